@@ -1,0 +1,72 @@
+"""Shared helpers: functional example files and their expectation comments.
+
+A functional file marks each expected finding at the end of its line with the
+pylint symbols of the rules, as pylint's own functional tests do:
+``ws = Workspace.from_config()  # [v1-workspace]``. A line with two findings
+lists both: ``# [v1-run-context, v1-run-logging]``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from v2lint.catalogue import RULES_BY_CODE
+
+FUNCTIONAL = Path(__file__).parent / "functional"
+_EXPECTATION = re.compile(r"#\s*\[([a-z\-, ]+)\]\s*$")
+
+
+def functional_files() -> list[Path]:
+    return sorted(FUNCTIONAL.rglob("*.py"))
+
+
+def expected_findings(path: Path) -> Counter:
+    """(line, symbol) pairs the expectation comments of a file ask for."""
+    found: Counter = Counter()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _EXPECTATION.search(line)
+        if match:
+            for symbol in match.group(1).split(","):
+                found[(number, symbol.strip())] += 1
+    return found
+
+
+def as_symbols(findings) -> Counter:
+    return Counter((f.line, RULES_BY_CODE[f.code].symbol) for f in findings)
+
+
+def run_pylint_stdin(path: Path, source: str | None = None, *extra: str) -> list[dict]:
+    """pylint as the VS Code extension runs it: json2, --from-stdin."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pylint", "--load-plugins=v2lint", "--disable=all", "--enable=v2lint",
+         "--output-format=json2", "--persistent=n", "--score=n", *extra, "--from-stdin", str(path)],
+        input=source if source is not None else path.read_text(encoding="utf-8"),
+        capture_output=True, text=True, check=False, cwd=path.parent,
+    )
+    assert result.returncode < 32, result.stderr  # 32 = usage error; 1..31 are message bits
+    return json.loads(result.stdout)["messages"]
+
+
+def run_flake8_stdin(path: Path, source: str | None = None, *extra: str) -> list[str]:
+    """flake8 as IDEs run it: the buffer on stdin, the real path as display name."""
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select=AML", "--isolated", *extra,
+         f"--stdin-display-name={path}", "-"],
+        input=source if source is not None else path.read_text(encoding="utf-8"),
+        capture_output=True, text=True, check=False, cwd=path.parent,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(params=functional_files(), ids=lambda p: str(p.relative_to(FUNCTIONAL)))
+def functional_file(request) -> Path:
+    return request.param

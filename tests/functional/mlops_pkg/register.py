@@ -1,0 +1,6 @@
+"""Registers a model through the package helper; mentions azureml only in this docstring."""
+from .aml import get_workspace
+
+ws = get_workspace("tenant", "client", "secret")
+store = ws.get_default_datastore()  # [v1-workspace]
+ws.get_default_keyvault().get_secret("token")  # [v1-workspace, v1-secrets]

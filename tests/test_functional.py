@@ -1,0 +1,42 @@
+"""Every functional example, through the analysis core and through both hosts.
+
+The subprocess tests run pylint and flake8 exactly as IDEs do (source on
+stdin, real path given), so they also prove that both front-ends report the
+same findings: same lines, same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import as_symbols, expected_findings, run_flake8_stdin, run_pylint_stdin
+from v2lint.catalogue import RULES_BY_CODE
+from v2lint.modules import analyse_source
+
+_FLAKE8_LINE = re.compile(r"^.+?:(\d+):(\d+): (AML\d{3}) ")
+
+
+def test_analysis_matches_expectations(functional_file):
+    findings = analyse_source(functional_file.read_text(encoding="utf-8"), str(functional_file))
+    assert as_symbols(findings) == expected_findings(functional_file)
+
+
+@pytest.mark.slow
+def test_pylint_matches_expectations(functional_file):
+    messages = run_pylint_stdin(functional_file)
+    got = Counter((m["line"], m["symbol"]) for m in messages)
+    assert got == expected_findings(functional_file)
+
+
+@pytest.mark.slow
+def test_flake8_matches_expectations(functional_file):
+    got: Counter = Counter()
+    for line in run_flake8_stdin(functional_file):
+        match = _FLAKE8_LINE.match(line)
+        assert match, line
+        code = match.group(3)
+        got[(int(match.group(1)), RULES_BY_CODE[code].symbol)] += 1
+    assert got == expected_findings(functional_file)

@@ -1,0 +1,434 @@
+"""astroid Module -> findings: the only place that decides what is SDK v1.
+
+Names are resolved through imports and astroid inference (with the brain's
+stubs of the v1 SDK), never matched as bare text: ``Workspace`` is v1 only when
+it resolves to ``azureml.core.workspace.Workspace``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterator
+
+import astroid
+from astroid import nodes, util
+
+from v2lint import catalogue
+from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
+
+log = logging.getLogger(__name__)
+
+HIGH = "HIGH"  # proved by imports
+INFERENCE = "INFERENCE"  # needed inference through assignments, calls, chains
+
+# Inference attempts one file may make before the analysis stops with AML000:
+# a deterministic bound (not a timer) against pathological inference chains.
+MAX_INFERENCES_PER_FILE = 20_000
+
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+_V2_ROOT = "azure.ai.ml"
+_ENVIRON_QNAMES = frozenset({"os._Environ"})
+
+
+def worth_analysing(source: str | bytes) -> bool:
+    """The cheap pre-check: a file that never mentions azureml is not analysed."""
+    return (b"azureml" if isinstance(source, bytes) else "azureml") in source
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    line: int
+    col: int  # 0-based, as in astroid, pylint and flake8
+    code: str
+    qname: str  # canonical qualified name of the v1 symbol
+    written: str  # the symbol as the user wrote it
+    advice: str  # the v2 replacement, or what to do instead
+    confidence: str = HIGH
+    end_line: int | None = None
+    end_col: int | None = None
+
+    @property
+    def rule(self) -> Rule:
+        return RULES_BY_CODE[self.code]
+
+    @property
+    def message(self) -> str:
+        tier = self.rule.tier
+        named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
+        if tier is Tier.NO_EQUIVALENT:
+            return f"{named} has no SDK v2 equivalent: {self.advice}"
+        if tier is Tier.REPLACEMENT:
+            return f"{named} is Azure ML SDK v1: use {self.advice}"
+        return f"{named}: {self.advice}"
+
+
+class AnalysisLimitExceeded(Exception):
+    """The per-file inference budget ran out."""
+
+
+def analyse(module: nodes.Module) -> list[Finding]:
+    """All findings of one module, sorted by position. Never raises."""
+    try:
+        return sorted(_ModuleAnalysis(module).run())
+    except AnalysisLimitExceeded:
+        return [_unanalysable(f"analysis stopped after {MAX_INFERENCES_PER_FILE} inference steps")]
+    except RecursionError:
+        return [_unanalysable("analysis stopped: expression nested too deeply")]
+
+
+def _unanalysable(reason: str) -> Finding:
+    return Finding(1, 0, "AML000", "", "file", reason)
+
+
+def unanalysable(reason: str) -> Finding:
+    """A finding for a file that could not be analysed (used by the CLI too)."""
+    return _unanalysable(reason)
+
+
+class _ModuleAnalysis:
+    def __init__(self, module: nodes.Module) -> None:
+        self.module = module
+        self.findings: list[Finding] = []
+        self.inferences = 0
+        # local names bound by v1 imports (aliases included): calls through
+        # them are candidates even when the alias is not a catalogued name
+        self.v1_bound_names: set[str] = set()
+        self.v1_imports_outside_guard = False
+        self.first_v2_import: nodes.NodeNG | None = None
+        self.legacy_mode_chains: set[int] = set()
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Finding]:
+        for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+            self._visit_import(node)
+        for node in self.module.nodes_of_class((nodes.Call, nodes.Attribute, nodes.Assign)):
+            try:
+                if isinstance(node, nodes.Call):
+                    self._visit_call(node)
+                elif isinstance(node, nodes.Attribute):
+                    self._visit_attribute(node)
+                else:
+                    self._visit_assign(node)
+            except (AnalysisLimitExceeded, RecursionError):
+                raise
+            except Exception:  # noqa: BLE001 - astroid may fail on odd code; never crash the host
+                log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
+        self._mixed_v1_v2()
+        self._legacy_mode_only()
+        return self.findings
+
+    def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str) -> None:
+        if _in_compat_guard(node):
+            advice = f"SDK v1 fallback of an azure.ai.ml import; remove it once every environment has azure-ai-ml (v2: {advice})"
+            code = "AML004"
+        self.findings.append(
+            Finding(
+                node.lineno, node.col_offset, code, qname, written, advice, confidence,
+                node.end_lineno, node.end_col_offset,
+            )
+        )
+
+    # ------------------------------------------------------------------ imports
+    def _visit_import(self, node: nodes.Import | nodes.ImportFrom) -> None:
+        if isinstance(node, nodes.Import):
+            for name, asname in node.names:
+                self._check_v2_import(node, name)
+                if catalogue.is_v1_module(name):
+                    self._v1_import(node, name, name, catalogue.module_advice(name))
+                    self.v1_bound_names.add(asname or name.split(".")[0])
+            return
+        if node.level:  # relative imports are the project's own code
+            return
+        self._check_v2_import(node, node.modname)
+        if not catalogue.is_v1_module(node.modname):
+            return
+        for name, asname in node.names:
+            if name == "*":
+                self._v1_import(node, node.modname, f"from {node.modname} import *", catalogue.module_advice(node.modname))
+                continue
+            self.v1_bound_names.add(asname or name)
+            qname = self._imported_qname(node, name)
+            target = catalogue.TARGETS.get(qname)
+            advice = target[1] if target else catalogue.module_advice(node.modname)
+            self._v1_import(node, qname, name, advice)
+
+    def _v1_import(self, node: nodes.NodeNG, qname: str, written: str, advice: str) -> None:
+        if not _in_compat_guard(node):
+            self.v1_imports_outside_guard = True
+        self._add(node, "AML001", qname, written, advice, HIGH)
+
+    def _check_v2_import(self, node: nodes.NodeNG, modname: str) -> None:
+        if (modname == _V2_ROOT or modname.startswith(_V2_ROOT + ".")) and self.first_v2_import is None:
+            if not _in_compat_guard_body(node):
+                self.first_v2_import = node
+
+    def _imported_qname(self, node: nodes.ImportFrom, name: str) -> str:
+        """Canonical name of ``from module import name``, through re-exports."""
+        fallback = f"{node.modname}.{name}"
+        try:
+            module = node.do_import_module(node.modname)
+            for value in module.igetattr(name):
+                if isinstance(value, (nodes.ClassDef, nodes.FunctionDef, nodes.Module)):
+                    return value.qname()
+        except Exception:  # noqa: BLE001 - unresolvable: keep the written name
+            pass
+        return fallback
+
+    # ------------------------------------------------------------------ calls and attributes
+    def _visit_call(self, node: nodes.Call) -> None:
+        func = node.func
+        if isinstance(func, nodes.Attribute):
+            self._deprecation_env_call(node)
+            if func.attrname not in catalogue.CANDIDATE_NAMES and not self._is_v1_bound(func):
+                return
+            resolved = self._resolve_member(func.expr, func.attrname)
+        elif isinstance(func, nodes.Name):
+            if func.name not in catalogue.CANDIDATE_NAMES and func.name not in self.v1_bound_names:
+                return
+            resolved = self._resolve_value(func)
+        else:
+            return
+        if resolved is None:
+            return
+        qname, rule_advice, confidence = resolved
+        rule, advice = rule_advice
+        for keyword in node.keywords or ():
+            keyed = catalogue.TARGETS.get(f"{qname}({keyword.arg})")
+            if keyed:
+                rule, advice = keyed
+                qname = f"{qname}({keyword.arg})"
+                if rule.code == "AML005":
+                    self.legacy_mode_chains.update(id(n) for n in func.nodes_of_class(nodes.Call))
+                break
+        if rule.code == "AML202":
+            advice = self._submit_advice(node, advice)
+        advice += _renames(qname, node)
+        self._add(node, rule.code, qname, func.as_string(), advice, confidence)
+
+    def _visit_attribute(self, node: nodes.Attribute) -> None:
+        parent = node.parent
+        if isinstance(parent, nodes.Call) and parent.func is node:
+            return  # the call reports it
+        if node.attrname not in catalogue.CANDIDATE_NAMES:
+            return
+        resolved = self._resolve_member(node.expr, node.attrname, attributes_only=True)
+        if resolved is None:
+            return
+        qname, (rule, advice), confidence = resolved
+        self._add(node, rule.code, qname, node.as_string(), advice, confidence)
+
+    def _resolve_member(
+        self, receiver: nodes.NodeNG, attrname: str, attributes_only: bool = False
+    ) -> tuple[str, tuple[Rule, str], str] | None:
+        """Resolve ``receiver.attrname`` to a catalogued qualified name."""
+        confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
+        for owner in self._infer(receiver):
+            if isinstance(owner, nodes.Module):
+                if not catalogue.is_v1_module(owner.name):
+                    continue
+                target = catalogue.TARGETS.get(f"{owner.name}.{attrname}")
+                if target:  # a module constant such as azureml.core.VERSION
+                    return f"{owner.name}.{attrname}", target, confidence
+                for value in owner.igetattr(attrname):
+                    self._count()
+                    hit = _lookup_definition(value)
+                    if hit and not attributes_only:
+                        return hit[0], hit[1], confidence
+                continue
+            cls = owner if isinstance(owner, nodes.ClassDef) else getattr(owner, "_proxied", None)
+            if not isinstance(cls, nodes.ClassDef):
+                continue
+            for klass in _mro(cls):
+                qname = f"{klass.qname()}.{attrname}"
+                target = catalogue.TARGETS.get(qname)
+                if target:
+                    return qname, target, confidence
+        return None
+
+    def _resolve_value(self, name: nodes.Name) -> tuple[str, tuple[Rule, str], str] | None:
+        confidence = HIGH if self._is_import_bound(name) else INFERENCE
+        for value in self._infer(name):
+            hit = _lookup_definition(value)
+            if hit:
+                return hit[0], hit[1], confidence
+        return None
+
+    def _submit_advice(self, call: nodes.Call, advice: str) -> str:
+        """Experiment.submit(config): say what job type config becomes."""
+        config = call.args[0] if call.args else next(
+            (kw.value for kw in call.keywords or () if kw.arg == "config"), None
+        )
+        if config is None:
+            return advice
+        for value in self._infer(config):
+            cls = getattr(value, "_proxied", None)
+            if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
+                continue
+            for klass in _mro(cls):
+                kind = catalogue.SUBMIT_JOB_KINDS.get(klass.qname())
+                if kind:
+                    return f"{advice} with {kind}"
+        return advice
+
+    # ------------------------------------------------------------------ AML003
+    def _visit_assign(self, node: nodes.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target, nodes.Subscript):
+                self._deprecation_env(node, target.value, target.slice)
+
+    def _deprecation_env_call(self, call: nodes.Call) -> None:
+        func = call.func
+        if func.attrname in ("setdefault", "__setitem__") and call.args:
+            self._deprecation_env(call, func.expr, call.args[0])
+        elif func.attrname == "putenv" and call.args:
+            for value in self._infer(func.expr):
+                if isinstance(value, nodes.Module) and value.name == "os":
+                    self._deprecation_warning(call, call.args[0])
+                    return
+
+    def _deprecation_env(self, node: nodes.NodeNG, mapping: nodes.NodeNG, key: nodes.NodeNG) -> None:
+        if not (isinstance(key, nodes.Const) and key.value in RULES_BY_CODE["AML003"].targets):
+            return
+        for value in self._infer(mapping):
+            cls = getattr(value, "_proxied", None)
+            if isinstance(cls, nodes.ClassDef) and cls.qname() in _ENVIRON_QNAMES:
+                self._deprecation_warning(node, key)
+                return
+
+    def _deprecation_warning(self, node: nodes.NodeNG, key: nodes.NodeNG) -> None:
+        if isinstance(key, nodes.Const) and key.value in RULES_BY_CODE["AML003"].targets:
+            advice = RULES_BY_CODE["AML003"].targets[key.value]
+            self._add(node, "AML003", key.value, key.value, advice, HIGH)
+
+    # ------------------------------------------------------------------ file-level rules
+    def _mixed_v1_v2(self) -> None:
+        if self.v1_imports_outside_guard and self.first_v2_import is not None:
+            node = self.first_v2_import
+            advice = RULES_BY_CODE["AML002"].targets[_V2_ROOT]
+            self.findings.append(Finding(node.lineno, node.col_offset, "AML002", _V2_ROOT, _V2_ROOT, advice, HIGH,
+                                         node.end_lineno, node.end_col_offset))
+
+    def _legacy_mode_only(self) -> None:
+        """A file whose only v1 work is enabling v2 is informational throughout."""
+        if not any(f.code == "AML005" for f in self.findings):
+            return
+        legacy_advice = RULES_BY_CODE["AML005"].targets[catalogue.LEGACY_MODE_TARGET]
+        allowed = {"AML001", "AML005", "AML101"}
+        if any(f.code not in allowed for f in self.findings):
+            return
+        self.findings = [
+            f if f.code == "AML005" else Finding(f.line, f.col, "AML005", f.qname, f.written, legacy_advice,
+                                                 f.confidence, f.end_line, f.end_col)
+            for f in self.findings
+        ]
+
+    # ------------------------------------------------------------------ inference helpers
+    def _count(self) -> None:
+        self.inferences += 1
+        if self.inferences > MAX_INFERENCES_PER_FILE:
+            raise AnalysisLimitExceeded
+
+    def _infer(self, node: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        self._count()
+        try:
+            for value in node.infer():
+                self._count()
+                if value is not util.Uninferable:
+                    yield value
+        except astroid.InferenceError:
+            return
+
+    def _is_v1_bound(self, func: nodes.Attribute) -> bool:
+        """``aml.Workspace(...)``: the chain starts at a name a v1 import bound."""
+        expr = func.expr
+        while isinstance(expr, nodes.Attribute):
+            expr = expr.expr
+        return isinstance(expr, nodes.Name) and expr.name in self.v1_bound_names
+
+    def _is_import_bound(self, expr: nodes.NodeNG) -> bool:
+        while isinstance(expr, nodes.Attribute):
+            expr = expr.expr
+        if not isinstance(expr, nodes.Name):
+            return False
+        try:
+            _, assignments = expr.lookup(expr.name)
+        except Exception:  # noqa: BLE001
+            return False
+        return bool(assignments) and all(isinstance(a, (nodes.Import, nodes.ImportFrom)) for a in assignments)
+
+
+def _lookup_definition(value: nodes.NodeNG) -> tuple[str, tuple[Rule, str]] | None:
+    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and not isinstance(value, astroid.BoundMethod):
+        qname = value.qname()
+        target = catalogue.TARGETS.get(qname)
+        if target:
+            return qname, target
+    return None
+
+
+def _mro(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
+    yield cls
+    try:
+        yield from cls.ancestors()
+    except Exception:  # noqa: BLE001 - broken hierarchies in user code
+        return
+
+
+def _renames(qname: str, call: nodes.Call) -> str:
+    renames = catalogue.RENAMES.get(qname)
+    if not renames:
+        return ""
+    used = [f"{kw.arg} -> {renames[kw.arg]}" for kw in call.keywords or () if kw.arg in renames]
+    return f" (rename {', '.join(used)})" if used else ""
+
+
+def _in_compat_guard(node: nodes.NodeNG) -> bool:
+    """Inside ``except ImportError:`` of a ``try`` that imports azure.ai.ml."""
+    child, parent = node, node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.ExceptHandler) and _catches_import_error(parent):
+            try_node = parent.parent
+            if isinstance(try_node, nodes.Try) and _imports_v2(try_node.body):
+                return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _in_compat_guard_body(node: nodes.NodeNG) -> bool:
+    """The azure.ai.ml import of a compatibility guard does not make a file mixed."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Try) and node in list(_walk(parent.body)):
+            return any(_catches_import_error(h) and _imports_v1(h.body) for h in parent.handlers)
+        parent = parent.parent
+    return False
+
+
+def _walk(body: list[nodes.NodeNG]) -> Iterator[nodes.NodeNG]:
+    for stmt in body:
+        yield stmt
+        yield from stmt.nodes_of_class((nodes.Import, nodes.ImportFrom))
+
+
+def _catches_import_error(handler: nodes.ExceptHandler) -> bool:
+    if handler.type is None:
+        return True
+    names = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
+    return any(isinstance(n, nodes.Name) and n.name in _IMPORT_ERRORS for n in names)
+
+
+def _imported_modules(body: list[nodes.NodeNG]) -> Iterator[str]:
+    for node in _walk(body):
+        if isinstance(node, nodes.Import):
+            yield from (name for name, _ in node.names)
+        elif isinstance(node, nodes.ImportFrom) and not node.level:
+            yield node.modname
+
+
+def _imports_v2(body: list[nodes.NodeNG]) -> bool:
+    return any(m == _V2_ROOT or m.startswith(_V2_ROOT + ".") for m in _imported_modules(body))
+
+
+def _imports_v1(body: list[nodes.NodeNG]) -> bool:
+    return any(catalogue.is_v1_module(m) for m in _imported_modules(body))

@@ -1,0 +1,137 @@
+"""Teach astroid the Azure ML SDK v1, whether or not the SDK is installed.
+
+* Not installed (pre-commit, CI, the IDE's bundled pylint): a failed-import
+  hook serves generated stub sources from ``stubs/`` under the real module
+  names, so ``from azureml.core import Workspace`` resolves.
+* Installed: astroid builds the real module, and a module transform replaces
+  its names with the stub's definitions (what astroid's own
+  ``register_module_extender`` brains do), so inference sees the same classes
+  and return types either way: findings never depend on the install.
+* ``Experiment.submit(config)`` returns a run class that depends on
+  ``config``; an inference tip picks it.
+
+Everything is registered by :func:`register`, idempotently: VS Code's pylint
+extension clears astroid's transforms between in-process runs
+(``--clear-cache-post-run``) and loads the plugin again.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import Iterator
+
+import astroid
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
+from astroid.inference_tip import inference_tip
+from astroid.manager import AstroidManager
+
+from v2lint import catalogue
+
+STUBS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stubs")
+_NAMESPACE_ROOT = "azureml"
+
+
+@functools.lru_cache(maxsize=1)
+def manifest() -> dict:
+    with open(os.path.join(STUBS_DIR, "manifest.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def stub_path(modname: str) -> str | None:
+    relpath = manifest()["modules"].get(modname)
+    return os.path.join(STUBS_DIR, *relpath.split("/")) if relpath else None
+
+
+@functools.lru_cache(maxsize=None)
+def _stub_source(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _build_stub(modname: str) -> nodes.Module:
+    path = stub_path(modname)
+    if path is None:
+        raise AstroidBuildingError(modname=modname)
+    # the stub's own path makes __init__.py stubs packages (package=True),
+    # which `from azureml.core import X` needs
+    return AstroidBuilder(astroid.MANAGER).string_build(_stub_source(path), modname, path)
+
+
+def _failed_import_hook(modname: str) -> nodes.Module:
+    if modname == _NAMESPACE_ROOT:
+        # nothing named azureml is installed: an empty namespace package, so
+        # `import azureml.core; azureml.core.Workspace` resolves
+        return AstroidBuilder(astroid.MANAGER).string_build("", modname, os.path.join(STUBS_DIR, "azureml", "__init__.py"))
+    return _build_stub(modname)
+
+
+def _is_installed_v1_module(module: nodes.Module) -> bool:
+    return (
+        module.name in manifest()["modules"]
+        and not (module.file or "").startswith(STUBS_DIR)
+    )
+
+
+def _replace_with_stub(module: nodes.Module) -> None:
+    """The installed SDK's module gets the stub's names (astroid's module-extender way)."""
+    stub = _build_stub(module.name)
+    for name, definitions in stub.locals.items():
+        module.locals[name] = definitions
+        for definition in definitions:
+            if definition.parent is stub:
+                definition.parent = module
+
+
+def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
+    """Experiment.submit(config) -> the run class config's type implies."""
+    func_values = list(call.func.infer(context))
+    if not any(
+        isinstance(value, astroid.BoundMethod) and value.qname() == "azureml.core.experiment.Experiment.submit"
+        for value in func_values
+    ):
+        raise UseInferenceDefault
+    config = call.args[0] if call.args else next((k.value for k in call.keywords or () if k.arg == "config"), None)
+    if config is None:
+        raise UseInferenceDefault
+    for value in config.infer(context):
+        cls = getattr(value, "_proxied", None)
+        if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
+            continue
+        for klass in [cls, *cls.ancestors()]:
+            run_type = catalogue.SUBMIT_RUN_TYPES.get(klass.qname())
+            if run_type:
+                module_name, class_name = run_type.rsplit(".", 1)
+                run_class = next(astroid.MANAGER.ast_from_module_name(module_name).igetattr(class_name))
+                return iter([run_class.instantiate_class()])
+    raise UseInferenceDefault
+
+
+def _looks_like_submit(call: nodes.Call) -> bool:
+    return isinstance(call.func, nodes.Attribute) and call.func.attrname == "submit"
+
+
+_submit_tip = inference_tip(_infer_submit)
+_TRANSFORMS = (
+    (nodes.Module, _replace_with_stub, _is_installed_v1_module),
+    (nodes.Call, _submit_tip, _looks_like_submit),
+)
+_hook_registered = False  # failed-import hooks live in astroid's process-wide brain
+
+
+def register(manager: AstroidManager | None = None) -> None:
+    """Register the hook, the transform and the tip; safe to call repeatedly."""
+    global _hook_registered
+    manager = manager or astroid.MANAGER
+    if not _hook_registered:
+        manager.register_failed_import_hook(_failed_import_hook)
+        _hook_registered = True
+    for node_class, transform, predicate in _TRANSFORMS:
+        try:  # transforms survive until clear_cache(); never register twice
+            manager.unregister_transform(node_class, transform, predicate)
+        except ValueError:
+            pass
+        manager.register_transform(node_class, transform, predicate)

@@ -1,0 +1,816 @@
+"""The rule catalogue: the single source of truth for every v2lint rule.
+
+Everything a front-end, the docs or a report says about a rule comes from here.
+A rule covers a table of SDK v1 qualified names (ruff's Airflow-3 rules are the
+model): each name maps to the SDK v2 replacement Microsoft's migration guidance
+gives for it, or to what to do instead when there is none.
+
+Keys of ``targets`` are canonical qualified names, i.e. where the brain's stubs
+define the object (``azureml.core.workspace.Workspace``, not the re-export
+``azureml.core.Workspace``); ``tests/test_catalogue.py`` checks that every key
+resolves to itself through the stubs. A key ``qname(kw)`` matches a call of
+``qname`` that passes the keyword ``kw`` and takes precedence over ``qname``.
+
+This module knows nothing about pylint, flake8 or astroid.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+class Tier(enum.Enum):
+    """Severity tier; decides the pylint letter and the SARIF level everywhere."""
+
+    NO_EQUIVALENT = ("E", "error", "no v2 equivalent")
+    REPLACEMENT = ("W", "warning", "has a v2 replacement")
+    INFO = ("I", "note", "informational")
+    UNANALYSABLE = ("E", "error", "could not be analysed")
+
+    def __init__(self, pylint_letter: str, sarif_level: str, label: str) -> None:
+        self.pylint_letter = pylint_letter
+        self.sarif_level = sarif_level
+        self.label = label
+
+
+_DOCS = "https://learn.microsoft.com/azure/machine-learning/"
+
+ARTICLES: Mapping[str, str] = MappingProxyType(
+    {
+        "overview": _DOCS + "how-to-migrate-from-v1",
+        "workspace": _DOCS + "migrate-to-v2-resource-workspace",
+        "compute": _DOCS + "migrate-to-v2-resource-compute",
+        "datastore": _DOCS + "migrate-to-v2-resource-datastore",
+        "data": _DOCS + "migrate-to-v2-assets-data",
+        "model": _DOCS + "migrate-to-v2-assets-model",
+        "command-job": _DOCS + "migrate-to-v2-command-job",
+        "local-runs": _DOCS + "migrate-to-v2-local-runs",
+        "automl": _DOCS + "migrate-to-v2-execution-automl",
+        "hyperdrive": _DOCS + "migrate-to-v2-execution-hyperdrive",
+        "parallel": _DOCS + "migrate-to-v2-execution-parallel-run-step",
+        "pipeline": _DOCS + "migrate-to-v2-execution-pipeline",
+        "endpoints": _DOCS + "migrate-to-v2-deploy-endpoints",
+        "pipeline-endpoints": _DOCS + "migrate-to-v2-deploy-pipelines",
+        "managed-online-endpoints": _DOCS + "migrate-to-v2-managed-online-endpoints",
+        "mlflow": _DOCS + "reference-migrate-sdk-v1-mlflow-tracking",
+        "secrets": _DOCS + "how-to-use-secrets-in-runs",
+        "network-isolation": _DOCS + "how-to-configure-network-isolation-with-v2",
+        "estimators": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/machine-learning/v1/how-to-migrate-from-estimators-to-scriptrunconfig.md",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # flake8 code, "AML" + three digits
+    msgid: str  # pylint message id, stored (never derived from code)
+    symbol: str  # pylint symbol: lowercase letters and hyphens
+    tier: Tier
+    summary: str  # one line: what the rule finds
+    article: str  # key of ARTICLES
+    targets: Mapping[str, str] = field(default_factory=dict)
+    # keyword renames Microsoft documents, per target: {qname: {v1_kw: v2_kw}}
+    renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return ARTICLES[self.article]
+
+    @property
+    def family(self) -> str:
+        return self.code[:4]
+
+
+_CREDENTIAL = "credential=azure.identity.DefaultAzureCredential()"
+_JOBS_CREATE = "ml_client.jobs.create_or_update(job)"
+_COMMAND = "azure.ai.ml.command()"
+_MLTABLE_INPUT = 'azure.ai.ml.Input(type="mltable", path=...)'
+_ONLINE_DEPLOY = (
+    "azure.ai.ml.entities.ManagedOnlineEndpoint + azure.ai.ml.entities.ManagedOnlineDeployment "
+    "created with ml_client.online_endpoints.begin_create_or_update and "
+    "ml_client.online_deployments.begin_create_or_update"
+)
+_BATCH_DEPLOY = (
+    "a pipeline component (@azure.ai.ml.dsl.pipeline function's .component, "
+    "ml_client.components.create_or_update) deployed as "
+    "azure.ai.ml.entities.BatchPipelineComponentDeployment under an azure.ai.ml.entities.BatchEndpoint "
+    "(ml_client.batch_endpoints.begin_create_or_update, ml_client.batch_deployments.begin_create_or_update)"
+)
+_MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
+
+_WS = "azureml.core.workspace.Workspace"
+_EXP = "azureml.core.experiment.Experiment"
+_RUN = "azureml.core.run.Run"
+_ENV = "azureml.core.environment.Environment"
+_CT = "azureml.core.compute.compute.ComputeTarget"
+_DS = "azureml.core.dataset.Dataset"
+_FILE_DS = "azureml.data.file_dataset.FileDataset"
+_TAB_DS = "azureml.data.tabular_dataset.TabularDataset"
+_ABSTRACT_DS = "azureml.data.abstract_dataset.AbstractDataset"
+_CONSUME = "azureml.data.dataset_consumption_config.DatasetConsumptionConfig"
+_OUT_FILE = "azureml.data.output_dataset_config.OutputFileDatasetConfig"
+_DATASTORE = "azureml.core.datastore.Datastore"
+_BLOB = "azureml.data.azure_storage_datastore.AzureBlobDatastore"
+_MODEL = "azureml.core.model.Model"
+_WEBSERVICE = "azureml.core.webservice.webservice.Webservice"
+_PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
+_PUBLISHED = "azureml.pipeline.core.graph.PublishedPipeline"
+_PIPE_ENDPOINT = "azureml.pipeline.core.pipeline_endpoint.PipelineEndpoint"
+_STEPS = "azureml.pipeline.steps."
+_HD = "azureml.train.hyperdrive."
+_KEYVAULT = "azureml.core.keyvault.Keyvault"
+
+_SECRET_CLIENT = (
+    "azure.keyvault.secrets.SecretClient(vault_url, credential=azure.identity.DefaultAzureCredential()) "
+    "with the vault URL from ml_client.workspaces.get(name).key_vault"
+)
+_COMMAND_STEP = (
+    "a command component (azure.ai.ml.command() or azure.ai.ml.load_component()) "
+    "called inside an @azure.ai.ml.dsl.pipeline function"
+)
+
+RULES: tuple[Rule, ...] = (
+    # ------------------------------------------------------------------ AML0xx
+    Rule(
+        "AML000", "E7400", "could-not-analyse", Tier.UNANALYSABLE,
+        "A file v2lint could not analyse (syntax error, undecodable bytes, broken notebook, analysis limit).",
+        "overview",
+    ),
+    Rule(
+        "AML001", "W7401", "v1-import", Tier.REPLACEMENT,
+        "An import of an Azure ML SDK v1 module or name.",
+        "overview",
+        targets={
+            # module-level advice; an imported name that is itself a catalogue
+            # target gets that target's advice instead
+            "azureml.core": "azure.ai.ml (azure.ai.ml.MLClient and azure.ai.ml.entities)",
+            "azureml.data": "azure.ai.ml.Input, azure.ai.ml.Output and azure.ai.ml.entities.Data",
+            "azureml.pipeline": "azure.ai.ml.dsl.pipeline and components (azure.ai.ml.command, azure.ai.ml.load_component)",
+            "azureml.train": "azure.ai.ml.command jobs",
+            "azureml.train.hyperdrive": "azure.ai.ml.sweep",
+            "azureml.train.automl": "azure.ai.ml.automl",
+            "azureml.automl": "azure.ai.ml.automl",
+            "azureml.exceptions": "the azure.core.exceptions raised by azure.ai.ml.MLClient operations",
+            "azureml.widgets": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream",
+            "azureml.datadrift": "model monitoring (azure.ai.ml.entities.MonitorSchedule, azure.ai.ml.entities.DataDriftSignal)",
+            "azureml.contrib": "azure.ai.ml",
+            "azureml.history": "MLflow (mlflow)",
+            "azureml.interpret": "azure.ai.ml (Responsible AI dashboard components)",
+            "azureml.tensorboard": "MLflow (mlflow) and the job's studio_url",
+        },
+    ),
+    Rule(
+        "AML002", "W7402", "v1-v2-mixed", Tier.REPLACEMENT,
+        "A file that imports both SDK v1 and SDK v2 (azure.ai.ml); Microsoft advises against mixing them in one file.",
+        "overview",
+        targets={"azure.ai.ml": "finish the migration of this file to azure.ai.ml; both SDKs define Workspace, Model, Environment, Data"},
+    ),
+    Rule(
+        "AML003", "W7403", "v1-deprecation-warning-silenced", Tier.REPLACEMENT,
+        "Setting an environment variable that silences the SDK v1 deprecation warning.",
+        "overview",
+        targets={
+            "AZUREML_DEPRECATE_WARNING": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
+            "AZUREML_LOG_DEPRECATION_WARNING_ENABLED": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
+        },
+    ),
+    Rule(
+        "AML004", "I7404", "v1-import-in-compat-guard", Tier.INFO,
+        "An SDK v1 import that is only a fallback of an azure.ai.ml import (try/except ImportError).",
+        "overview",
+        targets={"azureml": "remove the v1 fallback once every environment has azure-ai-ml"},
+    ),
+    Rule(
+        "AML005", "I7405", "v1-legacy-mode-update", Tier.INFO,
+        "Workspace.update(v1_legacy_mode=False): the one SDK v1 call needed to enable the v2 API on a workspace.",
+        "network-isolation",
+        targets={
+            _WS + ".update(v1_legacy_mode)": "this v1 call is what enables SDK v2 on a private-endpoint workspace; remove it once the workspace has v1_legacy_mode=False",
+        },
+    ),
+    Rule(
+        "AML006", "W7406", "v1-sdk-version", Tier.REPLACEMENT,
+        "Reading the SDK v1 version (azureml.core.VERSION), common in notebooks.",
+        "pipeline",
+        targets={"azureml.core.VERSION": 'importlib.metadata.version("azure-ai-ml")'},
+    ),
+    # ------------------------------------------------------------------ AML1xx workspace
+    Rule(
+        "AML101", "W7410", "v1-workspace", Tier.REPLACEMENT,
+        "SDK v1 Workspace handles and operations.",
+        "workspace",
+        targets={
+            _WS: f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)",
+            _WS + ".from_config": f"azure.ai.ml.MLClient.from_config({_CREDENTIAL})",
+            _WS + ".get": f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)",
+            _WS + ".create": "azure.ai.ml.entities.Workspace(...) created with ml_client.workspaces.begin_create",
+            _WS + ".get_details": "ml_client.workspaces.get(name)",
+            _WS + ".update": "ml_client.workspaces.begin_update(workspace)",
+            _WS + ".delete": "ml_client.workspaces.begin_delete(name)",
+            _WS + ".list": "ml_client.workspaces.list()",
+            _WS + ".write_config": "a config.json read by azure.ai.ml.MLClient.from_config",
+            _WS + ".add_private_endpoint": 'network settings on azure.ai.ml.entities.Workspace (public_network_access="Disabled") with ml_client.workspaces.begin_create',
+            _WS + ".get_default_datastore": "ml_client.datastores.get_default()",
+            _WS + ".set_default_datastore": "the workspace's default datastore in Azure ML studio or ml_client.workspaces.begin_update",
+            _WS + ".get_default_keyvault": _SECRET_CLIENT,
+            _WS + ".name": "ml_client.workspace_name",
+            _WS + ".subscription_id": "ml_client.subscription_id",
+            _WS + ".resource_group": "ml_client.resource_group_name",
+            _WS + ".location": "ml_client.workspaces.get(ml_client.workspace_name).location",
+            _WS + ".get_mlflow_tracking_uri": "ml_client.workspaces.get(name).mlflow_tracking_uri",
+            "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on azure.ai.ml.entities.Workspace (public_network_access="Disabled")',
+        },
+        renames={_WS + ".get": {"resource_group": "resource_group_name", "name": "workspace_name"}},
+    ),
+    Rule(
+        "AML102", "W7411", "v1-authentication", Tier.REPLACEMENT,
+        "SDK v1 authentication classes (azureml.core.authentication).",
+        "workspace",
+        targets={
+            "azureml.core.authentication.InteractiveLoginAuthentication": "azure.identity.InteractiveBrowserCredential",
+            "azureml.core.authentication.ServicePrincipalAuthentication": "azure.identity.ClientSecretCredential",
+            "azureml.core.authentication.MsiAuthentication": "azure.identity.ManagedIdentityCredential",
+            "azureml.core.authentication.AzureCliAuthentication": "azure.identity.AzureCliCredential",
+            "azureml.core.authentication.TokenAuthentication": "a credential implementing azure.core.credentials.TokenCredential",
+            "azureml.core.authentication.AzureMLTokenAuthentication": "azure.ai.ml.identity.AzureMLOnBehalfOfCredential inside a job, else azure.identity.DefaultAzureCredential",
+        },
+        renames={
+            "azureml.core.authentication.ServicePrincipalAuthentication": {
+                "tenant_id": "tenant_id",
+                "service_principal_id": "client_id",
+                "service_principal_password": "client_secret",
+            },
+        },
+    ),
+    # ------------------------------------------------------------------ AML2xx jobs
+    Rule(
+        "AML201", "W7420", "v1-experiment", Tier.REPLACEMENT,
+        "SDK v1 Experiment objects; in v2 an experiment is only a name on a job.",
+        "command-job",
+        targets={
+            _EXP: "no object in v2: pass experiment_name=... to ml_client.jobs.create_or_update or set job.experiment_name",
+            _EXP + ".get_runs": "ml_client.jobs.list()",
+            _EXP + ".list": "ml_client.jobs.list()",
+            _EXP + ".archive": "ml_client.jobs.archive(name)",
+        },
+    ),
+    Rule(
+        "AML202", "W7421", "v1-experiment-submit", Tier.REPLACEMENT,
+        "Experiment.submit: in v2 every job type is submitted with ml_client.jobs.create_or_update.",
+        "command-job",
+        targets={_EXP + ".submit": _JOBS_CREATE},
+    ),
+    Rule(
+        "AML203", "W7422", "v1-script-run-config", Tier.REPLACEMENT,
+        "ScriptRunConfig, which becomes a command job.",
+        "command-job",
+        targets={
+            "azureml.core.script_run_config.ScriptRunConfig": f"{_COMMAND} (a command job)",
+            "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of azure.ai.ml.command() (environment=..., compute=..., distribution=...)",
+        },
+        renames={
+            "azureml.core.script_run_config.ScriptRunConfig": {
+                "source_directory": "code",
+                "script": 'command ("python train.py ...")',
+                "arguments": "command (with ${{inputs.<name>}})",
+                "compute_target": "compute",
+                "distributed_job_config": "distribution",
+            },
+        },
+    ),
+    Rule(
+        "AML204", "W7423", "v1-run", Tier.REPLACEMENT,
+        "SDK v1 Run methods used to follow a submitted run from control-plane code.",
+        "command-job",
+        targets={
+            _RUN + ".get_portal_url": "the returned job's studio_url (returned_job.studio_url)",
+            _RUN + ".wait_for_completion": "ml_client.jobs.stream(returned_job.name)",
+            _RUN + ".get_details": "ml_client.jobs.get(name)",
+            _RUN + ".get_details_with_logs": "ml_client.jobs.get(name) and ml_client.jobs.stream(name)",
+            _RUN + ".get_status": "ml_client.jobs.get(name).status",
+            _RUN + ".get_metrics": "mlflow.tracking.MlflowClient().get_run(run_id).data.metrics",
+            _RUN + ".get_children": "ml_client.jobs.list(parent_job_name=name)",
+            _RUN + ".download_file": "ml_client.jobs.download(name, ...)",
+            _RUN + ".download_files": "ml_client.jobs.download(name, ...)",
+            _RUN + ".cancel": "ml_client.jobs.begin_cancel(name)",
+            "azureml.core.run.get_run": "ml_client.jobs.get(name)",
+            _RUN + ".get": "ml_client.jobs.get(name)",
+            "azureml.widgets.run_details.RunDetails": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream(name)",
+        },
+    ),
+    Rule(
+        "AML205", "W7424", "v1-run-configuration", Tier.REPLACEMENT,
+        "RunConfiguration, CondaDependencies and related v1 job configuration classes.",
+        "hyperdrive",
+        targets={
+            "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with azure.ai.ml.load_component",
+            "azureml.core.conda_dependencies.CondaDependencies": "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)",
+            "azureml.core.conda_dependencies.CondaDependencies.create": "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)",
+            "azureml.core.runconfig.DockerConfiguration": "azure.ai.ml.entities.Environment(image=...) (Docker is always used in v2)",
+            "azureml.core.runconfig.MpiConfiguration": "azure.ai.ml.MpiDistribution passed as command(distribution=...)",
+            "azureml.core.runconfig.PyTorchConfiguration": "azure.ai.ml.PyTorchDistribution passed as command(distribution=...)",
+            "azureml.core.runconfig.TensorflowConfiguration": "azure.ai.ml.TensorFlowDistribution passed as command(distribution=...)",
+        },
+    ),
+    Rule(
+        "AML206", "W7425", "v1-environment", Tier.REPLACEMENT,
+        "SDK v1 Environment objects and operations.",
+        "command-job",
+        targets={
+            _ENV: "azure.ai.ml.entities.Environment(image=..., conda_file=...)",
+            _ENV + ".from_conda_specification": "azure.ai.ml.entities.Environment(name=..., conda_file=..., image=...)",
+            _ENV + ".from_pip_requirements": "azure.ai.ml.entities.Environment(conda_file=..., image=...) with the pip packages in the conda file",
+            _ENV + ".from_dockerfile": "azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))",
+            _ENV + ".from_docker_image": "azure.ai.ml.entities.Environment(image=...)",
+            _ENV + ".from_existing_conda_environment": "azure.ai.ml.entities.Environment(conda_file=..., image=...)",
+            _ENV + ".get": 'ml_client.environments.get(name, version=...) or the "azureml:<name>@latest" string',
+            _ENV + ".register": "ml_client.environments.create_or_update(environment)",
+            _ENV + ".list": "ml_client.environments.list()",
+            _ENV + ".build": "ml_client.environments.create_or_update(environment)",
+        },
+    ),
+    Rule(
+        "AML207", "W7426", "v1-estimator", Tier.REPLACEMENT,
+        "Estimators, deprecated since SDK v1 1.19 and gone in v2.",
+        "estimators",
+        targets={
+            "azureml.train.estimator.Estimator": f"{_COMMAND} (a command job)",
+            "azureml.train.dnn.PyTorch": f"{_COMMAND} with distribution=azure.ai.ml.PyTorchDistribution()",
+            "azureml.train.dnn.TensorFlow": f"{_COMMAND} with distribution=azure.ai.ml.TensorFlowDistribution()",
+            "azureml.train.dnn.Chainer": f"{_COMMAND} (a command job)",
+            "azureml.train.dnn.Gloo": "azure.ai.ml.PyTorchDistribution",
+            "azureml.train.dnn.Nccl": "azure.ai.ml.PyTorchDistribution",
+            "azureml.train.sklearn.SKLearn": f"{_COMMAND} (a command job)",
+        },
+    ),
+    # ------------------------------------------------------------------ AML3xx pipelines
+    Rule(
+        "AML301", "W7430", "v1-pipeline", Tier.REPLACEMENT,
+        "SDK v1 pipeline building blocks: Pipeline, StepSequence, PipelineData, PipelineParameter.",
+        "pipeline",
+        targets={
+            _PIPELINE: "a function decorated with @azure.ai.ml.dsl.pipeline",
+            _PIPELINE + ".validate": "a function decorated with @azure.ai.ml.dsl.pipeline (validated on ml_client.jobs.create_or_update)",
+            "azureml.pipeline.core.builder.StepSequence": "data dependencies: pass one node's outputs to the next node's inputs",
+            "azureml.pipeline.core.builder.PipelineData": "azure.ai.ml.Output of a node, passed on as <node>.outputs.<name>",
+            "azureml.pipeline.core.graph.PipelineParameter": "an input of the @azure.ai.ml.dsl.pipeline function (job inputs)",
+            "azureml.pipeline.core.graph.TrainingOutput": "<node>.outputs.<name> of the sweep or training node",
+            "azureml.pipeline.core.builder.PipelineStep.run_after": "data dependencies: pass one node's outputs to the next node's inputs",
+            "azureml.pipeline.core.run.PipelineRun.find_step_run": "ml_client.jobs.list(parent_job_name=name)",
+        },
+    ),
+    Rule(
+        "AML302", "W7431", "v1-pipeline-step", Tier.REPLACEMENT,
+        "SDK v1 pipeline steps that map to an SDK v2 job or component type.",
+        "pipeline",
+        targets={
+            _STEPS + "python_script_step.PythonScriptStep": _COMMAND_STEP,
+            _STEPS + "command_step.CommandStep": _COMMAND_STEP,
+            _STEPS + "estimator_step.EstimatorStep": _COMMAND_STEP,
+            _STEPS + "mpi_step.MpiStep": _COMMAND_STEP + " with distribution=azure.ai.ml.MpiDistribution()",
+            _STEPS + "r_script_step.RScriptStep": _COMMAND_STEP + " running Rscript",
+            _STEPS + "module_step.ModuleStep": "a command component (azure.ai.ml.load_component); there is no v2 job type for it",
+            _STEPS + "automl_step.AutoMLStep": "an AutoML node built with azure.ai.ml.automl.<task>() inside the @azure.ai.ml.dsl.pipeline function",
+            _STEPS + "hyper_drive_step.HyperDriveStep": "<command node>.sweep(...) inside the @azure.ai.ml.dsl.pipeline function (a sweep job; there is no sweep component)",
+            _STEPS + "parallel_run_step.ParallelRunStep": "azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...)) (a parallel job)",
+            _STEPS + "synapse_spark_step.SynapseSparkStep": "azure.ai.ml.spark() (a spark job or component)",
+        },
+        renames={
+            _STEPS + "python_script_step.PythonScriptStep": {
+                "source_directory": "code", "script_name": "command", "compute_target": "compute",
+                "arguments": "inputs/outputs", "allow_reuse": "is_deterministic",
+            },
+            _STEPS + "parallel_run_step.ParallelRunStep": {
+                "arguments": "task.program_arguments", "side_inputs": "inputs", "output": "outputs",
+                "allow_reuse": "is_deterministic",
+            },
+        },
+    ),
+    Rule(
+        "AML303", "E7432", "v1-step-no-equivalent", Tier.NO_EQUIVALENT,
+        "SDK v1 pipeline steps that have no SDK v2 job or component type (Microsoft's current step table).",
+        "pipeline",
+        targets={
+            _STEPS + "adla_step.AdlaStep": "Azure Data Lake Analytics (U-SQL) has no v2 step; port the job to a Spark job (azure.ai.ml.spark) or run it outside the pipeline",
+            _STEPS + "azurebatch_step.AzureBatchStep": "run the work as a command component on Azure ML compute, or call Azure Batch from a command component",
+            _STEPS + "kusto_step.KustoStep": "run the Kusto query from a command component (azure-kusto-data) or outside the pipeline",
+            _STEPS + "data_transfer_step.DataTransferStep": "copy data in a command component or with Azure Data Factory; v2 reads datastores directly through azure.ai.ml.Input paths",
+            _STEPS + "databricks_step.DatabricksStep": "run the notebook or job from Azure Databricks (or Azure Data Factory), or call the Databricks Jobs API from a command component",
+        },
+    ),
+    Rule(
+        "AML304", "W7433", "v1-published-pipeline", Tier.REPLACEMENT,
+        "Published pipelines and pipeline endpoints, replaced by batch endpoints with pipeline component deployments.",
+        "pipeline-endpoints",
+        targets={
+            _PIPELINE + ".publish": _BATCH_DEPLOY,
+            "azureml.pipeline.core.run.PipelineRun.publish_pipeline": _BATCH_DEPLOY,
+            _PUBLISHED: "azure.ai.ml.entities.BatchPipelineComponentDeployment",
+            _PUBLISHED + ".get": "ml_client.batch_deployments.get(name, endpoint_name=...)",
+            _PUBLISHED + ".get_all": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
+            _PUBLISHED + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})",
+            _PUBLISHED + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
+            _PIPE_ENDPOINT: "azure.ai.ml.entities.BatchEndpoint",
+            _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
+            _PIPE_ENDPOINT + ".get": "ml_client.batch_endpoints.get(name)",
+            _PIPE_ENDPOINT + ".list": "ml_client.batch_endpoints.list()",
+            _PIPE_ENDPOINT + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})",
+            _PIPE_ENDPOINT + ".add_default": "a new azure.ai.ml.entities.BatchPipelineComponentDeployment made the endpoint's default deployment",
+            _PIPE_ENDPOINT + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
+        },
+    ),
+    Rule(
+        "AML305", "W7434", "v1-pipeline-schedule", Tier.REPLACEMENT,
+        "SDK v1 pipeline schedules.",
+        "pipeline",
+        targets={
+            "azureml.pipeline.core.schedule.Schedule": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
+            "azureml.pipeline.core.schedule.Schedule.create": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
+            "azureml.pipeline.core.schedule.ScheduleRecurrence": "azure.ai.ml.entities.RecurrenceTrigger (or azure.ai.ml.entities.CronTrigger)",
+        },
+    ),
+    # ------------------------------------------------------------------ AML4xx data
+    Rule(
+        "AML401", "W7440", "v1-dataset", Tier.REPLACEMENT,
+        "SDK v1 datasets (FileDataset, TabularDataset) and their consumption as job inputs.",
+        "data",
+        targets={
+            _DS: "azure.ai.ml.entities.Data (data assets) or azure.ai.ml.Input",
+            "azureml.data.dataset_factory.FileDatasetFactory.from_files": 'azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...) or azure.ai.ml.entities.Data registered with ml_client.data.create_or_update',
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
+            _ABSTRACT_DS + ".get_by_name": 'ml_client.data.get(name, version=...) or azure.ai.ml.Input(path="azureml:<name>:<version>")',
+            _ABSTRACT_DS + ".get_by_id": "ml_client.data.get(name, version=...)",
+            _ABSTRACT_DS + ".get_all": "ml_client.data.list()",
+            _ABSTRACT_DS + ".register": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(...))",
+            _ABSTRACT_DS + ".as_named_input": "an azure.ai.ml.Input passed in the job's inputs={...}",
+            _FILE_DS + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
+            _FILE_DS + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
+            _FILE_DS + ".as_hdfs": "azure.ai.ml.Input",
+            _FILE_DS + ".to_path": "azure.ai.ml.Input (the job receives the path)",
+            _FILE_DS + ".download": "ml_client.data.get(...) and azureml.fsspec.AzureMachineLearningFileSystem (or Input with mode=download in a job)",
+            _FILE_DS + ".mount": "azureml.fsspec.AzureMachineLearningFileSystem, or an azure.ai.ml.Input with mode=ro_mount in a job",
+            _TAB_DS + ".to_pandas_dataframe": "mltable.load(path).to_pandas_dataframe() (or pandas on the Input path inside a job)",
+            _TAB_DS + ".to_spark_dataframe": "mltable or Spark on the Input path inside a spark job",
+            _TAB_DS + ".random_split": "split the data inside a command component; v2 has no data asset split",
+            _CONSUME + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
+            _CONSUME + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
+            "azureml.data.datapath.DataPath": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
+            "azureml.data.data_reference.DataReference": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
+        },
+    ),
+    Rule(
+        "AML402", "W7441", "v1-output-dataset-config", Tier.REPLACEMENT,
+        "OutputFileDatasetConfig and friends, replaced by typed job and node outputs.",
+        "pipeline",
+        targets={
+            _OUT_FILE: "azure.ai.ml.Output",
+            "azureml.data.output_dataset_config.OutputDatasetConfig": "azure.ai.ml.Output",
+            "azureml.data.output_dataset_config.OutputTabularDatasetConfig": 'azure.ai.ml.Output(type="mltable")',
+            _OUT_FILE + ".as_input": "<node>.outputs.<name> passed to the next node",
+            _OUT_FILE + ".as_mount": 'azure.ai.ml.Output(mode="rw_mount")',
+            _OUT_FILE + ".as_upload": 'azure.ai.ml.Output(mode="upload")',
+            _OUT_FILE + ".read_delimited_files": 'azure.ai.ml.Output(type="mltable")',
+            _OUT_FILE + ".register_on_complete": "azure.ai.ml.Output(name=..., version=...) registers the output as a data asset",
+        },
+    ),
+    Rule(
+        "AML403", "W7442", "v1-datastore", Tier.REPLACEMENT,
+        "SDK v1 datastore registration and access.",
+        "datastore",
+        targets={
+            _DATASTORE: "azure.ai.ml.entities.AzureBlobDatastore (or another azure.ai.ml.entities datastore) with ml_client.create_or_update",
+            _DATASTORE + ".get": 'ml_client.datastores.get(name) or an "azureml://datastores/<name>/paths/..." URI',
+            _DATASTORE + ".get_default": "ml_client.datastores.get_default()",
+            _DATASTORE + ".register_azure_blob_container": "azure.ai.ml.entities.AzureBlobDatastore(...) created with ml_client.create_or_update",
+            _DATASTORE + ".register_azure_file_share": "azure.ai.ml.entities.AzureFileDatastore(...) created with ml_client.create_or_update",
+            _DATASTORE + ".register_azure_data_lake": "azure.ai.ml.entities.AzureDataLakeGen1Datastore(...) created with ml_client.create_or_update",
+            _DATASTORE + ".register_azure_data_lake_gen2": "azure.ai.ml.entities.AzureDataLakeGen2Datastore(...) created with ml_client.create_or_update",
+            _BLOB: "azure.ai.ml.entities.AzureBlobDatastore",
+            _BLOB + ".upload": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>)) (uploads the files)",
+            _BLOB + ".upload_files": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>)) (uploads the files)",
+            _BLOB + ".download": "azureml.fsspec.AzureMachineLearningFileSystem or an azure.ai.ml.Input with mode=download in a job",
+            _BLOB + ".path": 'an "azureml://datastores/<name>/paths/<path>" URI',
+            "azureml.data.azure_storage_datastore.AzureFileDatastore": "azure.ai.ml.entities.AzureFileDatastore",
+            "azureml.data.azure_data_lake_datastore.AzureDataLakeDatastore": "azure.ai.ml.entities.AzureDataLakeGen1Datastore",
+            "azureml.data.azure_data_lake_datastore.AzureDataLakeGen2Datastore": "azure.ai.ml.entities.AzureDataLakeGen2Datastore",
+        },
+    ),
+    Rule(
+        "AML404", "E7443", "v1-sql-datastore", Tier.NO_EQUIVALENT,
+        "SQL-family datastores, which SDK v2 does not support.",
+        "datastore",
+        targets={
+            "azureml.data.azure_sql_database_datastore.AzureSqlDatabaseDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            "azureml.data.azure_my_sql_datastore.AzureMySqlDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            "azureml.data.azure_postgre_sql_datastore.AzurePostgreSqlDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            _DATASTORE + ".register_azure_sql_database": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            _DATASTORE + ".register_azure_my_sql": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            _DATASTORE + ".register_azure_postgre_sql": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+        },
+    ),
+    # ------------------------------------------------------------------ AML5xx compute
+    Rule(
+        "AML501", "W7450", "v1-compute", Tier.REPLACEMENT,
+        "SDK v1 compute targets: lookup, provisioning and waiting.",
+        "compute",
+        targets={
+            _CT: "ml_client.compute.get(name)",
+            _CT + ".create": "ml_client.compute.begin_create_or_update(compute)",
+            _CT + ".attach": "ml_client.compute.begin_attach(compute)",
+            _CT + ".wait_for_completion": ".result() on the poller returned by ml_client.compute.begin_create_or_update",
+            _CT + ".delete": "ml_client.compute.begin_delete(name)",
+            _CT + ".list": "ml_client.compute.list()",
+            "azureml.core.compute.amlcompute.AmlCompute": "azure.ai.ml.entities.AmlCompute",
+            "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": 'azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)',
+            "azureml.core.compute.computeinstance.ComputeInstance": "azure.ai.ml.entities.ComputeInstance",
+            "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": "azure.ai.ml.entities.ComputeInstance(name=..., size=...)",
+            "azureml.core.compute.aks.AksCompute": "azure.ai.ml.entities.KubernetesCompute",
+            "azureml.exceptions.ComputeTargetException": "azure.core.exceptions.ResourceNotFoundError raised by ml_client.compute.get",
+        },
+        renames={
+            "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": {
+                "vm_size": "size", "max_nodes": "max_instances", "min_nodes": "min_instances",
+                "idle_seconds_before_scaledown": "idle_time_before_scale_down",
+            },
+            "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": {"vm_size": "size"},
+        },
+    ),
+    # ------------------------------------------------------------------ AML6xx models and endpoints
+    Rule(
+        "AML601", "W7460", "v1-model", Tier.REPLACEMENT,
+        "SDK v1 model registration and lookup.",
+        "model",
+        targets={
+            _MODEL: "ml_client.models.get(name, version=...) (azure.ai.ml.entities.Model)",
+            _MODEL + ".register": "ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))",
+            _RUN + ".register_model": 'ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", ...))',
+            _MODEL + ".list": "ml_client.models.list()",
+            _MODEL + ".download": "ml_client.models.download(name, version)",
+            _MODEL + ".get_model_path": 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online deployment',
+        },
+        renames={_MODEL + ".register": {"model_name": "name", "model_path": "path"}},
+    ),
+    Rule(
+        "AML602", "W7461", "v1-webservice", Tier.REPLACEMENT,
+        "SDK v1 web service deployment (ACI, AKS, local), replaced by online endpoints.",
+        "endpoints",
+        targets={
+            _MODEL + ".deploy": _ONLINE_DEPLOY,
+            _WEBSERVICE + ".deploy": _ONLINE_DEPLOY,
+            _WEBSERVICE: "ml_client.online_endpoints.get(name)",
+            _WEBSERVICE + ".run": "ml_client.online_endpoints.invoke(endpoint_name=..., request_file=...)",
+            _WEBSERVICE + ".delete": "ml_client.online_endpoints.begin_delete(name=...)",
+            _WEBSERVICE + ".wait_for_deployment": ".result() on the poller returned by ml_client.online_deployments.begin_create_or_update",
+            _WEBSERVICE + ".get_logs": "ml_client.online_deployments.get_logs(name, endpoint_name, lines)",
+            _WEBSERVICE + ".get_keys": "ml_client.online_endpoints.get_keys(name)",
+            _WEBSERVICE + ".update": "ml_client.online_deployments.begin_create_or_update(deployment)",
+            "azureml.core.model.InferenceConfig": "azure.ai.ml.entities.CodeConfiguration(code=..., scoring_script=...) with the environment on the deployment",
+            "azureml.core.webservice.aci.AciWebservice": "azure.ai.ml.entities.ManagedOnlineEndpoint + azure.ai.ml.entities.ManagedOnlineDeployment",
+            "azureml.core.webservice.aci.AciWebservice.deploy_configuration": "azure.ai.ml.entities.ManagedOnlineDeployment(instance_type=<VM SKU>, instance_count=...)",
+            "azureml.core.webservice.aks.AksWebservice": "azure.ai.ml.entities.KubernetesOnlineEndpoint + azure.ai.ml.entities.KubernetesOnlineDeployment (or managed online endpoints)",
+            "azureml.core.webservice.aks.AksWebservice.deploy_configuration": "azure.ai.ml.entities.KubernetesOnlineDeployment (or azure.ai.ml.entities.ManagedOnlineDeployment)",
+            "azureml.core.webservice.local.LocalWebservice": "a local online endpoint: ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)",
+            "azureml.core.webservice.local.LocalWebservice.deploy_configuration": "a local online deployment: ml_client.online_deployments.begin_create_or_update(deployment, local=True)",
+        },
+        renames={
+            "azureml.core.model.InferenceConfig": {"source_directory": "code", "entry_script": "scoring_script"},
+            "azureml.core.webservice.aci.AciWebservice.deploy_configuration": {
+                "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (a VM SKU)",
+                "auth_enabled": 'auth_mode on the endpoint ("key")',
+            },
+        },
+    ),
+    Rule(
+        "AML603", "E7462", "v1-webservice-no-equivalent", Tier.NO_EQUIVALENT,
+        "ACI web service settings and deployment paths that SDK v2 does not support.",
+        "managed-online-endpoints",
+        targets={
+            "azureml.core.webservice.aci.ContainerResourceRequirements": "CPU and memory settings are not supported: choose a VM SKU as ManagedOnlineDeployment(instance_type=...)",
+            "azureml.core.webservice.aci.EncryptionProperties": "customer-managed encryption properties of ACI are not supported by managed online endpoints",
+            _WEBSERVICE + ".deploy_from_model": "not handled by Microsoft's upgrade tool: redeploy as azure.ai.ml.entities.ManagedOnlineDeployment",
+            _WEBSERVICE + ".deploy_from_image": "not handled by Microsoft's upgrade tool: redeploy as azure.ai.ml.entities.ManagedOnlineDeployment",
+        },
+    ),
+    # ------------------------------------------------------------------ AML7xx automl, sweep, parallel
+    Rule(
+        "AML701", "W7470", "v1-automl", Tier.REPLACEMENT,
+        "AutoMLConfig and AutoML runs, replaced by the per-task azure.ai.ml.automl factories.",
+        "automl",
+        targets={
+            "azureml.train.automl.automlconfig.AutoMLConfig": "azure.ai.ml.automl.<task>() (azure.ai.ml.automl.classification, regression, forecasting, ...) submitted with ml_client.jobs.create_or_update",
+            "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: ml_client.jobs.download(name, output_name="best_model") or MLflow',
+        },
+        renames={
+            "azureml.train.automl.automlconfig.AutoMLConfig": {
+                "compute_target": "compute", "label_column_name": "target_column_name",
+                "enable_early_stopping": "set_limits(enable_early_termination=...)",
+                "max_concurrent_iterations": "set_limits(max_concurrent_trials=...)",
+                "experiment_timeout_hours": "set_limits(timeout_minutes=...) (minutes)",
+                "training_data": "training_data (an MLTable azure.ai.ml.Input)",
+            },
+        },
+    ),
+    Rule(
+        "AML702", "W7471", "v1-hyperdrive", Tier.REPLACEMENT,
+        "HyperDrive configuration, sampling, policies and parameter expressions, replaced by sweep jobs.",
+        "hyperdrive",
+        targets={
+            _HD + "runconfig.HyperDriveConfig": "<command job>.sweep(sampling_algorithm=..., primary_metric=..., goal=...) (azure.ai.ml.sweep.SweepJob)",
+            _HD + "runconfig.HyperDriveRunConfig": "azure.ai.ml.sweep.SweepJob",
+            _HD + "sampling.RandomParameterSampling": 'sampling_algorithm="random" with azure.ai.ml.sweep search spaces as job inputs',
+            _HD + "sampling.GridParameterSampling": 'sampling_algorithm="grid" with azure.ai.ml.sweep search spaces as job inputs',
+            _HD + "sampling.BayesianParameterSampling": 'sampling_algorithm="bayesian" with azure.ai.ml.sweep search spaces as job inputs',
+            _HD + "policy.BanditPolicy": "azure.ai.ml.sweep.BanditPolicy set as sweep_job.early_termination",
+            _HD + "policy.MedianStoppingPolicy": "azure.ai.ml.sweep.MedianStoppingPolicy set as sweep_job.early_termination",
+            _HD + "policy.TruncationSelectionPolicy": "azure.ai.ml.sweep.TruncationSelectionPolicy set as sweep_job.early_termination",
+            _HD + "policy.NoTerminationPolicy": "no early_termination on the sweep job",
+            _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" on .sweep()',
+            _HD + "parameter_expressions.choice": "azure.ai.ml.sweep.Choice(values=[...])",
+            _HD + "parameter_expressions.randint": "azure.ai.ml.sweep.Randint(upper=...)",
+            _HD + "parameter_expressions.uniform": "azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)",
+            _HD + "parameter_expressions.quniform": "azure.ai.ml.sweep.QUniform(min_value=..., max_value=..., q=...)",
+            _HD + "parameter_expressions.loguniform": "azure.ai.ml.sweep.LogUniform(min_value=..., max_value=...)",
+            _HD + "parameter_expressions.qloguniform": "azure.ai.ml.sweep.QLogUniform(min_value=..., max_value=..., q=...)",
+            _HD + "parameter_expressions.normal": "azure.ai.ml.sweep.Normal(mu=..., sigma=...)",
+            _HD + "parameter_expressions.qnormal": "azure.ai.ml.sweep.QNormal(mu=..., sigma=..., q=...)",
+            _HD + "parameter_expressions.lognormal": "azure.ai.ml.sweep.LogNormal(mu=..., sigma=...)",
+            _HD + "parameter_expressions.qlognormal": "azure.ai.ml.sweep.QLogNormal(mu=..., sigma=..., q=...)",
+            _HD + "run.HyperDriveRun.get_best_run_by_primary_metric": 'ml_client.jobs.download(name, output_name="model") of the sweep job (its best trial)',
+        },
+        renames={
+            _HD + "runconfig.HyperDriveConfig": {
+                "run_config": "the command job that .sweep() is called on",
+                "hyperparameter_sampling": "sampling_algorithm", "primary_metric_name": "primary_metric",
+                "primary_metric_goal": "goal", "policy": "early_termination",
+                "max_total_runs": "set_limits(max_total_trials=...)",
+                "max_concurrent_runs": "set_limits(max_concurrent_trials=...)",
+                "max_duration_minutes": "set_limits(timeout=...) (seconds)",
+            },
+        },
+    ),
+    Rule(
+        "AML703", "W7472", "v1-parallel-run", Tier.REPLACEMENT,
+        "ParallelRunConfig, replaced by a parallel job built with parallel_run_function.",
+        "parallel",
+        targets={
+            _STEPS + "parallel_run_config.ParallelRunConfig": "azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...)) (a parallel job)",
+        },
+        renames={
+            _STEPS + "parallel_run_config.ParallelRunConfig": {
+                "environment": "task.environment", "entry_script": "task.entry_script",
+                "source_directory": "task.code", "output_action": "append_row_to",
+                "append_row_file_name": "append_row_to", "node_count": "instance_count",
+                "process_count_per_node": "max_concurrency_per_instance",
+                "run_invocation_timeout": "retry_settings.timeout", "run_max_try": "retry_settings.max_retries",
+                "allowed_failed_count": "mini_batch_error_threshold",
+                "allowed_failed_percent": "task.program_arguments (--allowed_failed_percent)",
+                "compute_target": "compute",
+            },
+        },
+    ),
+    Rule(
+        "AML704", "E7473", "v1-parallel-partition-keys", Tier.NO_EQUIVALENT,
+        "ParallelRunConfig(partition_keys=...), which parallel jobs do not support yet.",
+        "parallel",
+        targets={
+            _STEPS + "parallel_run_config.ParallelRunConfig(partition_keys)": "partition_keys is still under development in v2: partition the data before the parallel job",
+        },
+    ),
+    # ------------------------------------------------------------------ AML8xx tracking, secrets
+    Rule(
+        "AML801", "W7480", "v1-run-context", Tier.REPLACEMENT,
+        "Run.get_context() and run attributes used inside a training script.",
+        "mlflow",
+        targets={
+            _RUN + ".get_context": _MLFLOW_IN_JOB + "; read inputs from the command line (azure.ai.ml.Input)",
+            "azureml.core.run._SubmittedRun.input_datasets": "an azure.ai.ml.Input passed on the command line (${{inputs.<name>}})",
+            _RUN + ".input_datasets": "an azure.ai.ml.Input passed on the command line (${{inputs.<name>}})",
+            _RUN + ".output_datasets": "an azure.ai.ml.Output passed on the command line (${{outputs.<name>}})",
+            _EXP + ".start_logging": "mlflow.set_experiment(name) and mlflow.start_run()",
+            _RUN + ".complete": "mlflow.end_run()",
+            _RUN + ".tag": "mlflow.set_tag(key, value)",
+            _RUN + ".set_tags": "mlflow.set_tags(tags)",
+            _RUN + ".upload_file": "mlflow.log_artifact(local_path)",
+            _RUN + ".upload_folder": "mlflow.log_artifacts(local_dir)",
+            _RUN + ".child_run": "mlflow.start_run(nested=True)",
+        },
+    ),
+    Rule(
+        "AML802", "W7481", "v1-run-logging", Tier.REPLACEMENT,
+        "Run.log* metric and artifact logging, replaced by MLflow.",
+        "mlflow",
+        targets={
+            _RUN + ".log": "mlflow.log_metric(name, value) (numbers and booleans as 1/0; text with mlflow.log_text)",
+            _RUN + ".log_image": "mlflow.log_figure(figure, file) for a plot, mlflow.log_artifact(path) for a file",
+            _RUN + ".log_list": "mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])",
+            _RUN + ".log_row": 'mlflow.log_metrics({"name.column": value, ...})',
+            _RUN + ".log_table": "mlflow.log_metrics(...) per row or mlflow.log_artifact(table_file)",
+            _RUN + ".log_accuracy_table": "mlflow.log_dict(value, file)",
+            _RUN + ".log_confusion_matrix": "mlflow.log_dict(value, file)",
+            _RUN + ".log_predictions": "mlflow.log_dict(value, file)",
+            _RUN + ".log_residuals": "mlflow.log_dict(value, file)",
+        },
+    ),
+    Rule(
+        "AML803", "E7482", "v1-secrets", Tier.NO_EQUIVALENT,
+        "SDK v1 secret access (Run.get_secret, Keyvault), which SDK v2 does not have.",
+        "secrets",
+        targets={
+            _RUN + ".get_secret": _SECRET_CLIENT + " (.get_secret(name).value)",
+            _RUN + ".get_secrets": _SECRET_CLIENT + " (.get_secret(name).value)",
+            _KEYVAULT: _SECRET_CLIENT,
+            _KEYVAULT + ".get_secret": _SECRET_CLIENT + " (.get_secret(name).value)",
+            _KEYVAULT + ".get_secrets": _SECRET_CLIENT + " (.get_secret(name).value)",
+            _KEYVAULT + ".set_secret": _SECRET_CLIENT + " (.set_secret(name, value))",
+            _KEYVAULT + ".set_secrets": _SECRET_CLIENT + " (.set_secret(name, value))",
+            _KEYVAULT + ".list_secrets": _SECRET_CLIENT + " (.list_properties_of_secrets())",
+            _KEYVAULT + ".delete_secret": _SECRET_CLIENT + " (.begin_delete_secret(name))",
+        },
+    ),
+)
+
+# What Experiment.submit(config) becomes in v2, by the type of config; the
+# analysis appends it to AML202's advice. Keys are canonical qualified names.
+SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "azureml.core.script_run_config.ScriptRunConfig": "a command job built with azure.ai.ml.command()",
+        _PIPELINE: "a pipeline job built by an @azure.ai.ml.dsl.pipeline function",
+        _HD + "runconfig.HyperDriveConfig": "a sweep job built with <command job>.sweep()",
+        "azureml.train.automl.automlconfig.AutoMLConfig": "an AutoML job built with azure.ai.ml.automl.<task>()",
+        "azureml.train.estimator.Estimator": "a command job built with azure.ai.ml.command()",
+    }
+)
+
+# The run class Experiment.submit(config) returns, by config type; used by the
+# brain's inference tip so run.<method>() resolves on the right class.
+SUBMIT_RUN_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "azureml.core.script_run_config.ScriptRunConfig": "azureml.core.script_run.ScriptRun",
+        _PIPELINE: "azureml.pipeline.core.run.PipelineRun",
+        _HD + "runconfig.HyperDriveConfig": _HD + "run.HyperDriveRun",
+        "azureml.train.automl.automlconfig.AutoMLConfig": "azureml.train.automl.run.AutoMLRun",
+        "azureml.train.estimator.Estimator": "azureml.core.script_run.ScriptRun",
+    }
+)
+
+# Top-level packages of the v1 SDK. Everything else under ``azureml`` (mlflow,
+# fsspec, ai.monitoring, featurestore, rag, acft, metrics, evaluate, ...) is
+# v2-era and must never be flagged.
+V1_MODULE_ROOTS: tuple[str, ...] = (
+    "azureml.core",
+    "azureml.data",
+    "azureml.pipeline",
+    "azureml.train",
+    "azureml.exceptions",
+    "azureml.widgets",
+    "azureml.datadrift",
+    "azureml.automl",
+    "azureml.contrib",
+    "azureml.history",
+    "azureml.interpret",
+    "azureml.tensorboard",
+    "azureml._restclient",
+    "azureml._base_sdk_common",
+    "azureml._run_impl",
+)
+
+
+def is_v1_module(modname: str) -> bool:
+    return any(modname == root or modname.startswith(root + ".") for root in V1_MODULE_ROOTS)
+
+
+def module_advice(modname: str) -> str:
+    """AML001's advice for a v1 module: the longest matching root's."""
+    targets = RULES_BY_CODE["AML001"].targets
+    parts = modname.split(".")
+    for end in range(len(parts), 1, -1):
+        advice = targets.get(".".join(parts[:end]))
+        if advice:
+            return advice
+    return "azure.ai.ml"
+
+
+RULES_BY_CODE: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in RULES})
+RULES_BY_SYMBOL: Mapping[str, Rule] = MappingProxyType({rule.symbol: rule for rule in RULES})
+
+# Rules matched by structure (file state, imports, environment variables)
+# rather than by the qualified name an expression resolves to.
+STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004"})
+LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
+_SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)
+TARGETS: Mapping[str, tuple[Rule, str]] = MappingProxyType(
+    {qname: (rule, advice) for rule in _SYMBOL_RULES for qname, advice in rule.targets.items()}
+)
+RENAMES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {qname: renames for rule in RULES for qname, renames in rule.renames.items()}
+)
+# Last dotted component of every target: the cheap filter that decides which
+# calls and attributes are worth inferring.
+CANDIDATE_NAMES: frozenset[str] = frozenset(
+    qname.split("(")[0].rsplit(".", 1)[-1] for qname in TARGETS
+)

@@ -1,0 +1,67 @@
+"""Build an astroid module from source text the way pylint does.
+
+The flake8 front-end and the ``v2lint`` command analyse the text they are
+given (IDEs send unsaved buffers on stdin), under the file's real dotted
+module name and with its project root importable, so that project-local
+helpers (``from .aml import get_ws``) resolve exactly as they do in pylint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import Iterator
+
+import astroid
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+
+from v2lint import brain
+from v2lint.analysis import Finding, analyse, worth_analysing
+
+
+def module_name(path: str) -> tuple[str, str]:
+    """(dotted module name, directory that must be importable) for a file path."""
+    path = os.path.abspath(path)
+    directory, filename = os.path.split(path)
+    stem = os.path.splitext(filename)[0]
+    parts = [] if stem == "__init__" else [stem]
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        directory, package = os.path.split(directory)
+        parts.insert(0, package)
+    return ".".join(parts) or stem, directory
+
+
+@contextlib.contextmanager
+def _importable(directory: str) -> Iterator[None]:
+    """Make the project root importable while astroid resolves imports."""
+    if directory in sys.path:
+        yield
+        return
+    sys.path.insert(0, directory)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.path.remove(directory)
+
+
+def build_module(source: str, path: str) -> nodes.Module:
+    """Parse ``source`` as the module at ``path``; raises astroid's syntax errors."""
+    brain.register()
+    modname, _ = module_name(path)
+    return AstroidBuilder(astroid.MANAGER).string_build(source, modname, os.path.abspath(path))
+
+
+def analyse_source(source: str, path: str) -> list[Finding]:
+    """Findings for source text; [] when it never mentions azureml.
+
+    Raises ``astroid.AstroidSyntaxError`` (or another ``AstroidBuildingError``)
+    when the text does not parse: callers report that their own way.
+    """
+    if not worth_analysing(source):
+        return []
+    _, root = module_name(path)
+    with _importable(root):
+        return analyse(build_module(source, path))
