@@ -894,7 +894,7 @@ class ModuleRenderer:
         self.imports: set[tuple[str, str, str]] = set()  # (module, name, alias)
         self.plain_imports: set[str] = set()
         self.mapping_classes: dict[str, type] = {}
-        self.lines: list[str] = []
+        self.class_stack: list[str] = []
 
     # ----------------------------------------------------------- references
 
@@ -914,8 +914,16 @@ class ModuleRenderer:
             rest = cls.__qualname__.split(".")[1:]
             del alias
             return ".".join([alias_head, *rest])
+        if cls not in self.gen.class_home:
+            self.gen.ensure_home(cls)
+            self.gen.stubbed_classes.add(cls)
         home, local = self.gen.class_home[cls]
         if home == self.stub.name:
+            # a sibling nested class is named by its simple name in the
+            # enclosing class body, as in the real source
+            outer = local.rpartition(".")[0]
+            if outer and self.class_stack and ".".join(self.class_stack) == outer:
+                return local.rpartition(".")[2]
             return local
         head, _, rest = local.partition(".")
         head_obj = self.gen.resolve_home_object(home, head)
@@ -1071,6 +1079,15 @@ class ModuleRenderer:
             bases.append("metaclass=abc.ABCMeta")
         header = f"{pad}class {name}({', '.join(bases)}):" if bases else f"{pad}class {name}:"
         lines = [header]
+        self.class_stack.append(name)
+        try:
+            lines.extend(self.render_class_body(cls, indent))
+        finally:
+            self.class_stack.pop()
+        return lines
+
+    def render_class_body(self, cls: type, indent: int) -> list[str]:
+        pad = "    " * indent
         members = self.gen.class_members(cls)
         body: list[str] = []
         # attributes and nested classes first, then methods
@@ -1123,8 +1140,7 @@ class ModuleRenderer:
             body.extend(self.render_attr_holder(cls, attrs, indent + 1))
         if not body:
             body = [f"{pad}    pass"]
-        lines.extend(body)
-        return lines
+        return body
 
     def render_attr_holder(self, cls: type, attrs: list, indent: int) -> list[str]:
         """Instance attributes of a class without own __init__: declare them in
