@@ -2,8 +2,8 @@
 
 A functional file marks each expected finding at the end of its line with the
 pylint symbols of the rules, as pylint's own functional tests do:
-``ws = Workspace.from_config()  # [v1-workspace]``. A line with two findings
-lists both: ``# [v1-run-context, v1-run-logging]``.
+``ws = Workspace.from_config()  # [azureml-workspace]``. A line with two findings
+lists both: ``# [azureml-run-context, azureml-run-logging]``.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ _ONLINE_DEPLOY = (
 _BATCH_DEPLOY = (
     "a pipeline component (@azure.ai.ml.dsl.pipeline function's .component, "
     "ml_client.components.create_or_update) deployed as "
-    "azure.ai.ml.entities.BatchPipelineComponentDeployment under an azure.ai.ml.entities.BatchEndpoint "
+    "azure.ai.ml.entities.PipelineComponentBatchDeployment under an azure.ai.ml.entities.BatchEndpoint "
     "(ml_client.batch_endpoints.begin_create_or_update, ml_client.batch_deployments.begin_create_or_update)"
 )
 _MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         "overview",
     ),
     Rule(
-        "AML001", "W7401", "v1-import", Tier.REPLACEMENT,
+        "AML001", "W7401", "azureml-import", Tier.REPLACEMENT,
         "An import of an Azure ML SDK v1 module or name.",
         "overview",
         targets={
@@ -163,13 +163,13 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML002", "W7402", "v1-v2-mixed", Tier.REPLACEMENT,
+        "AML002", "W7402", "mixed-azureml-sdks", Tier.REPLACEMENT,
         "A file that imports both SDK v1 and SDK v2 (azure.ai.ml); Microsoft advises against mixing them in one file.",
         "overview",
         targets={"azure.ai.ml": "finish the migration of this file to azure.ai.ml; both SDKs define Workspace, Model, Environment, Data"},
     ),
     Rule(
-        "AML003", "W7403", "v1-deprecation-warning-silenced", Tier.REPLACEMENT,
+        "AML003", "W7403", "azureml-deprecation-warning-silenced", Tier.REPLACEMENT,
         "Setting an environment variable that silences the SDK v1 deprecation warning.",
         "overview",
         targets={
@@ -178,13 +178,13 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML004", "I7404", "v1-import-in-compat-guard", Tier.INFO,
+        "AML004", "I7404", "azureml-import-in-compat-guard", Tier.INFO,
         "An SDK v1 import that is only a fallback of an azure.ai.ml import (try/except ImportError).",
         "overview",
         targets={"azureml": "remove the v1 fallback once every environment has azure-ai-ml"},
     ),
     Rule(
-        "AML005", "I7405", "v1-legacy-mode-update", Tier.INFO,
+        "AML005", "I7405", "azureml-legacy-mode-update", Tier.INFO,
         "Workspace.update(v1_legacy_mode=False): the one SDK v1 call needed to enable the v2 API on a workspace.",
         "network-isolation",
         targets={
@@ -192,14 +192,14 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML006", "W7406", "v1-sdk-version", Tier.REPLACEMENT,
+        "AML006", "W7406", "azureml-sdk-version", Tier.REPLACEMENT,
         "Reading the SDK v1 version (azureml.core.VERSION), common in notebooks.",
         "pipeline",
         targets={"azureml.core.VERSION": 'importlib.metadata.version("azure-ai-ml")'},
     ),
     # ------------------------------------------------------------------ AML1xx workspace
     Rule(
-        "AML101", "W7410", "v1-workspace", Tier.REPLACEMENT,
+        "AML101", "W7410", "azureml-workspace", Tier.REPLACEMENT,
         "SDK v1 Workspace handles and operations.",
         "workspace",
         targets={
@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         renames={_WS + ".get": {"resource_group": "resource_group_name", "name": "workspace_name"}},
     ),
     Rule(
-        "AML102", "W7411", "v1-authentication", Tier.REPLACEMENT,
+        "AML102", "W7411", "azureml-authentication", Tier.REPLACEMENT,
         "SDK v1 authentication classes (azureml.core.authentication).",
         "workspace",
         targets={
@@ -247,7 +247,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML2xx jobs
     Rule(
-        "AML201", "W7420", "v1-experiment", Tier.REPLACEMENT,
+        "AML201", "W7420", "azureml-experiment", Tier.REPLACEMENT,
         "SDK v1 Experiment objects; in v2 an experiment is only a name on a job.",
         "command-job",
         targets={
@@ -258,13 +258,13 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML202", "W7421", "v1-experiment-submit", Tier.REPLACEMENT,
+        "AML202", "W7421", "azureml-experiment-submit", Tier.REPLACEMENT,
         "Experiment.submit: in v2 every job type is submitted with ml_client.jobs.create_or_update.",
         "command-job",
         targets={_EXP + ".submit": _JOBS_CREATE},
     ),
     Rule(
-        "AML203", "W7422", "v1-script-run-config", Tier.REPLACEMENT,
+        "AML203", "W7422", "azureml-script-run-config", Tier.REPLACEMENT,
         "ScriptRunConfig, which becomes a command job.",
         "command-job",
         targets={
@@ -282,7 +282,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML204", "W7423", "v1-run", Tier.REPLACEMENT,
+        "AML204", "W7423", "azureml-run", Tier.REPLACEMENT,
         "SDK v1 Run methods used to follow a submitted run from control-plane code.",
         "command-job",
         targets={
@@ -302,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML205", "W7424", "v1-run-configuration", Tier.REPLACEMENT,
+        "AML205", "W7424", "azureml-run-configuration", Tier.REPLACEMENT,
         "RunConfiguration, CondaDependencies and related v1 job configuration classes.",
         "hyperdrive",
         targets={
@@ -316,7 +316,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML206", "W7425", "v1-environment", Tier.REPLACEMENT,
+        "AML206", "W7425", "azureml-environment", Tier.REPLACEMENT,
         "SDK v1 Environment objects and operations.",
         "command-job",
         targets={
@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML207", "W7426", "v1-estimator", Tier.REPLACEMENT,
+        "AML207", "W7426", "azureml-estimator", Tier.REPLACEMENT,
         "Estimators, deprecated since SDK v1 1.19 and gone in v2.",
         "estimators",
         targets={
@@ -348,7 +348,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML3xx pipelines
     Rule(
-        "AML301", "W7430", "v1-pipeline", Tier.REPLACEMENT,
+        "AML301", "W7430", "azureml-pipeline", Tier.REPLACEMENT,
         "SDK v1 pipeline building blocks: Pipeline, StepSequence, PipelineData, PipelineParameter.",
         "pipeline",
         targets={
@@ -363,7 +363,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML302", "W7431", "v1-pipeline-step", Tier.REPLACEMENT,
+        "AML302", "W7431", "azureml-pipeline-step", Tier.REPLACEMENT,
         "SDK v1 pipeline steps that map to an SDK v2 job or component type.",
         "pipeline",
         targets={
@@ -390,7 +390,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML303", "E7432", "v1-step-no-equivalent", Tier.NO_EQUIVALENT,
+        "AML303", "E7432", "azureml-step-no-equivalent", Tier.NO_EQUIVALENT,
         "SDK v1 pipeline steps that have no SDK v2 job or component type (Microsoft's current step table).",
         "pipeline",
         targets={
@@ -402,13 +402,13 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML304", "W7433", "v1-published-pipeline", Tier.REPLACEMENT,
+        "AML304", "W7433", "azureml-published-pipeline", Tier.REPLACEMENT,
         "Published pipelines and pipeline endpoints, replaced by batch endpoints with pipeline component deployments.",
         "pipeline-endpoints",
         targets={
             _PIPELINE + ".publish": _BATCH_DEPLOY,
             "azureml.pipeline.core.run.PipelineRun.publish_pipeline": _BATCH_DEPLOY,
-            _PUBLISHED: "azure.ai.ml.entities.BatchPipelineComponentDeployment",
+            _PUBLISHED: "azure.ai.ml.entities.PipelineComponentBatchDeployment",
             _PUBLISHED + ".get": "ml_client.batch_deployments.get(name, endpoint_name=...)",
             _PUBLISHED + ".get_all": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
             _PUBLISHED + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})",
@@ -418,12 +418,12 @@ RULES: tuple[Rule, ...] = (
             _PIPE_ENDPOINT + ".get": "ml_client.batch_endpoints.get(name)",
             _PIPE_ENDPOINT + ".list": "ml_client.batch_endpoints.list()",
             _PIPE_ENDPOINT + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})",
-            _PIPE_ENDPOINT + ".add_default": "a new azure.ai.ml.entities.BatchPipelineComponentDeployment made the endpoint's default deployment",
+            _PIPE_ENDPOINT + ".add_default": "a new azure.ai.ml.entities.PipelineComponentBatchDeployment made the endpoint's default deployment",
             _PIPE_ENDPOINT + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
         },
     ),
     Rule(
-        "AML305", "W7434", "v1-pipeline-schedule", Tier.REPLACEMENT,
+        "AML305", "W7434", "azureml-pipeline-schedule", Tier.REPLACEMENT,
         "SDK v1 pipeline schedules.",
         "pipeline",
         targets={
@@ -434,7 +434,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML4xx data
     Rule(
-        "AML401", "W7440", "v1-dataset", Tier.REPLACEMENT,
+        "AML401", "W7440", "azureml-dataset", Tier.REPLACEMENT,
         "SDK v1 datasets (FileDataset, TabularDataset) and their consumption as job inputs.",
         "data",
         targets={
@@ -464,7 +464,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML402", "W7441", "v1-output-dataset-config", Tier.REPLACEMENT,
+        "AML402", "W7441", "azureml-output-dataset-config", Tier.REPLACEMENT,
         "OutputFileDatasetConfig and friends, replaced by typed job and node outputs.",
         "pipeline",
         targets={
@@ -479,7 +479,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML403", "W7442", "v1-datastore", Tier.REPLACEMENT,
+        "AML403", "W7442", "azureml-datastore", Tier.REPLACEMENT,
         "SDK v1 datastore registration and access.",
         "datastore",
         targets={
@@ -501,7 +501,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML404", "E7443", "v1-sql-datastore", Tier.NO_EQUIVALENT,
+        "AML404", "E7443", "azureml-sql-datastore", Tier.NO_EQUIVALENT,
         "SQL-family datastores, which SDK v2 does not support.",
         "datastore",
         targets={
@@ -515,7 +515,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML5xx compute
     Rule(
-        "AML501", "W7450", "v1-compute", Tier.REPLACEMENT,
+        "AML501", "W7450", "azureml-compute", Tier.REPLACEMENT,
         "SDK v1 compute targets: lookup, provisioning and waiting.",
         "compute",
         targets={
@@ -542,7 +542,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML6xx models and endpoints
     Rule(
-        "AML601", "W7460", "v1-model", Tier.REPLACEMENT,
+        "AML601", "W7460", "azureml-model", Tier.REPLACEMENT,
         "SDK v1 model registration and lookup.",
         "model",
         targets={
@@ -556,7 +556,7 @@ RULES: tuple[Rule, ...] = (
         renames={_MODEL + ".register": {"model_name": "name", "model_path": "path"}},
     ),
     Rule(
-        "AML602", "W7461", "v1-webservice", Tier.REPLACEMENT,
+        "AML602", "W7461", "azureml-webservice", Tier.REPLACEMENT,
         "SDK v1 web service deployment (ACI, AKS, local), replaced by online endpoints.",
         "endpoints",
         targets={
@@ -586,7 +586,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML603", "E7462", "v1-webservice-no-equivalent", Tier.NO_EQUIVALENT,
+        "AML603", "E7462", "azureml-webservice-no-equivalent", Tier.NO_EQUIVALENT,
         "ACI web service settings and deployment paths that SDK v2 does not support.",
         "managed-online-endpoints",
         targets={
@@ -598,7 +598,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML7xx automl, sweep, parallel
     Rule(
-        "AML701", "W7470", "v1-automl", Tier.REPLACEMENT,
+        "AML701", "W7470", "azureml-automl", Tier.REPLACEMENT,
         "AutoMLConfig and AutoML runs, replaced by the per-task azure.ai.ml.automl factories.",
         "automl",
         targets={
@@ -616,7 +616,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML702", "W7471", "v1-hyperdrive", Tier.REPLACEMENT,
+        "AML702", "W7471", "azureml-hyperdrive", Tier.REPLACEMENT,
         "HyperDrive configuration, sampling, policies and parameter expressions, replaced by sweep jobs.",
         "hyperdrive",
         targets={
@@ -654,7 +654,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML703", "W7472", "v1-parallel-run", Tier.REPLACEMENT,
+        "AML703", "W7472", "azureml-parallel-run", Tier.REPLACEMENT,
         "ParallelRunConfig, replaced by a parallel job built with parallel_run_function.",
         "parallel",
         targets={
@@ -674,7 +674,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML704", "E7473", "v1-parallel-partition-keys", Tier.NO_EQUIVALENT,
+        "AML704", "E7473", "azureml-parallel-partition-keys", Tier.NO_EQUIVALENT,
         "ParallelRunConfig(partition_keys=...), which parallel jobs do not support yet.",
         "parallel",
         targets={
@@ -683,7 +683,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ AML8xx tracking, secrets
     Rule(
-        "AML801", "W7480", "v1-run-context", Tier.REPLACEMENT,
+        "AML801", "W7480", "azureml-run-context", Tier.REPLACEMENT,
         "Run.get_context() and run attributes used inside a training script.",
         "mlflow",
         targets={
@@ -701,7 +701,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML802", "W7481", "v1-run-logging", Tier.REPLACEMENT,
+        "AML802", "W7481", "azureml-run-logging", Tier.REPLACEMENT,
         "Run.log* metric and artifact logging, replaced by MLflow.",
         "mlflow",
         targets={
@@ -717,7 +717,7 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML803", "E7482", "v1-secrets", Tier.NO_EQUIVALENT,
+        "AML803", "E7482", "azureml-secrets", Tier.NO_EQUIVALENT,
         "SDK v1 secret access (Run.get_secret, Keyvault), which SDK v2 does not have.",
         "secrets",
         targets={

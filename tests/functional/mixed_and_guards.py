@@ -4,12 +4,12 @@ import os
 try:
     from azure.ai.ml import MLClient
 except ImportError:
-    from azureml.core import Workspace  # [v1-import-in-compat-guard]
+    from azureml.core import Workspace  # [azureml-import-in-compat-guard]
 
-from azure.ai.ml import command  # [v1-v2-mixed]
-from azureml.core import Run  # [v1-import]
+from azure.ai.ml import command  # [mixed-azureml-sdks]
+from azureml.core import Run  # [azureml-import]
 
-os.environ["AZUREML_DEPRECATE_WARNING"] = "False"  # [v1-deprecation-warning-silenced]
-os.environ.setdefault("AZUREML_LOG_DEPRECATION_WARNING_ENABLED", "false")  # [v1-deprecation-warning-silenced]
-run = Run.get_context()  # [v1-run-context]
+os.environ["AZUREML_DEPRECATE_WARNING"] = "False"  # [azureml-deprecation-warning-silenced]
+os.environ.setdefault("AZUREML_LOG_DEPRECATION_WARNING_ENABLED", "false")  # [azureml-deprecation-warning-silenced]
+run = Run.get_context()  # [azureml-run-context]
 job = command(command="python train.py", environment="azureml:env@latest")

@@ -2,5 +2,5 @@
 from .aml import get_workspace
 
 ws = get_workspace("tenant", "client", "secret")
-store = ws.get_default_datastore()  # [v1-workspace]
-ws.get_default_keyvault().get_secret("token")  # [v1-workspace, v1-secrets]
+store = ws.get_default_datastore()  # [azureml-workspace]
+ws.get_default_keyvault().get_secret("token")  # [azureml-workspace, azureml-secrets]

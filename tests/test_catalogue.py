@@ -1,0 +1,81 @@
+"""The catalogue's contracts: codes, ids, symbols, tiers, and that every v1
+name it lists is a real name of the SDK v1 API the brain serves."""
+
+from __future__ import annotations
+
+import re
+
+import astroid
+import pytest
+
+from v2lint import brain
+from v2lint.catalogue import RULES, TARGETS, Tier, is_v1_module
+
+_PLUGIN_CHECKER_ID = "74"
+
+
+def test_codes_ids_and_symbols_are_unique_and_well_formed():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.msgid for r in RULES}) == len(RULES)
+    assert len({r.symbol for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert re.fullmatch(r"AML\d{3}", rule.code), rule.code
+        # pylint's functional-test expectation comments do not match digits
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.symbol), rule.symbol
+        assert re.fullmatch(r"[EWI]\d{4}", rule.msgid), rule.msgid
+        assert rule.msgid[1:3] == _PLUGIN_CHECKER_ID, rule.msgid
+
+
+def test_the_tier_decides_the_pylint_letter():
+    for rule in RULES:
+        assert rule.msgid[0] == rule.tier.pylint_letter, rule.code
+    assert Tier.NO_EQUIVALENT.sarif_level == "error"
+    assert Tier.REPLACEMENT.sarif_level == "warning"
+    assert Tier.INFO.sarif_level == "note"
+
+
+def test_every_rule_links_an_official_article():
+    for rule in RULES:
+        assert rule.url.startswith(("https://learn.microsoft.com/", "https://github.com/MicrosoftDocs/")), rule.code
+
+
+def test_v2_era_azureml_packages_are_not_v1():
+    for module in ("azureml.mlflow", "azureml.fsspec", "azureml.ai.monitoring", "azureml.featurestore",
+                   "azureml.rag", "azureml.acft.common", "azureml.metrics", "azureml.evaluate.mlflow",
+                   "azureml_inference_server_http", "mltable", "azuremlconstructor", "azureml"):
+        assert not is_v1_module(module), module
+    for module in ("azureml.core", "azureml.core.compute", "azureml.pipeline.steps", "azureml.data",
+                   "azureml.train.hyperdrive", "azureml.train.automl", "azureml.widgets"):
+        assert is_v1_module(module), module
+
+
+def _resolve(key: str):
+    """The stub object a catalogue key names, found by walking the stubs."""
+    modules = brain.manifest()["modules"]
+    parts = key.split(".")
+    for end in range(len(parts), 0, -1):
+        modname = ".".join(parts[:end])
+        if modname in modules:
+            break
+    else:
+        raise AssertionError(f"{key}: no stub module")
+    node = astroid.MANAGER.ast_from_module_name(modname)
+    for part in parts[end:]:
+        if isinstance(node, astroid.nodes.ClassDef) and part in node.instance_attrs:
+            return node.instance_attrs[part][0]
+        node = next(node.igetattr(part))
+    return node
+
+
+@pytest.mark.parametrize("key", sorted(TARGETS))
+def test_every_v1_target_is_canonical_in_the_stubs(key):
+    brain.register()
+    name, _, keyword = key.partition("(")
+    node = _resolve(name)
+    if isinstance(node, (astroid.nodes.ClassDef, astroid.nodes.FunctionDef)):
+        assert node.qname() == name, f"{key} is a re-export of {node.qname()}"
+    if keyword:
+        assert isinstance(node, astroid.nodes.FunctionDef)
+        args = node.args
+        names = [a.name for a in args.args + args.kwonlyargs]
+        assert keyword.rstrip(")") in names or args.kwarg, key
