@@ -62,8 +62,13 @@ def _resolve(key: str):
     node = astroid.MANAGER.ast_from_module_name(modname)
     for part in parts[end:]:
         if isinstance(node, astroid.nodes.ClassDef) and part in node.instance_attrs:
-            return node.instance_attrs[part][0]
-        node = next(node.igetattr(part))
+            node = node.instance_attrs[part][0]
+        elif isinstance(node, astroid.nodes.ClassDef):
+            node = node.getattr(part)[0]  # own, inherited or instance attribute definitions
+        elif isinstance(node.getattr(part)[0], astroid.nodes.AssignName):
+            node = node.getattr(part)[0]  # a module constant
+        else:
+            node = next(node.igetattr(part))  # through re-exports
     return node
 
 
@@ -72,10 +77,20 @@ def test_every_v1_target_is_canonical_in_the_stubs(key):
     brain.register()
     name, _, keyword = key.partition("(")
     node = _resolve(name)
-    if isinstance(node, (astroid.nodes.ClassDef, astroid.nodes.FunctionDef)):
+    owner = node.parent.frame() if isinstance(node, astroid.nodes.FunctionDef) else None
+    if isinstance(node, astroid.nodes.ClassDef) or (
+        isinstance(node, astroid.nodes.FunctionDef) and not isinstance(owner, astroid.nodes.ClassDef)
+    ):
         assert node.qname() == name, f"{key} is a re-export of {node.qname()}"
+    elif isinstance(node.parent, astroid.nodes.Module) or isinstance(node.parent.parent, astroid.nodes.Module):
+        pass  # a module constant such as azureml.core.VERSION
+    else:  # a member, own or inherited: its class must be named canonically
+        cls = _resolve(name.rsplit(".", 1)[0])
+        assert isinstance(cls, astroid.nodes.ClassDef) and cls.qname() == name.rsplit(".", 1)[0], key
     if keyword:
-        assert isinstance(node, astroid.nodes.FunctionDef)
+        if isinstance(node, astroid.nodes.ClassDef):
+            node = node.getattr("__init__")[0]
+        assert isinstance(node, astroid.nodes.FunctionDef), key
         args = node.args
         names = [a.name for a in args.args + args.kwonlyargs]
         assert keyword.rstrip(")") in names or args.kwarg, key

@@ -689,8 +689,7 @@ RULES: tuple[Rule, ...] = (
         targets={
             _RUN + ".get_context": _MLFLOW_IN_JOB + "; read inputs from the command line (azure.ai.ml.Input)",
             "azureml.core.run._SubmittedRun.input_datasets": "an azure.ai.ml.Input passed on the command line (${{inputs.<name>}})",
-            _RUN + ".input_datasets": "an azure.ai.ml.Input passed on the command line (${{inputs.<name>}})",
-            _RUN + ".output_datasets": "an azure.ai.ml.Output passed on the command line (${{outputs.<name>}})",
+            "azureml.core.run._SubmittedRun.output_datasets": "an azure.ai.ml.Output passed on the command line (${{outputs.<name>}})",
             _EXP + ".start_logging": "mlflow.set_experiment(name) and mlflow.start_run()",
             _RUN + ".complete": "mlflow.end_run()",
             _RUN + ".tag": "mlflow.set_tag(key, value)",
