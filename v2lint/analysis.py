@@ -223,7 +223,8 @@ class _ModuleAnalysis:
     ) -> tuple[str, tuple[Rule, str], str] | None:
         """Resolve ``receiver.attrname`` to a catalogued qualified name."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        for owner in self._infer(receiver):
+        owners = list(self._infer(receiver)) or list(self._dotted_import(receiver))
+        for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
                     continue
@@ -337,6 +338,31 @@ class _ModuleAnalysis:
                 if value is not util.Uninferable:
                     yield value
         except astroid.InferenceError:
+            return
+
+    def _dotted_import(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        """``import azureml.core`` then ``azureml.core.Workspace``: resolve the
+        dotted chain through the import itself. Inference cannot, when no
+        ``azureml`` namespace package is installed at all."""
+        parts: list[str] = []
+        while isinstance(expr, nodes.Attribute):
+            parts.insert(0, expr.attrname)
+            expr = expr.expr
+        if not (isinstance(expr, nodes.Name) and expr.name in self.v1_bound_names and self._is_import_bound(expr)):
+            return
+        parts.insert(0, expr.name)
+        for end in range(len(parts), 1, -1):
+            modname = ".".join(parts[:end])
+            if not catalogue.is_v1_module(modname):
+                continue
+            self._count()
+            try:
+                node = astroid.MANAGER.ast_from_module_name(modname)
+                for part in parts[end:]:
+                    node = next(node.igetattr(part))
+            except (astroid.AstroidError, StopIteration):
+                return
+            yield node
             return
 
     def _is_v1_bound(self, func: nodes.Attribute) -> bool:

@@ -25,8 +25,12 @@ latest = Model.list(ws)[0]  # [azureml-model]
 latest.download(target_dir="outputs")  # [azureml-model]
 
 adla = AdlaStep(name="usql", script_name="job.usql")  # [azureml-step-no-equivalent]
-kusto = KustoStep(name="kql")  # [azureml-step-no-equivalent]
+kusto = KustoStep(  # [azureml-step-no-equivalent]
+    name="kql", compute_target=cpu, database_name="telemetry", query_directory="queries", output=None
+)
 sampling = {"lr": choice(0.1, 0.01)}  # [azureml-hyperdrive]
-hd_config = HyperDriveConfig(run_config=None, hyperparameter_sampling=None, primary_metric_name="acc", max_total_runs=4)  # [azureml-hyperdrive]
+hd_config = HyperDriveConfig(  # [azureml-hyperdrive]
+    run_config=None, hyperparameter_sampling=None, primary_metric_name="acc", primary_metric_goal=None, max_total_runs=4
+)
 hd_run = exp.submit(hd_config)  # [azureml-experiment-submit]
 best = hd_run.get_best_run_by_primary_metric()  # [azureml-hyperdrive]

@@ -32,7 +32,6 @@ from astroid.manager import AstroidManager
 from v2lint import catalogue
 
 STUBS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stubs")
-_NAMESPACE_ROOT = "azureml"
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,10 +61,8 @@ def _build_stub(modname: str) -> nodes.Module:
 
 
 def _failed_import_hook(modname: str) -> nodes.Module:
-    if modname == _NAMESPACE_ROOT:
-        # nothing named azureml is installed: an empty namespace package, so
-        # `import azureml.core; azureml.core.Workspace` resolves
-        return AstroidBuilder(astroid.MANAGER).string_build("", modname, os.path.join(STUBS_DIR, "azureml", "__init__.py"))
+    # Only v1 modules: never the shared `azureml` namespace itself, which would
+    # change how pylint reports v2-era packages such as azureml.fsspec.
     return _build_stub(modname)
 
 
