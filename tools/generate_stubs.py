@@ -541,6 +541,47 @@ class Generator:
             return obj
         return None
 
+    def is_factory(self, cls: type | None) -> bool:
+        """A class whose instances are always instances of a subclass: it is
+        abstract, or its ``__new__`` returns subclass instances (e.g.
+        ``ComputeTarget(ws, name)``, ``Webservice(ws, name)``).
+
+        Its stub does not mark methods abstract (``ComputeTarget(ws, name)`` is
+        the documented way to get an existing compute target) and declares the
+        members of its concrete subclasses (see hoisted_members)."""
+        if cls is None or not inspect.isclass(cls):
+            return False
+        return inspect.isabstract(cls) or any(
+            "__new__" in vars(k) for k in cls.__mro__ if k is not object and self.is_v1_object(k))
+
+    @functools.lru_cache(maxsize=None)
+    def hoisted_members(self, cls: type) -> list[tuple[str, str]]:
+        """Public members of the stubbed subclasses of a factory class that the
+        class itself lacks, as (name, "method" | "attribute")."""
+        if not self.is_factory(cls):
+            return []
+        own = {name for klass in cls.__mro__ for name in vars(klass)}
+        for klass in cls.__mro__:
+            if self.is_v1_object(klass):
+                own.update(a for a, _ in self.instance_attributes(klass))
+        found: dict[str, str] = {}
+        for sub in sorted(self.stubbed_classes, key=real_qualname):
+            if sub is cls or not issubclass(sub, cls) or inspect.isabstract(sub):
+                continue
+            for klass in sub.__mro__:
+                if klass is cls:
+                    break
+                for name, value in vars(klass).items():
+                    if name.startswith("_") or name in own:
+                        continue
+                    if self.member_function(value) is not None or isinstance(value, property):
+                        kind = "attribute" if isinstance(value, property) else "method"
+                        found.setdefault(name, kind)
+                for name, _ in self.instance_attributes(klass):
+                    if name not in own:
+                        found.setdefault(name, "attribute")
+        return sorted(found.items())
+
     def resolve_home_object(self, home: str, local: str) -> Any:
         stub = self.modules[home]
         return stub.classes.get(local) or stub.functions.get(local)
@@ -1123,9 +1164,16 @@ class ModuleRenderer:
                 body.append(f"{pad}    {mname} = {self.value_expr(value)}")
         attrs = self.gen.instance_attributes(cls)
         attrs_placed = False
-        if "__init__" not in funcs and attrs:
-            # Declared in the real method that assigns them.
-            pass
+        hoisted = self.gen.hoisted_members(cls)
+        if hoisted:
+            body.append(f"{pad}    # Members of the concrete subclasses: instances of this class are")
+            body.append(f"{pad}    # always instances of one of them.")
+            for mname, kind in hoisted:
+                if kind == "method":
+                    body.append(f"{pad}    def {mname}(self, *args, **kwargs):")
+                    body.append(f"{pad}        return {UNKNOWN}")
+                else:
+                    body.append(f"{pad}    {mname} = {UNKNOWN}")
         for mname in funcs:
             value = members[mname]
             if isinstance(value, property):
@@ -1238,8 +1286,8 @@ class ModuleRenderer:
                 lines.append(f"{pad}@staticmethod")
             elif isinstance(value, classmethod):
                 lines.append(f"{pad}@classmethod")
-            if getattr(func, "__isabstractmethod__", False) or getattr(
-                    value, "__isabstractmethod__", False):
+            if (getattr(func, "__isabstractmethod__", False) or getattr(
+                    value, "__isabstractmethod__", False)) and not self.gen.is_factory(owner):
                 self.plain_imports.add("abc")
                 lines.append(f"{pad}@abc.abstractmethod")
             if owner is None:

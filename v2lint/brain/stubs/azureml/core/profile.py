@@ -21,6 +21,10 @@ PROFILE_PARTIAL_SUCCESS_MESSAGE = _unknown()
 module_logger = _unknown()
 
 class _ModelEvaluationResultBase(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    recommended_cpu = _unknown()
+    recommended_memory = _unknown()
     def __init__(self, workspace, name):
         self.average_latency_in_ms = _unknown()
         self.create_operation_id = _unknown()
@@ -50,15 +54,12 @@ class _ModelEvaluationResultBase(abc.ABC):
         self.success_rate = _unknown()
         self.total_queries = _unknown()
         self.workspace = Workspace()
-    @abc.abstractmethod
     def __repr__(self):
         return _unknown()
-    @abc.abstractmethod
     def get_details(self):
         return _unknown()
     def serialize(self):
         return _unknown()
-    @abc.abstractmethod
     def wait_for_completion(self, show_output=False):
         return _unknown()
 

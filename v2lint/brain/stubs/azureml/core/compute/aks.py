@@ -109,6 +109,164 @@ class AksUpdateConfiguration(ComputeTargetUpdateConfiguration):
         return _unknown()
 
 class ClientBase(ChainedIdentity, metaclass=abc.ABCMeta):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    def archive_experiment(self, *args, **kwargs):
+        return _unknown()
+    automl_user_agent = _unknown()
+    def batch_ingest_from_sas(self, *args, **kwargs):
+        return _unknown()
+    def cancel_run(self, *args, **kwargs):
+        return _unknown()
+    def continue_remote_run(self, *args, **kwargs):
+        return _unknown()
+    def create(self, *args, **kwargs):
+        return _unknown()
+    def create_asset(self, *args, **kwargs):
+        return _unknown()
+    def create_empty_artifacts(self, *args, **kwargs):
+        return _unknown()
+    def create_run(self, *args, **kwargs):
+        return _unknown()
+    def delete(self, *args, **kwargs):
+        return _unknown()
+    def delete_experiment(self, *args, **kwargs):
+        return _unknown()
+    def delete_experiment_tags(self, *args, **kwargs):
+        return _unknown()
+    def download_artifact(self, *args, **kwargs):
+        return _unknown()
+    def download_artifact_contents_to_bytes(self, *args, **kwargs):
+        return _unknown()
+    def download_artifact_contents_to_string(self, *args, **kwargs):
+        return _unknown()
+    def download_artifacts_from_prefix(self, *args, **kwargs):
+        return _unknown()
+    def error_with_model_id_handling(self, *args, **kwargs):
+        return _unknown()
+    def error_with_model_param_handling(self, *args, **kwargs):
+        return _unknown()
+    def get(self, *args, **kwargs):
+        return _unknown()
+    def get_artifact_by_container(self, *args, **kwargs):
+        return _unknown()
+    def get_artifact_uri(self, *args, **kwargs):
+        return _unknown()
+    def get_asset_by_id(self, *args, **kwargs):
+        return _unknown()
+    def get_by_id(self, *args, **kwargs):
+        return _unknown()
+    def get_by_name(self, *args, **kwargs):
+        return _unknown()
+    def get_cluster_url(self, *args, **kwargs):
+        return _unknown()
+    def get_curated_environment(self, *args, **kwargs):
+        return _unknown()
+    def get_datadrift_uri_path(self, *args, **kwargs):
+        return _unknown()
+    def get_experiment(self, *args, **kwargs):
+        return _unknown()
+    def get_experiment_by_id(self, *args, **kwargs):
+        return _unknown()
+    def get_feature_profiles(self, *args, **kwargs):
+        return _unknown()
+    def get_file_by_artifact_id(self, *args, **kwargs):
+        return _unknown()
+    def get_file_paths(self, *args, **kwargs):
+        return _unknown()
+    def get_file_uri(self, *args, **kwargs):
+        return _unknown()
+    def get_files_by_artifact_prefix_id(self, *args, **kwargs):
+        return _unknown()
+    def get_metrics(self, *args, **kwargs):
+        return _unknown()
+    def get_metrics_by_run_ids(self, *args, **kwargs):
+        return _unknown()
+    def get_metrics_in_batches_by_run_ids(self, *args, **kwargs):
+        return _unknown()
+    def get_modelmanagement_custom_headers(self, *args, **kwargs):
+        return _unknown()
+    def get_next_pipeline(self, *args, **kwargs):
+        return _unknown()
+    def get_next_task(self, *args, **kwargs):
+        return _unknown()
+    def get_next_task_batch(self, *args, **kwargs):
+        return _unknown()
+    def get_or_create_experiment(self, *args, **kwargs):
+        return _unknown()
+    def get_run(self, *args, **kwargs):
+        return _unknown()
+    def get_runs(self, *args, **kwargs):
+        return _unknown()
+    def get_runs_by_compute(self, *args, **kwargs):
+        return _unknown()
+    def get_runs_by_run_ids(self, *args, **kwargs):
+        return _unknown()
+    def get_workspace_uri_path(self, *args, **kwargs):
+        return _unknown()
+    def get_writeable_artifact_sas_uri(self, *args, **kwargs):
+        return _unknown()
+    def list(self, *args, **kwargs):
+        return _unknown()
+    def list_assets(self, *args, **kwargs):
+        return _unknown()
+    def list_assets_by_properties_run_id_name(self, *args, **kwargs):
+        return _unknown()
+    def list_assets_with_query(self, *args, **kwargs):
+        return _unknown()
+    def list_experiments(self, *args, **kwargs):
+        return _unknown()
+    def model_error_response_to_webservice_exception(self, *args, **kwargs):
+        return _unknown()
+    def patch(self, *args, **kwargs):
+        return _unknown()
+    def peek_artifact_content(self, *args, **kwargs):
+        return _unknown()
+    def post_on_demand_model_explain_run(self, *args, **kwargs):
+        return _unknown()
+    def post_on_demand_model_test_run(self, *args, **kwargs):
+        return _unknown()
+    def post_parent_run(self, *args, **kwargs):
+        return _unknown()
+    def post_remote_jasmine_snapshot_run(self, *args, **kwargs):
+        return _unknown()
+    def post_validate_service(self, *args, **kwargs):
+        return _unknown()
+    def query(self, *args, **kwargs):
+        return _unknown()
+    def reactivate_experiment(self, *args, **kwargs):
+        return _unknown()
+    def register_model(self, *args, **kwargs):
+        return _unknown()
+    def run(self, *args, **kwargs):
+        return _unknown()
+    def schedule_run(self, *args, **kwargs):
+        return _unknown()
+    session = _unknown()
+    def set_parent_run_status(self, *args, **kwargs):
+        return _unknown()
+    def set_tags(self, *args, **kwargs):
+        return _unknown()
+    def update(self, *args, **kwargs):
+        return _unknown()
+    def update_experiment(self, *args, **kwargs):
+        return _unknown()
+    def upload_artifact(self, *args, **kwargs):
+        return _unknown()
+    def upload_artifact_content(self, *args, **kwargs):
+        return _unknown()
+    def upload_artifact_from_path(self, *args, **kwargs):
+        return _unknown()
+    def upload_artifact_from_stream(self, *args, **kwargs):
+        return _unknown()
+    def upload_dir(self, *args, **kwargs):
+        return _unknown()
+    def upload_files(self, *args, **kwargs):
+        return _unknown()
+    def upload_stream_to_existing_artifact(self, *args, **kwargs):
+        return _unknown()
+    def validate_many_models_run_input(self, *args, **kwargs):
+        return _unknown()
     def __init__(self, worker_pool=None, logger=None, user_agent=None, **kwargs):
         pass
     @property
@@ -123,7 +281,6 @@ class ClientBase(ChainedIdentity, metaclass=abc.ABCMeta):
     @staticmethod
     def dto_to_dictionary(dto, keep_readonly=True, key_transformer=None):
         return _unknown()
-    @abc.abstractmethod
     def get_rest_client(self, user_agent=None):
         return _unknown()
     @property

@@ -20,6 +20,93 @@ RP_COMPUTE_RESOURCE_ID_FMT = _unknown()
 RP_LIST_COMPUTES_FMT = _unknown()
 
 class ComputeTarget(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    def add_identity(self, *args, **kwargs):
+        return _unknown()
+    address = _unknown()
+    admin_user_password = _unknown()
+    admin_user_ssh_key = _unknown()
+    admin_user_ssh_public_key = _unknown()
+    admin_username = _unknown()
+    agent_count = _unknown()
+    agent_vm_size = _unknown()
+    applications = _unknown()
+    assigned_user_object_id = _unknown()
+    assigned_user_tenant_id = _unknown()
+    def attach_configuration(self, *args, **kwargs):
+        return _unknown()
+    auto_pause_enabled = _unknown()
+    auto_pause_in_minutes = _unknown()
+    auto_scale_enabled = _unknown()
+    cluster_fqdn = _unknown()
+    cluster_purpose = _unknown()
+    default_instance_type = _unknown()
+    errors = _unknown()
+    def get(self, *args, **kwargs):
+        return _unknown()
+    def get_active_runs(self, *args, **kwargs):
+        return _unknown()
+    def get_credentials(self, *args, **kwargs):
+        return _unknown()
+    def get_docs_url(self, *args, **kwargs):
+        return _unknown()
+    identity = _unknown()
+    identity_id = _unknown()
+    identity_ids = _unknown()
+    identity_type = _unknown()
+    instance_location = _unknown()
+    instance_resource_id = _unknown()
+    instance_types = _unknown()
+    def list_nodes(self, *args, **kwargs):
+        return _unknown()
+    def list_quotas(self, *args, **kwargs):
+        return _unknown()
+    def list_usages(self, *args, **kwargs):
+        return _unknown()
+    load_balancer_subnet = _unknown()
+    load_balancer_type = _unknown()
+    max_node_count = _unknown()
+    min_node_count = _unknown()
+    namespace = _unknown()
+    node_count = _unknown()
+    node_size = _unknown()
+    node_size_family = _unknown()
+    private_ip_address = _unknown()
+    def provisioning_configuration(self, *args, **kwargs):
+        return _unknown()
+    public_ip = _unknown()
+    public_ip_address = _unknown()
+    remote_login_port_public_access = _unknown()
+    def remove_identity(self, *args, **kwargs):
+        return _unknown()
+    def restart(self, *args, **kwargs):
+        return _unknown()
+    scale_settings = _unknown()
+    spark_version = _unknown()
+    ssh_port = _unknown()
+    ssh_public_access = _unknown()
+    ssl_configuration = _unknown()
+    def start(self, *args, **kwargs):
+        return _unknown()
+    status = _unknown()
+    def stop(self, *args, **kwargs):
+        return _unknown()
+    subnet_id = _unknown()
+    subnet_name = _unknown()
+    def supported_vmsizes(self, *args, **kwargs):
+        return _unknown()
+    system_services = _unknown()
+    def update(self, *args, **kwargs):
+        return _unknown()
+    def update_quotas(self, *args, **kwargs):
+        return _unknown()
+    def update_sso_settings(self, *args, **kwargs):
+        return _unknown()
+    vm_priority = _unknown()
+    vm_size = _unknown()
+    vnet_name = _unknown()
+    vnet_resourcegroup_name = _unknown()
     def __init__(self, workspace, name):
         self.cluster_location = _unknown()
         self.cluster_resource_id = _unknown()
@@ -46,14 +133,11 @@ class ComputeTarget(abc.ABC):
     @staticmethod
     def create(workspace, name, provisioning_configuration):
         return ComputeTarget()
-    @abc.abstractmethod
     def delete(self):
         return _unknown()
     @staticmethod
-    @abc.abstractmethod
     def deserialize(workspace, object_dict):
         return ComputeTarget()
-    @abc.abstractmethod
     def detach(self):
         return _unknown()
     def get_status(self):
@@ -61,33 +145,109 @@ class ComputeTarget(abc.ABC):
     @staticmethod
     def list(workspace):
         return [ComputeTarget()]
-    @abc.abstractmethod
     def refresh_state(self):
         return _unknown()
-    @abc.abstractmethod
     def serialize(self):
         return _unknown()
     def wait_for_completion(self, show_output=False, is_delete_operation=False):
         return _unknown()
 
 class ComputeTargetAttachConfiguration(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    access_token = _unknown()
+    account_name = _unknown()
+    address = _unknown()
+    application_id = _unknown()
+    application_key = _unknown()
+    cluster_name = _unknown()
+    cluster_purpose = _unknown()
+    def enable_ssl(self, *args, **kwargs):
+        return _unknown()
+    factory_name = _unknown()
+    identity_ids = _unknown()
+    identity_type = _unknown()
+    kusto_connection_string = _unknown()
+    leaf_domain_label = _unknown()
+    linked_service = _unknown()
+    load_balancer_subnet = _unknown()
+    load_balancer_type = _unknown()
+    namespace = _unknown()
+    overwrite_existing_domain = _unknown()
+    password = _unknown()
+    pool_name = _unknown()
+    private_key_file = _unknown()
+    private_key_passphrase = _unknown()
+    resource_group = _unknown()
+    resource_id = _unknown()
+    ssh_port = _unknown()
+    ssl_cert_pem_file = _unknown()
+    ssl_cname = _unknown()
+    ssl_key_pem_file = _unknown()
+    subscription_id = _unknown()
+    tenant_id = _unknown()
+    def to_dict(self, *args, **kwargs):
+        return _unknown()
+    type = _unknown()
+    username = _unknown()
+    vm_name = _unknown()
+    workspace_name = _unknown()
     def __init__(self, type):
         pass
-    @abc.abstractmethod
     def validate_configuration(self):
         return _unknown()
 
 class ComputeTargetProvisioningConfiguration(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    admin_user_password = _unknown()
+    admin_user_ssh_key = _unknown()
+    admin_user_ssh_public_key = _unknown()
+    admin_username = _unknown()
+    agent_count = _unknown()
+    assigned_user_object_id = _unknown()
+    assigned_user_tenant_id = _unknown()
+    cluster_purpose = _unknown()
+    compute_location = _unknown()
+    description = _unknown()
+    dns_service_ip = _unknown()
+    docker_bridge_cidr = _unknown()
+    enable_node_public_ip = _unknown()
+    def enable_ssl(self, *args, **kwargs):
+        return _unknown()
+    identity_id = _unknown()
+    identity_type = _unknown()
+    leaf_domain_label = _unknown()
+    load_balancer_subnet = _unknown()
+    load_balancer_type = _unknown()
+    overwrite_existing_domain = _unknown()
+    remote_login_port_public_access = _unknown()
+    scale_settings = _unknown()
+    service_cidr = _unknown()
+    ssh_port = _unknown()
+    ssh_public_access = _unknown()
+    ssl_cert_pem_file = _unknown()
+    ssl_cname = _unknown()
+    ssl_key_pem_file = _unknown()
+    subnet_name = _unknown()
+    tags = _unknown()
+    vm_priority = _unknown()
+    vm_size = _unknown()
+    vnet_name = _unknown()
+    vnet_resourcegroup_name = _unknown()
     def __init__(self, type, location):
         self.location = _unknown()
-    @abc.abstractmethod
     def validate_configuration(self):
         return _unknown()
 
 class ComputeTargetUpdateConfiguration(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    load_balancer_subnet = _unknown()
+    load_balancer_type = _unknown()
+    ssl_configuration = _unknown()
     def __init__(self, type):
         pass
-    @abc.abstractmethod
     def validate_configuration(self):
         return _unknown()
 

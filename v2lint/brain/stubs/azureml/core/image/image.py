@@ -32,6 +32,13 @@ class Asset:
         return _unknown()
 
 class Image(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    assets = _unknown()
+    driver_program = _unknown()
+    def run(self, *args, **kwargs):
+        return _unknown()
+    target_runtime = _unknown()
     def __init__(self, workspace, name=None, id=None, tags=None, properties=None, version=None):
         self.created_time = _unknown()
         self.creation_state = _unknown()
@@ -67,7 +74,6 @@ class Image(abc.ABC):
     def deserialize(cls, workspace, image_payload):
         return Image()
     @staticmethod
-    @abc.abstractmethod
     def image_configuration():
         return _unknown()
     @staticmethod
@@ -85,10 +91,27 @@ class Image(abc.ABC):
         return _unknown()
 
 class ImageConfig(abc.ABC):
-    @abc.abstractmethod
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    allow_absolute_path = _unknown()
+    base_image = _unknown()
+    base_image_registry = _unknown()
+    conda_file = _unknown()
+    def create_local_debug_payload(self, *args, **kwargs):
+        return _unknown()
+    cuda_version = _unknown()
+    dependencies = _unknown()
+    description = _unknown()
+    docker_file = _unknown()
+    enable_gpu = _unknown()
+    execution_script = _unknown()
+    execution_script_path = _unknown()
+    properties = _unknown()
+    runtime = _unknown()
+    schema_file = _unknown()
+    tags = _unknown()
     def build_create_payload(self, workspace, name, model_ids):
         return _unknown()
-    @abc.abstractmethod
     def validate_configuration(self):
         return _unknown()
 

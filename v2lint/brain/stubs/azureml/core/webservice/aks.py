@@ -32,6 +32,15 @@ global_tracking_info_registry = _unknown()
 module_logger = _unknown()
 
 class AksWebservice(Webservice):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    def create_version(self, *args, **kwargs):
+        return _unknown()
+    def delete_version(self, *args, **kwargs):
+        return _unknown()
+    def update_version(self, *args, **kwargs):
+        return _unknown()
+    versions = _unknown()
     def __repr__(self):
         return _unknown()
     def add_properties(self, properties):

@@ -96,6 +96,58 @@ class WebServiceAccessToken:
         return _unknown()
 
 class Webservice(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    def add_properties(self, *args, **kwargs):
+        return _unknown()
+    def add_tags(self, *args, **kwargs):
+        return _unknown()
+    autoscaler = _unknown()
+    cname = _unknown()
+    compute_name = _unknown()
+    container_resource_requirements = _unknown()
+    def create_version(self, *args, **kwargs):
+        return _unknown()
+    data_collection = _unknown()
+    def delete_version(self, *args, **kwargs):
+        return _unknown()
+    def deploy_configuration(self, *args, **kwargs):
+        return _unknown()
+    def deploy_to_cloud(self, *args, **kwargs):
+        return _unknown()
+    deployment_status = _unknown()
+    enable_app_insights = _unknown()
+    encryption_properties = _unknown()
+    environment = _unknown()
+    def get_access_token(self, *args, **kwargs):
+        return _unknown()
+    is_default = _unknown()
+    liveness_probe_requirements = _unknown()
+    location = _unknown()
+    max_concurrent_requests_per_container = _unknown()
+    max_request_wait_time = _unknown()
+    models = _unknown()
+    namespace = _unknown()
+    num_replicas = _unknown()
+    port = _unknown()
+    public_fqdn = _unknown()
+    public_ip = _unknown()
+    def reload(self, *args, **kwargs):
+        return _unknown()
+    def remove_tags(self, *args, **kwargs):
+        return _unknown()
+    scoring_timeout_ms = _unknown()
+    scoring_uri = _unknown()
+    ssl_certificate = _unknown()
+    ssl_enabled = _unknown()
+    ssl_key = _unknown()
+    swagger_uri = _unknown()
+    traffic_percentile = _unknown()
+    def update_version(self, *args, **kwargs):
+        return _unknown()
+    version_type = _unknown()
+    versions = _unknown()
+    vnet_configuration = _unknown()
     def __init__(self, workspace, name):
         self.auth_enabled = _unknown()
         self.compute_type = _unknown()
@@ -149,12 +201,10 @@ class Webservice(abc.ABC):
         return [Webservice()]
     def regen_key(self, key, set_key=None):
         return _unknown()
-    @abc.abstractmethod
     def run(self, input):
         return _unknown()
     def serialize(self):
         return _unknown()
-    @abc.abstractmethod
     def update(self, *args):
         return _unknown()
     def update_deployment_state(self):
@@ -163,6 +213,49 @@ class Webservice(abc.ABC):
         return _unknown()
 
 class WebserviceDeploymentConfiguration(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    auth_enabled = _unknown()
+    autoscale_enabled = _unknown()
+    autoscale_max_replicas = _unknown()
+    autoscale_min_replicas = _unknown()
+    autoscale_refresh_seconds = _unknown()
+    autoscale_target_utilization = _unknown()
+    blobfuse_enabled = _unknown()
+    cmk_key_name = _unknown()
+    cmk_key_version = _unknown()
+    cmk_vault_base_url = _unknown()
+    collect_model_data = _unknown()
+    compute_target_name = _unknown()
+    cpu_cores = _unknown()
+    cpu_cores_limit = _unknown()
+    dns_name_label = _unknown()
+    enable_app_insights = _unknown()
+    failure_threshold = _unknown()
+    gpu_cores = _unknown()
+    initial_delay_seconds = _unknown()
+    max_request_wait_time = _unknown()
+    memory_gb = _unknown()
+    memory_gb_limit = _unknown()
+    namespace = _unknown()
+    num_replicas = _unknown()
+    period_seconds = _unknown()
+    port = _unknown()
+    replica_max_concurrent_requests = _unknown()
+    scoring_timeout_ms = _unknown()
+    ssl_cert_pem_file = _unknown()
+    ssl_cname = _unknown()
+    ssl_enabled = _unknown()
+    ssl_key_pem_file = _unknown()
+    subnet_name = _unknown()
+    success_threshold = _unknown()
+    timeout_seconds = _unknown()
+    token_auth_enabled = _unknown()
+    traffic_percentile = _unknown()
+    def validate_endpoint_configuration(self, *args, **kwargs):
+        return _unknown()
+    version_name = _unknown()
+    vnet_name = _unknown()
     def __init__(self, type, description=None, tags=None, properties=None, primary_key=None, secondary_key=None, location=None):
         self.description = _unknown()
         self.location = _unknown()
@@ -170,10 +263,8 @@ class WebserviceDeploymentConfiguration(abc.ABC):
         self.properties = _unknown()
         self.secondary_key = _unknown()
         self.tags = _unknown()
-    @abc.abstractmethod
     def print_deploy_configuration(self):
         return _unknown()
-    @abc.abstractmethod
     def validate_configuration(self):
         return _unknown()
     @classmethod

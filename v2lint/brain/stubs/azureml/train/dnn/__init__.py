@@ -26,7 +26,11 @@ class Chainer(_FrameworkBaseEstimator):
         pass
 
 class _DistributedTraining(abc.ABC):
-    @abc.abstractmethod
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    parameter_server_count = _unknown()
+    process_count_per_node = _unknown()
+    worker_count = _unknown()
     def __str__(self):
         return _unknown()
     def validate(self, estimator_name):

@@ -17,14 +17,15 @@ DEFAULT_PICKLE_PROTOCOL_VERSION = _unknown()
 logger = _unknown()
 
 class Pickler(abc.ABC):
+    # Members of the concrete subclasses: instances of this class are
+    # always instances of one of them.
+    protocol = _unknown()
     def __init__(self):
         pass
-    @abc.abstractmethod
     def dump(self, obj, path, file=None):
         return _unknown()
     def get_name_without_extn(self, path):
         return _unknown()
-    @abc.abstractmethod
     def load(self, path):
         return _unknown()
 
