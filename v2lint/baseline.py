@@ -1,0 +1,191 @@
+"""The baseline: today's findings, so that only new SDK v1 code fails a gate.
+
+An entry's key is what survives unrelated edits: the repo-relative POSIX path,
+the rule code, the qualified name, and the sha256 of the whitespace-stripped
+source line (for notebooks, the cell's line). Line numbers are not part of it,
+so moving code or adding lines elsewhere keeps findings matched; a count per
+key catches a second identical use. AML000 (file not analysable) is keyed by
+path and code only.
+
+The file is sorted, indented JSON with a version field, written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+from v2lint import __version__
+from v2lint.engine import Result
+
+VERSION = 1
+
+Key = tuple[str, str, str, str]  # path, code, qname, line_sha256
+
+
+class BaselineError(Exception):
+    """The baseline file is missing, corrupt or of an unknown version: exit 2."""
+
+
+def line_hash(source_line: str) -> str:
+    return hashlib.sha256("".join(source_line.split()).encode("utf-8")).hexdigest()
+
+
+def key_of(result: Result) -> Key:
+    if result.code == "AML000":
+        return (result.path, result.code, "", "")
+    return (result.path, result.code, result.qname, line_hash(result.source_line))
+
+
+@dataclass
+class Baseline:
+    counts: Counter = field(default_factory=Counter)
+    written: dict = field(default_factory=dict)  # key -> the symbol as written (for people reading the file)
+
+    @classmethod
+    def from_results(cls, results: list[Result]) -> "Baseline":
+        baseline = cls()
+        for result in results:
+            key = key_of(result)
+            baseline.counts[key] += 1
+            baseline.written.setdefault(key, result.written if result.code != "AML000" else "")
+        return baseline
+
+    def paths(self) -> set[str]:
+        return {key[0] for key in self.counts}
+
+    # ------------------------------------------------------------------ io
+    @classmethod
+    def load(cls, path: str) -> "Baseline":
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except FileNotFoundError:
+            raise BaselineError(f"baseline {path} does not exist (create it with `v2lint baseline PATHS -o {path}`)") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise BaselineError(f"cannot read baseline {path}: {error}") from None
+        except json.JSONDecodeError as error:
+            raise BaselineError(f"baseline {path} is not valid JSON: {error}") from None
+        if not isinstance(data, dict):
+            raise BaselineError(f"baseline {path} is not a v2lint baseline (expected a JSON object)")
+        version = data.get("version")
+        if version != VERSION:
+            raise BaselineError(
+                f"baseline {path} has version {version!r}; this v2lint ({__version__}) reads version {VERSION}"
+            )
+        entries = data.get("findings")
+        if not isinstance(entries, list):
+            raise BaselineError(f'baseline {path} has no "findings" list')
+        baseline = cls()
+        for number, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict):
+                raise BaselineError(f"baseline {path}: entry {number} is not an object")
+            try:
+                key = (entry["path"], entry["code"], entry["qname"], entry["line_sha256"])
+                count = entry.get("count", 1)
+            except KeyError as missing:
+                raise BaselineError(f"baseline {path}: entry {number} lacks {missing}") from None
+            if not all(isinstance(part, str) for part in key):
+                raise BaselineError(f"baseline {path}: entry {number} has a non-string path, code, qname or hash")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+                raise BaselineError(f"baseline {path}: entry {number} has an invalid count {count!r}")
+            baseline.counts[key] += count
+            written = entry.get("written")
+            if isinstance(written, str):
+                baseline.written.setdefault(key, written)
+        return baseline
+
+    def to_json(self) -> str:
+        entries = []
+        for key in sorted(self.counts):
+            if self.counts[key] <= 0:
+                continue
+            path, code, qname, digest = key
+            entries.append(
+                {
+                    "path": path,
+                    "code": code,
+                    "qname": qname,
+                    "line_sha256": digest,
+                    "count": self.counts[key],
+                    "written": self.written.get(key, ""),
+                }
+            )
+        document = {"version": VERSION, "tool": f"v2lint {__version__}", "findings": entries}
+        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def save(self, path: str) -> None:
+        """Atomically: a temporary file in the same directory, then os.replace."""
+        directory = os.path.dirname(os.path.abspath(path))
+        os.makedirs(directory, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".v2lint-baseline-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(self.to_json())
+                stream.flush()
+                os.fsync(stream.fileno())
+            if os.path.exists(path):
+                try:
+                    os.chmod(temporary, os.stat(path).st_mode & 0o777)
+                except OSError:
+                    pass
+            else:
+                os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+
+    # ------------------------------------------------------------------ comparison
+    def compare(self, results: list[Result], checked_paths: set[str]) -> "Comparison":
+        """Split results into known and new; count fixed (stale) entries of the checked files."""
+        remaining = Counter(self.counts)
+        new: list[Result] = []
+        known: list[Result] = []
+        # results arrive sorted by position: with several identical keys the
+        # later ones are the new ones
+        for result in results:
+            key = key_of(result)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                known.append(result)
+            else:
+                new.append(result)
+        current = Counter(key_of(r) for r in results)
+        stale = Counter(
+            {
+                key: count - current[key]
+                for key, count in self.counts.items()
+                if key[0] in checked_paths and count > current[key]
+            }
+        )
+        return Comparison(new, known, stale)
+
+    def pruned(self, results: list[Result], checked_paths: set[str]) -> "Baseline":
+        """Entries of files checked in this run shrink to what is still found; others stay."""
+        current = Counter(key_of(r) for r in results)
+        pruned = Baseline(written=dict(self.written))
+        for key, count in self.counts.items():
+            if key[0] in checked_paths:
+                count = min(count, current[key])
+            if count > 0:
+                pruned.counts[key] = count
+        return pruned
+
+
+@dataclass
+class Comparison:
+    new: list[Result]
+    known: list[Result]
+    stale: Counter  # key -> how many fewer than the baseline has
+
+    @property
+    def stale_count(self) -> int:
+        return sum(self.stale.values())

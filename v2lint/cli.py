@@ -1,0 +1,353 @@
+"""The ``v2lint`` command: lint a repository for Azure ML SDK v1 code.
+
+    v2lint check [PATHS...]          lint .py, .ipynb (and dependency files)
+    v2lint baseline [PATHS...] -o F  record today's findings
+    v2lint rules                     the rule table (also: v2lint --list-rules)
+    v2lint --version
+
+Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at
+or above it; 2 usage, configuration or baseline errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import re
+import sys
+from typing import Callable, Iterable, Sequence
+
+from v2lint import __version__
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("check", "baseline", "rules")
+DEFAULT_BASELINE = ".v2lint-baseline.json"
+_CODE_PREFIX = re.compile(r"^AML\d{0,3}$")
+
+
+class UsageError(Exception):
+    """A usage or configuration problem: message on stderr, exit 2."""
+
+
+# --------------------------------------------------------------------------- arguments
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("--select", action="append", default=[], metavar="CODES",
+                        help="only these codes or prefixes, comma separated (AML101, AML1, AML10)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                        help="leave out these codes or prefixes, comma separated")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="parallel worker processes (default 1; 0 = one per CPU)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no notes, summary or progress on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="v2lint",
+        description="Find Azure ML SDK v1 code and name its SDK v2 (azure-ai-ml) replacement.",
+    )
+    parser.add_argument("--version", action="version", version=f"v2lint {__version__}")
+    parser.add_argument("--list-rules", action="store_true", help="print the rule table and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint files and directories", description="Lint files and directories.")
+    _add_common(check)
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "report"), default="text")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--fail-on", choices=("no-equivalent", "replacement"), default=None,
+                       help="lowest tier that fails the run (default: replacement; informational never fails)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
+    check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in pyproject.toml")
+    check.add_argument("--update-baseline", action="store_true",
+                       help="prune baseline entries fixed since (only of the files checked in this run)")
+    check.add_argument("--diff-against", metavar="REV",
+                       help="only findings on lines changed since the git revision REV (working tree included)")
+    check.add_argument("--top", type=int, default=20, metavar="N", help="files listed in the report (default 20)")
+
+    baseline = commands.add_parser("baseline", help="record today's findings as the baseline",
+                                   description="Record today's findings, so that `check --baseline` fails only on new ones.")
+    _add_common(baseline)
+    baseline.add_argument("-o", "--output", metavar="FILE", default=None,
+                          help=f"baseline file to write (default: {DEFAULT_BASELINE}, or [tool.v2lint] baseline)")
+
+    rules = commands.add_parser("rules", help="print the rule table")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``v2lint PATH...`` and ``v2lint --format json .`` mean ``v2lint check ...``."""
+    if not argv:
+        return argv
+    first = argv[0]
+    if first in SUBCOMMANDS or first in ("-h", "--help", "--version", "--list-rules"):
+        return argv
+    return ["check", *argv]
+
+
+def _codes(values: Iterable[str], option: str) -> list[str]:
+    codes = []
+    for value in values:
+        for part in re.split(r"[,\s]+", value):
+            if not part:
+                continue
+            part = part.upper()
+            if not _CODE_PREFIX.match(part):
+                raise UsageError(f"{option}: {part!r} is not a v2lint code or prefix (AML, AML1, AML10, AML101)")
+            codes.append(part)
+    return codes
+
+
+def make_filter(select: list[str], ignore: list[str]) -> Callable[[str], bool]:
+    """flake8's rule: the longest matching prefix decides; AML000 stays unless ignored."""
+
+    def wanted(code: str) -> bool:
+        best_select = max((len(p) for p in select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+        if not select or code == "AML000":
+            best_select = max(best_select, 0)
+        return best_select >= 0 and best_select > best_ignore
+
+    return wanted
+
+
+# --------------------------------------------------------------------------- running
+def _progress(done: int, total: int, enabled: bool) -> None:
+    if not enabled:
+        return
+    width = 30
+    filled = int(width * done / total) if total else width
+    sys.stderr.write(f"\rv2lint [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+    if done == total:
+        sys.stderr.write("\r" + " " * (width + 40) + "\r")
+    sys.stderr.flush()
+
+
+def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
+    """FileResults of all files, in the order of ``files`` whatever -j is."""
+    from v2lint.engine import lint_file
+
+    total = len(files)
+    results: dict[str, object] = {}
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    jobs = max(1, min(jobs, total))
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(lint_file, path, root): path for path in files}
+                for future in as_completed(futures):
+                    try:
+                        results[futures[future]] = future.result()
+                    except BrokenProcessPool:
+                        break
+                    except Exception:  # noqa: BLE001 - a worker failure: redo that file in-process
+                        continue
+                    _progress(len(results), total, progress)
+        except (BrokenProcessPool, OSError):
+            pass  # the files not done yet are linted in this process below
+    for path in files:
+        if path not in results:
+            results[path] = lint_file(path, root)
+            _progress(len(results), total, progress)
+    return [results[path] for path in files]
+
+
+class Run:
+    """Everything one `check` or `baseline` run found, filtered."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from v2lint import dependencies, discovery
+
+        self.args = args
+        paths = args.paths or ["."]
+        for path in paths:
+            if not os.path.exists(path):
+                raise UsageError(f"{path}: no such file or directory")
+        absolute = [os.path.abspath(p) for p in paths]
+        anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
+        if not os.path.isdir(anchor):
+            anchor = os.path.dirname(anchor)
+        self.root = discovery.repo_root(anchor)
+        try:
+            self.config = discovery.load_config(anchor)
+        except discovery.ConfigError as error:
+            raise UsageError(str(error)) from None
+        self.notes: list[str] = list(self.config.warnings)
+        select = _codes(args.select or self.config.select, "--select")
+        ignore = _codes(args.ignore or self.config.ignore, "--ignore")
+        self.wanted = make_filter(select, ignore)
+        self.files = list(discovery.walk(paths, self.config, self.root, dependency_files=dependencies.available()))
+        self.progress = sys.stderr.isatty() and not args.quiet
+        file_results = lint_files(self.files, self.root, args.jobs, self.progress)
+        self.checked_paths = {fr.path for fr in file_results}
+        results = []
+        for file_result in file_results:
+            self.notes.extend(file_result.notes)
+            results.extend(r for r in file_result.results if self.wanted(r.code))
+        self.results = sorted(results, key=lambda r: r.sort_key)
+
+    def emit_notes(self) -> None:
+        if self.args.quiet:
+            return
+        for note in self.notes:
+            print(f"v2lint: note: {note}", file=sys.stderr)
+
+
+def _fails(code: str, fail_on: str) -> bool:
+    from v2lint.catalogue import Tier
+    from v2lint.formats import tier_of
+
+    tier = tier_of(code)
+    if tier is Tier.INFO:
+        return False
+    if fail_on == "no-equivalent":
+        return tier in (Tier.NO_EQUIVALENT, Tier.UNANALYSABLE)
+    return True
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(output))
+    os.makedirs(directory, exist_ok=True)
+    with open(output, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from v2lint import formats
+    from v2lint.baseline import Baseline, BaselineError
+
+    if args.top < 0:
+        raise UsageError("--top must be 0 or more")
+    run = Run(args)
+    fail_on = args.fail_on or run.config.fail_on or "replacement"
+    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline)
+    if args.update_baseline and not baseline_path:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    baseline = None
+    if baseline_path:
+        try:
+            baseline = Baseline.load(baseline_path)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
+
+    results = run.results
+    if args.diff_against:
+        from v2lint.changes import ChangesError, changed_since
+
+        try:
+            changes = changed_since(run.root, args.diff_against)
+        except ChangesError as error:
+            raise UsageError(str(error)) from None
+        results = [
+            r for r in results
+            if (r.code == "AML000" and changes.file_changed(r.path)) or changes.touches(r.path, r.line, r.cell)
+        ]
+
+    summary = formats.Summary(files_checked=len(run.files), all_results=results, fail_on=fail_on, top=args.top)
+    reported = results
+    if baseline is not None:
+        comparison = baseline.compare(results, run.checked_paths)
+        reported = comparison.new
+        summary.baseline_path = baseline_path
+        summary.known = len(comparison.known)
+        summary.stale = comparison.stale_count
+        summary.stale_keys = sorted(comparison.stale)
+        if args.update_baseline:
+            pruned = baseline.pruned(run.results, run.checked_paths)
+            if pruned.counts != baseline.counts:
+                pruned.save(baseline_path)
+            summary.baseline_updated = True
+    summary.failing = sum(1 for r in reported if _fails(r.code, fail_on))
+
+    run.emit_notes()
+    if args.format == "sarif":
+        output = formats.sarif(reported, summary, pathlib.Path(run.root).as_uri() + "/")
+    else:
+        output = formats.FORMATS[args.format](reported, summary)
+    if args.format == "text" and args.quiet:
+        output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    _write_output(output, args.output)
+    if (args.format != "text" or args.output) and not args.quiet:
+        print(f"v2lint: {formats.summary_line(reported, summary)}", file=sys.stderr)
+    if baseline is not None and summary.stale and not args.quiet:
+        print(f"v2lint: {summary.stale} baseline entr{'y' if summary.stale == 1 else 'ies'} fixed since the baseline:",
+              file=sys.stderr)
+        for key in summary.stale_keys[:20]:
+            path, code, qname, _ = key
+            print(f"    {path}: {code} {qname}", file=sys.stderr)
+        if len(summary.stale_keys) > 20:
+            print(f"    ... and {len(summary.stale_keys) - 20} more", file=sys.stderr)
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FOUND if summary.failing else EXIT_OK
+
+
+def command_baseline(args: argparse.Namespace) -> int:
+    from v2lint.baseline import Baseline
+
+    run = Run(args)
+    target = args.output or run.config.baseline or DEFAULT_BASELINE
+    baseline = Baseline.from_results(run.results)
+    try:
+        baseline.save(target)
+    except OSError as error:
+        raise UsageError(f"cannot write baseline {target}: {error}") from None
+    run.emit_notes()
+    if not args.quiet:
+        files = len({r.path for r in run.results})
+        print(f"v2lint: recorded {len(run.results)} findings in {files} files "
+              f"({len(run.files)} checked) to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_rules(fmt: str) -> int:
+    from v2lint.formats import rules_table
+
+    sys.stdout.write(rules_table(fmt))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(_normalise_argv(argv))
+    except SystemExit as exit_:  # argparse: --help/--version exit 0, usage errors 2
+        return int(exit_.code or 0)
+    try:
+        if args.list_rules:
+            return command_rules("text")
+        if args.command == "rules":
+            return command_rules(args.format)
+        if args.command == "check":
+            return command_check(args)
+        if args.command == "baseline":
+            return command_baseline(args)
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    except UsageError as error:
+        print(f"v2lint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("v2lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+"""Which files ``v2lint check`` lints: the walk, .gitignore, config excludes.
+
+* Directories never entered: ``.git`` and other VCS dirs, virtualenvs (any dir
+  holding ``pyvenv.cfg``, and ``.venv``/``venv``), ``site-packages``,
+  ``node_modules``, ``build``, ``dist``, ``__pycache__``, ``.tox``, ``.nox``,
+  ``.eggs`` and ``.ipynb_checkpoints`` (Jupyter's autosaved copies).
+* ``.gitignore`` files (and ``.git/info/exclude``) are honoured with git's
+  common rules: ``#`` comments, ``!`` negation, ``dir/`` (directories only),
+  ``/anchored`` and ``a/b`` patterns (relative to the .gitignore's directory),
+  bare names matching at any depth, ``*``, ``?``, ``[...]`` and ``**``.
+* ``exclude`` globs of ``[tool.v2lint]`` in the nearest pyproject.toml follow
+  the same syntax, relative to that pyproject.toml.
+* Explicit file arguments are always linted.
+* Symbolic links to directories are followed once: a directory already
+  visited (by device and inode) is not entered again, so loops end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".venv", "venv", "site-packages", "node_modules", "build", "dist",
+        "__pycache__", ".tox", ".nox", ".eggs", ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache",
+    }
+)
+PYTHON_SUFFIXES = (".py", ".ipynb")
+
+
+def is_dependency_file(name: str) -> bool:
+    """Files whose dependency pins are checked (AML901)."""
+    lowered = name.lower()
+    if lowered in ("pyproject.toml", "setup.cfg", "setup.py"):
+        return True
+    if lowered.startswith("requirements") and lowered.endswith((".txt", ".in")):
+        return True
+    if lowered.endswith((".yml", ".yaml")) and (lowered.startswith("environment") or lowered.startswith("conda")):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- gitignore
+def _translate(pattern: str) -> str:
+    """A gitignore glob (already stripped of !, / anchors) as a regex over a relative path."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "*":
+            if pattern[i : i + 2] == "**":
+                # "**/" = zero or more directories; "/**" at the end = everything inside
+                if pattern[i : i + 3] == "**/":
+                    out.append("(?:.*/)?")
+                    i += 3
+                    continue
+                out.append(".*")
+                i += 2
+                continue
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("!", "^", "]") else i + 1)
+            if end == -1:
+                out.append(re.escape(char))
+            else:
+                body = pattern[i + 1 : end]
+                if body[:1] in ("!", "^"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = end
+        elif char == "\\" and i + 1 < n:
+            i += 1
+            out.append(re.escape(pattern[i]))
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class IgnoreRule:
+    base: str  # directory the pattern is relative to (absolute, normalised)
+    regex: re.Pattern
+    negated: bool
+    dir_only: bool
+    anchored: bool
+    text: str
+
+    def matches(self, path: str, is_dir: bool) -> bool:
+        if self.dir_only and not is_dir:
+            return False
+        rel = os.path.relpath(path, self.base)
+        if rel.startswith(".."):
+            return False
+        rel = rel.replace(os.sep, "/")
+        if self.anchored:
+            return bool(self.regex.fullmatch(rel))
+        return bool(self.regex.fullmatch(rel.rsplit("/", 1)[-1]))
+
+
+def parse_ignore_line(line: str, base: str) -> IgnoreRule | None:
+    text = line.rstrip("\n").rstrip("\r")
+    # trailing spaces are ignored unless escaped
+    stripped = text.rstrip(" ")
+    if stripped.endswith("\\") and len(stripped) < len(text):
+        stripped += " "
+    text = stripped
+    if not text or text.startswith("#"):
+        return None
+    negated = text.startswith("!")
+    if negated:
+        text = text[1:]
+    elif text.startswith("\\!") or text.startswith("\\#"):
+        text = text[1:]
+    dir_only = text.endswith("/")
+    text = text.rstrip("/")
+    if not text:
+        return None
+    anchored = "/" in text
+    text = text.lstrip("/")
+    if text.startswith("**/"):
+        # "**/foo" matches foo at any depth: the same as an unanchored "foo"
+        rest = text[3:]
+        if "/" not in rest and "**" not in rest:
+            anchored = False
+            text = rest
+    return IgnoreRule(base, re.compile(_translate(text), re.DOTALL), negated, dir_only, anchored, line.strip())
+
+
+def read_ignore_file(path: str, base: str) -> list[IgnoreRule]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.readlines()
+    except OSError:
+        return []
+    return [rule for rule in (parse_ignore_line(line, base) for line in lines) if rule is not None]
+
+
+def ignored(rules: Iterable[IgnoreRule], path: str, is_dir: bool) -> bool:
+    """Last matching rule wins, as in git."""
+    result = False
+    for rule in rules:
+        if rule.matches(path, is_dir):
+            result = not rule.negated
+    return result
+
+
+# --------------------------------------------------------------------------- config
+class ConfigError(Exception):
+    """pyproject.toml [tool.v2lint] is unreadable or wrong: exit 2."""
+
+
+KNOWN_KEYS = {"exclude", "select", "ignore", "fail-on", "baseline"}
+
+
+@dataclass
+class Config:
+    path: str | None = None  # the pyproject.toml the settings came from
+    exclude: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    baseline: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> str | None:
+        return os.path.dirname(self.path) if self.path else None
+
+    def exclude_rules(self) -> list[IgnoreRule]:
+        root = self.root
+        if root is None:
+            return []
+        return [r for r in (parse_ignore_line(p, root) for p in self.exclude) if r is not None]
+
+
+def _toml_loads():
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib.loads, tomllib.TOMLDecodeError
+    try:
+        import tomli  # type: ignore[import-not-found]
+    except ImportError:
+        return None, None
+    return tomli.loads, tomli.TOMLDecodeError
+
+
+def find_pyproject(start: str) -> str | None:
+    directory = os.path.abspath(start)
+    if os.path.isfile(directory):
+        directory = os.path.dirname(directory)
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _string_list(table: dict, key: str, path: str) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: [tool.v2lint] {key} must be a list of strings")
+    return value
+
+
+def load_config(start: str) -> Config:
+    """[tool.v2lint] of the nearest pyproject.toml at or above ``start``."""
+    path = find_pyproject(start)
+    if path is None:
+        return Config()
+    loads, error_type = _toml_loads()
+    if loads is None:
+        return Config(warnings=[f"{path}: [tool.v2lint] not read: Python < 3.11 needs the tomli package"])
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = loads(handle.read())
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except error_type as error:  # type: ignore[misc]
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    table = data.get("tool", {}).get("v2lint") if isinstance(data.get("tool"), dict) else None
+    if table is None:
+        return Config(path=path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.v2lint] must be a table")
+    config = Config(path=path)
+    config.exclude = _string_list(table, "exclude", path)
+    config.select = _string_list(table, "select", path)
+    config.ignore = _string_list(table, "ignore", path)
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in ("no-equivalent", "replacement"):
+        raise ConfigError(f"{path}: [tool.v2lint] fail-on must be \"no-equivalent\" or \"replacement\"")
+    config.fail_on = fail_on
+    baseline = table.get("baseline")
+    if baseline is not None:
+        if not isinstance(baseline, str):
+            raise ConfigError(f"{path}: [tool.v2lint] baseline must be a string")
+        config.baseline = os.path.join(os.path.dirname(path), baseline)
+    for key in table:
+        if key not in KNOWN_KEYS:
+            config.warnings.append(f"{path}: unknown [tool.v2lint] setting {key!r} ignored")
+    return config
+
+
+# --------------------------------------------------------------------------- the walk
+def repo_root(start: str) -> str:
+    """The git work tree holding ``start`` (a directory with .git), else ``start``."""
+    directory = os.path.abspath(start)
+    if os.path.isfile(directory):
+        directory = os.path.dirname(directory)
+    probe = directory
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):
+            return probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return directory
+        probe = parent
+
+
+def _ignore_rules_above(directory: str, root: str) -> list[IgnoreRule]:
+    """.gitignore rules of the directories from the repo root down to ``directory`` (exclusive)."""
+    rules: list[IgnoreRule] = []
+    chain = []
+    probe = os.path.abspath(directory)
+    root = os.path.abspath(root)
+    while True:
+        chain.append(probe)
+        if probe == root:
+            break
+        parent = os.path.dirname(probe)
+        if parent == probe or not (probe + os.sep).startswith(root + os.sep):
+            break
+        probe = parent
+    for path in reversed(chain[1:]):
+        rules.extend(read_ignore_file(os.path.join(path, ".gitignore"), path))
+    return rules
+
+
+def _is_venv(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def walk(paths: list[str], config: Config, root: str, dependency_files: bool = False) -> Iterator[str]:
+    """Absolute paths of the files to lint, each once; explicit files always."""
+    seen_files: set[str] = set()
+    exclude = config.exclude_rules()
+    info_exclude = read_ignore_file(os.path.join(root, ".git", "info", "exclude"), root)
+    for given in paths:
+        path = os.path.abspath(given)
+        if not os.path.isdir(path):
+            if path not in seen_files:
+                seen_files.add(path)
+                yield path
+            continue
+        inherited = info_exclude + _ignore_rules_above(path, root)
+        visited: set[tuple[int, int]] = set()
+        yield from _walk_dir(path, inherited, exclude, visited, seen_files, dependency_files)
+
+
+def _walk_dir(
+    directory: str,
+    rules: list[IgnoreRule],
+    exclude: list[IgnoreRule],
+    visited: set[tuple[int, int]],
+    seen_files: set[str],
+    dependency_files: bool,
+) -> Iterator[str]:
+    try:
+        stat = os.stat(directory)
+    except OSError:
+        return
+    identity = (stat.st_dev, stat.st_ino)
+    if identity in visited:
+        return  # a symlink loop or a second link to a visited directory
+    visited.add(identity)
+    rules = rules + read_ignore_file(os.path.join(directory, ".gitignore"), directory)
+    try:
+        with os.scandir(directory) as entries:
+            listing = sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return
+    subdirs = []
+    for entry in listing:
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+            is_file = not is_dir and entry.is_file()
+        except OSError:
+            continue
+        path = entry.path
+        if is_dir:
+            if entry.name in SKIP_DIRS or _is_venv(path):
+                continue
+            if ignored(rules, path, True) or ignored(exclude, path, True):
+                continue
+            subdirs.append(path)
+        elif is_file:
+            name = entry.name
+            if not (name.endswith(PYTHON_SUFFIXES) or (dependency_files and is_dependency_file(name))):
+                continue
+            if ignored(rules, path, False) or ignored(exclude, path, False):
+                continue
+            if path not in seen_files:
+                seen_files.add(path)
+                yield path
+    for subdir in subdirs:
+        yield from _walk_dir(subdir, rules, exclude, visited, seen_files, dependency_files)

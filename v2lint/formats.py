@@ -1,0 +1,384 @@
+"""Output formats of ``v2lint check``: text, json, sarif, github, report.
+
+All columns a person or a tool sees are 1-based. Every format is a pure
+function of sorted results, so output is byte-for-byte deterministic (no
+timestamps, no absolute paths unless a file lies outside the repository).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.parse
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from v2lint import __version__
+from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
+from v2lint.engine import Result
+
+INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "v2lint/v1"
+
+
+@dataclass
+class Summary:
+    """What the formats say besides the findings."""
+
+    files_checked: int = 0
+    all_results: list[Result] = field(default_factory=list)  # before the baseline split
+    baseline_path: str | None = None
+    known: int = 0  # findings the baseline already has
+    stale: int = 0  # baseline entries fixed since
+    stale_keys: list = field(default_factory=list)
+    failing: int = 0
+    fail_on: str = "replacement"
+    baseline_updated: bool = False
+    top: int = 20
+
+
+def tier_of(code: str) -> Tier:
+    rule = RULES_BY_CODE.get(code)
+    return rule.tier if rule else Tier.REPLACEMENT
+
+
+def symbol_of(code: str) -> str:
+    rule = RULES_BY_CODE.get(code)
+    return rule.symbol if rule else code.lower()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+_PHRASES = {
+    Tier.NO_EQUIVALENT: "with no v2 equivalent",
+    Tier.REPLACEMENT: "with a v2 replacement",
+    Tier.INFO: "informational",
+    Tier.UNANALYSABLE: "not analysable",
+}
+
+
+def tier_counts(results: list[Result]) -> Counter:
+    return Counter(tier_of(r.code) for r in results)
+
+
+# --------------------------------------------------------------------------- text
+def text(results: list[Result], summary: Summary) -> str:
+    lines = [f"{r.where}: {r.code} {r.message}" for r in results]
+    lines.append(summary_line(results, summary))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(results: list[Result], summary: Summary) -> str:
+    counts = tier_counts(results)
+    files = len({r.path for r in results})
+    detail = ", ".join(f"{counts[t]} {_PHRASES[t]}" for t in _PHRASES if counts[t])
+    what = "new SDK v1 finding" if summary.baseline_path else "SDK v1 finding"
+    line = f"Found {_plural(len(results), what)}"
+    if results:
+        line += f" in {_plural(files, 'file')} ({detail})"
+    line += f"; {_plural(summary.files_checked, 'file')} checked."
+    if summary.baseline_path:
+        line += f" Baseline {summary.baseline_path}: {summary.known} known"
+        line += f", {summary.stale} fixed since" if summary.stale else ""
+        if summary.stale and not summary.baseline_updated:
+            line += " (prune them with --update-baseline)"
+        elif summary.baseline_updated:
+            line += " (baseline updated)"
+        line += "."
+    return line
+
+
+# --------------------------------------------------------------------------- json
+def as_dict(result: Result) -> dict:
+    rule = RULES_BY_CODE.get(result.code)
+    return {
+        "path": result.path,
+        "cell": result.cell,
+        "line": result.line,
+        "col": result.col,
+        "end_line": result.end_line,
+        "end_col": result.end_col,
+        "code": result.code,
+        "symbol": symbol_of(result.code),
+        "tier": tier_of(result.code).label,
+        "qname": result.qname,
+        "written": result.written,
+        "message": result.message,
+        "advice": result.advice,
+        "url": rule.url if rule else INFORMATION_URI,
+    }
+
+
+def json_format(results: list[Result], summary: Summary) -> str:
+    return json.dumps([as_dict(r) for r in results], indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- sarif
+def _rule_help(rule) -> tuple[str, str]:
+    targets = dict(rule.targets)
+    text_lines = [f"{rule.summary} ({rule.tier.label})."]
+    md_lines = [f"{rule.summary} ({rule.tier.label}).", ""]
+    if targets:
+        verb = "instead" if rule.tier is Tier.NO_EQUIVALENT else "SDK v2"
+        text_lines.append("")
+        md_lines += [f"| SDK v1 | {verb} |", "|---|---|"]
+        for qname, advice in targets.items():
+            text_lines.append(f"- {qname}: {advice}")
+            md_lines.append(f"| `{_md_cell(qname)}` | {_md_cell(advice)} |")
+    text_lines += ["", f"Migration guide: {rule.url}"]
+    md_lines += ["", f"Migration guide: [{rule.article}]({rule.url})"]
+    return "\n".join(text_lines), "\n".join(md_lines)
+
+
+def sarif_rule(rule) -> dict:
+    help_text, help_markdown = _rule_help(rule)
+    return {
+        "id": rule.code,
+        "name": rule.symbol,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary} Tier: {rule.tier.label}. pylint: {rule.msgid} ({rule.symbol})."},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "helpUri": rule.url,
+        "defaultConfiguration": {"level": rule.tier.sarif_level},
+        "properties": {"tags": ["azureml", "migration", "sdk-v1"], "tier": rule.tier.label, "pylint": rule.msgid},
+    }
+
+
+def fingerprints(results: list[Result]) -> list[str]:
+    """Stable per result: path, code, qname, stripped line and the occurrence index of that key."""
+    seen: Counter = Counter()
+    out = []
+    for result in results:
+        stripped = "".join(result.source_line.split())
+        key = (result.path, result.code, result.qname, stripped)
+        index = seen[key]
+        seen[key] += 1
+        material = "\0".join([result.path, result.code, result.qname, stripped, str(index)])
+        out.append(hashlib.sha256(material.encode("utf-8")).hexdigest())
+    return out
+
+
+def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], baseline_state: str | None) -> dict:
+    region: dict = {"startLine": max(result.physical_line, 1)}
+    if result.physical_col:
+        region["startColumn"] = result.physical_col
+    if result.physical_end_line:
+        region["endLine"] = result.physical_end_line
+        if result.physical_end_col and result.physical_col:
+            region["endColumn"] = result.physical_end_col
+    if result.source_line and result.cell is None:
+        region["snippet"] = {"text": result.source_line}
+    sarif: dict = {
+        "ruleId": result.code,
+        "level": tier_of(result.code).sarif_level,
+        "message": {"text": result.located_message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": urllib.parse.quote(result.path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"qname": result.qname, "written": result.written, "advice": result.advice},
+    }
+    if result.code in rule_index:
+        sarif["ruleIndex"] = rule_index[result.code]
+    if result.cell is not None:
+        sarif["properties"].update({"cell": result.cell, "cellLine": result.line, "cellColumn": result.col})
+    if baseline_state:
+        sarif["baselineState"] = baseline_state
+    return sarif
+
+
+def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) -> str:
+    rules = [sarif_rule(rule) for rule in RULES]
+    rule_index = {rule.code: i for i, rule in enumerate(RULES)}
+    state = "new" if summary.baseline_path else None
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": "v2lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": [
+            sarif_result(r, fp, rule_index, state) for r, fp in zip(results, fingerprints(results))
+        ],
+    }
+    if root_uri:
+        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root_uri}}
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- github
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(results: list[Result], summary: Summary) -> str:
+    lines = []
+    for r in results:
+        level = _GITHUB_LEVEL[tier_of(r.code).sarif_level]
+        props = [f"file={_escape_property(r.path)}", f"line={r.physical_line}"]
+        if r.physical_col:
+            props.append(f"col={r.physical_col}")
+        if r.physical_end_line:
+            props.append(f"endLine={r.physical_end_line}")
+            if r.physical_end_col and r.physical_col:
+                props.append(f"endColumn={r.physical_end_col}")
+        props.append(f"title={_escape_property(f'{r.code} {symbol_of(r.code)}')}")
+        lines.append(f"::{level} {','.join(props)}::{_escape_data(r.located_message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+# --------------------------------------------------------------------------- report
+def _md_cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+_TIER_ORDER = (Tier.NO_EQUIVALENT, Tier.REPLACEMENT, Tier.UNANALYSABLE, Tier.INFO)
+
+
+def report(results: list[Result], summary: Summary) -> str:
+    """A Markdown migration report of all findings (baseline or not)."""
+    everything = summary.all_results or results
+    out: list[str] = ["# Azure ML SDK v1 → v2 migration report", ""]
+    files = {r.path for r in everything}
+    out.append(
+        f"v2lint {__version__} checked {_plural(summary.files_checked, 'file')}: "
+        f"{_plural(len(everything), 'finding')} in {_plural(len(files), 'file')}."
+    )
+    if summary.baseline_path:
+        out.append(
+            f"Against the baseline `{summary.baseline_path}`: {len(results)} new, {summary.known} known, "
+            f"{summary.stale} fixed since it was recorded."
+        )
+    out += ["", "## Totals", "", "| tier | findings | files |", "|---|---:|---:|"]
+    by_tier: dict[Tier, list[Result]] = defaultdict(list)
+    for r in everything:
+        by_tier[tier_of(r.code)].append(r)
+    for tier in _TIER_ORDER:
+        found = by_tier.get(tier, [])
+        out.append(f"| {tier.label} | {len(found)} | {len({r.path for r in found})} |")
+    out.append(f"| **total** | **{len(everything)}** | **{len(files)}** |")
+
+    out += ["", "## By rule", "", "| rule | symbol | tier | findings | files | Microsoft article |", "|---|---|---|---:|---:|---|"]
+    by_rule: dict[str, list[Result]] = defaultdict(list)
+    for r in everything:
+        by_rule[r.code].append(r)
+    for code in sorted(by_rule, key=lambda c: (-len(by_rule[c]), c)):
+        rule = RULES_BY_CODE.get(code)
+        article = f"[{rule.article}]({rule.url})" if rule else ""
+        found = by_rule[code]
+        out.append(
+            f"| {code} | {symbol_of(code)} | {tier_of(code).label} | {len(found)} | {len({r.path for r in found})} | {article} |"
+        )
+
+    out += ["", "## By Microsoft article (area)", "", "| area | findings | files | rules | article |", "|---|---:|---:|---|---|"]
+    by_article: dict[str, list[Result]] = defaultdict(list)
+    for r in everything:
+        rule = RULES_BY_CODE.get(r.code)
+        by_article[rule.article if rule else "overview"].append(r)
+    for article in sorted(by_article, key=lambda a: (-len(by_article[a]), a)):
+        found = by_article[article]
+        codes = ", ".join(sorted({r.code for r in found}))
+        out.append(
+            f"| {article} | {len(found)} | {len({r.path for r in found})} | {codes} | {ARTICLES.get(article, '')} |"
+        )
+
+    out += ["", f"## By file (top {summary.top})", "",
+            "| file | findings | no v2 equivalent | has a v2 replacement | informational | not analysable |",
+            "|---|---:|---:|---:|---:|---:|"]
+    by_file: dict[str, list[Result]] = defaultdict(list)
+    for r in everything:
+        by_file[r.path].append(r)
+    ranked = sorted(by_file, key=lambda p: (-len(by_file[p]), p))
+    for path in ranked[: summary.top]:
+        counts = tier_counts(by_file[path])
+        out.append(
+            f"| `{_md_cell(path)}` | {len(by_file[path])} | {counts[Tier.NO_EQUIVALENT]} | {counts[Tier.REPLACEMENT]} "
+            f"| {counts[Tier.INFO]} | {counts[Tier.UNANALYSABLE]} |"
+        )
+    if len(ranked) > summary.top:
+        out.append(f"\n… and {len(ranked) - summary.top} more files.")
+
+    out += ["", "## What is left to do", ""]
+    if not everything:
+        out.append("Nothing: no SDK v1 code was found.")
+    sections = (
+        (Tier.NO_EQUIVALENT, "No v2 equivalent: redesign these first"),
+        (Tier.UNANALYSABLE, "Files v2lint could not analyse: check them by hand"),
+        (Tier.REPLACEMENT, "Has a v2 replacement"),
+        (Tier.INFO, "Informational (never fails a gate)"),
+    )
+    for tier, title in sections:
+        found = by_tier.get(tier, [])
+        if not found:
+            continue
+        out += [f"### {title} ({len(found)})", ""]
+        groups: dict[tuple[str, str], list[Result]] = defaultdict(list)
+        for r in found:
+            groups[(r.code, r.qname if tier is not Tier.UNANALYSABLE else r.path)].append(r)
+        for (code, name), members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            advice = members[0].advice
+            places = ", ".join(f"`{_md_cell(m.where)}`" for m in members[:5])
+            more = f" and {len(members) - 5} more" if len(members) > 5 else ""
+            if tier is Tier.UNANALYSABLE:
+                out.append(f"- `{_md_cell(name)}`: {_md_cell(advice)}")
+                continue
+            out.append(f"- [ ] **{code}** `{_md_cell(name or members[0].written)}` ({_plural(len(members), 'use')}): "
+                       f"{_md_cell(advice)} — {places}{more}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+FORMATS = {"text": text, "json": json_format, "sarif": sarif, "github": github, "report": report}
+
+
+# --------------------------------------------------------------------------- rules listing
+def rules_table(fmt: str = "text") -> str:
+    rows = []
+    for rule in RULES:
+        targets = list(rule.targets.items()) or [("", "")]
+        for qname, advice in targets:
+            rows.append((rule.code, rule.symbol, rule.tier.label, qname, advice))
+    if fmt == "json":
+        return json.dumps(
+            [
+                {
+                    "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
+                    "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
+                }
+                for rule in RULES
+            ],
+            indent=2,
+        ) + "\n"
+    if fmt == "markdown":
+        out = ["| code | symbol | tier | SDK v1 | SDK v2 replacement |", "|---|---|---|---|---|"]
+        out += [f"| {c} | {s} | {t} | `{_md_cell(q)}` | {_md_cell(a)} |" for c, s, t, q, a in rows]
+        return "\n".join(out) + "\n"
+    out = []
+    for rule in RULES:
+        out.append(f"{rule.code}  {rule.symbol}  [{rule.tier.label}]  {rule.msgid}  {rule.url}")
+        out.append(f"    {rule.summary}")
+        for qname, advice in rule.targets.items():
+            out.append(f"    {qname}  ->  {advice}")
+        out.append("")
+    return "\n".join(out)
