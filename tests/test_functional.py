@@ -40,3 +40,16 @@ def test_flake8_matches_expectations(functional_file):
         code = match.group(3)
         got[(int(match.group(1)), RULES_BY_CODE[code].symbol)] += 1
     assert got == expected_findings(functional_file)
+
+
+@pytest.mark.slow
+def test_inline_suppressions_work_in_both_hosts(tmp_path):
+    path = tmp_path / "suppressed.py"
+    source = (
+        "from azureml.core import Workspace  # noqa: AML001  # pylint: disable=azureml-import\n"
+        "ws = Workspace.from_config()  # noqa: AML101  # pylint: disable=azureml-workspace\n"
+        "ws.get_default_datastore()\n"
+    )
+    path.write_text(source)
+    assert [m["line"] for m in run_pylint_stdin(path, source)] == [3]
+    assert [int(line.split(":")[1]) for line in run_flake8_stdin(path, source)] == [3]
