@@ -125,7 +125,8 @@ _KEYVAULT = "azureml.core.keyvault.Keyvault"
 
 _SECRET_CLIENT = (
     "azure.keyvault.secrets.SecretClient(vault_url, credential=azure.identity.DefaultAzureCredential()) "
-    "with the vault URL from ml_client.workspaces.get(name).key_vault"
+    "with the vault URL https://<vault>.vault.azure.net/ (<vault> is the last segment of the resource ID "
+    "in ml_client.workspaces.get(name).key_vault)"
 )
 _COMMAND_STEP = (
     "a command component (azure.ai.ml.command() or azure.ai.ml.load_component()) "
@@ -203,7 +204,7 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Workspace handles and operations.",
         "workspace",
         targets={
-            _WS: f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)",
+            _WS: f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...) to work in a workspace, azure.ai.ml.entities.Workspace to describe one",
             _WS + ".from_config": f"azure.ai.ml.MLClient.from_config({_CREDENTIAL})",
             _WS + ".get": f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)",
             _WS + ".create": "azure.ai.ml.entities.Workspace(...) created with ml_client.workspaces.begin_create",
@@ -254,7 +255,6 @@ RULES: tuple[Rule, ...] = (
             _EXP: "no object in v2: pass experiment_name=... to ml_client.jobs.create_or_update or set job.experiment_name",
             _EXP + ".get_runs": "ml_client.jobs.list()",
             _EXP + ".list": "ml_client.jobs.list()",
-            _EXP + ".archive": "ml_client.jobs.archive(name)",
         },
     ),
     Rule(
@@ -443,6 +443,9 @@ RULES: tuple[Rule, ...] = (
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
+            _DS + ".get_by_name": 'ml_client.data.get(name, version=...) or azure.ai.ml.Input(path="azureml:<name>:<version>")',
+            _DS + ".get_by_id": "ml_client.data.get(name, version=...)",
+            _DS + ".get_all": "ml_client.data.list()",
             _ABSTRACT_DS + ".get_by_name": 'ml_client.data.get(name, version=...) or azure.ai.ml.Input(path="azureml:<name>:<version>")',
             _ABSTRACT_DS + ".get_by_id": "ml_client.data.get(name, version=...)",
             _ABSTRACT_DS + ".get_all": "ml_client.data.list()",
@@ -629,7 +632,7 @@ RULES: tuple[Rule, ...] = (
             _HD + "policy.MedianStoppingPolicy": "azure.ai.ml.sweep.MedianStoppingPolicy set as sweep_job.early_termination",
             _HD + "policy.TruncationSelectionPolicy": "azure.ai.ml.sweep.TruncationSelectionPolicy set as sweep_job.early_termination",
             _HD + "policy.NoTerminationPolicy": "no early_termination on the sweep job",
-            _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" on .sweep()',
+            _HD + "runconfig.PrimaryMetricGoal": 'goal="Maximize" or goal="Minimize" on .sweep()',
             _HD + "parameter_expressions.choice": "azure.ai.ml.sweep.Choice(values=[...])",
             _HD + "parameter_expressions.randint": "azure.ai.ml.sweep.Randint(upper=...)",
             _HD + "parameter_expressions.uniform": "azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)",
