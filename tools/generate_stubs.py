@@ -369,6 +369,18 @@ class Generator:
     def is_v1_object(obj: Any) -> bool:
         return is_v1_module_name(getattr(obj, "__module__", None))
 
+    def is_third_party_import(self, obj: Any, attr: str) -> bool:
+        """A class or function of a non-v1, non-stdlib package imported under
+        its own name (``from azureml.dataprep import Dataflow``): kept as a
+        real import so that ``from <v1 module> import <name>`` resolves."""
+        mod = getattr(obj, "__module__", None) or ""
+        top = mod.split(".")[0]
+        if not mod or top in sys.stdlib_module_names or top == "builtins":
+            return False
+        if getattr(obj, "__name__", None) != attr or "." in getattr(obj, "__qualname__", "."):
+            return False
+        return not is_v2_namespace(mod) and self.resolve_dotted(f"{mod}.{attr}") is obj
+
     def referenceable(self, cls: Any) -> bool:
         """Whether stubs may name cls outside of base lists: it is exposed by a
         public module or defined in one (possibly nested in a class)."""
@@ -432,7 +444,7 @@ class Generator:
                         self.is_v1_object(obj) and inspect.isfunction(obj)
                     ):
                         exposures.setdefault(obj, []).append((name, attr))
-                    elif attr in wanted_all:
+                    elif attr in wanted_all or self.is_third_party_import(obj, attr):
                         stub.externals[attr] = obj
                     continue
                 if attr in assigned or attr in wanted_all:
@@ -1140,7 +1152,23 @@ class ModuleRenderer:
                 funcs.append(mname)
             else:
                 data.append(mname)
+        # nested classes after the sibling classes they derive from
+        siblings = {members[n]: n for n in data if inspect.isclass(members[n])}
+        ordered: list[str] = []
+
+        def place(mname: str, stack: tuple[str, ...] = ()) -> None:
+            if mname in ordered or mname in stack:
+                return
+            value = members[mname]
+            if inspect.isclass(value):
+                for base in value.__bases__:
+                    if base in siblings:
+                        place(siblings[base], stack + (mname,))
+            ordered.append(mname)
+
         for mname in data:
+            place(mname)
+        for mname in ordered:
             value = members[mname]
             if inspect.isclass(value):
                 if value.__qualname__ == f"{cls.__qualname__}.{value.__name__}" \
@@ -1158,8 +1186,8 @@ class ModuleRenderer:
                 body.append(f"{pad}    {mname} = {UNKNOWN}")
             elif mname == "__hash__" and value is None:
                 body.append(f"{pad}    __hash__ = None")
-            elif callable(value) and not inspect.isclass(value):
-                continue  # builtin method descriptors and the like
+            elif callable(value) and is_dunder(mname):
+                continue  # slot wrappers and other builtin descriptors
             else:
                 body.append(f"{pad}    {mname} = {self.value_expr(value)}")
         attrs = self.gen.instance_attributes(cls)

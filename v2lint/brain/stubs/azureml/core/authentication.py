@@ -9,6 +9,12 @@ from azureml.exceptions import AuthenticationException
 from azureml.exceptions import AzureMLException
 from azureml.exceptions import RunEnvironmentException
 from azureml.exceptions import UserErrorException
+from cryptography.fernet import Fernet
+from cryptography.hazmat.backends import default_backend
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from packaging.version import Version
+from requests.sessions import Session
+from six import raise_from
 
 
 def _unknown():

@@ -2,6 +2,7 @@
 # Astroid stub of the Azure ML SDK v1 module azureml.core.environment (no implementation).
 
 import enum
+from azure.core.exceptions import ResourceExistsError
 from azureml.core.conda_dependencies import CondaDependencies
 from azureml.core.container_registry import ContainerRegistry
 from azureml.core.databricks import DatabricksSection

@@ -21,6 +21,7 @@ from azureml.exceptions import ModelNotFoundException
 from azureml.exceptions import RunEnvironmentException
 from azureml.exceptions import UserErrorException
 from azureml.exceptions import WebserviceException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

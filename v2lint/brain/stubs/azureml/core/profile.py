@@ -6,6 +6,7 @@ from azureml.core.model import get_mms_operation
 from azureml.core.workspace import Workspace
 from azureml.exceptions import UserErrorException
 from azureml.exceptions import WebserviceException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

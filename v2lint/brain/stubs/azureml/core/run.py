@@ -15,6 +15,7 @@ from azureml.exceptions import RunEnvironmentException
 from azureml.exceptions import SnapshotException
 from azureml.exceptions import UserErrorException
 from msrest.serialization import Model as _msrest_Model
+from six import raise_from
 
 
 def _unknown():

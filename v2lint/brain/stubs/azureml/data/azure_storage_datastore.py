@@ -2,6 +2,7 @@
 # Astroid stub of the Azure ML SDK v1 module azureml.data.azure_storage_datastore (no implementation).
 
 import abc
+from azure.common import AzureHttpError
 from azureml.core.dataset import deprecated
 from azureml.core.run import ChainedIdentity
 from azureml.data.abstract_datastore import AbstractDatastore

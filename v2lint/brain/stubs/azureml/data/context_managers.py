@@ -3,6 +3,7 @@
 
 from azureml.exceptions import AzureMLException
 from azureml.exceptions import UserErrorException
+from six import raise_from
 
 
 def _unknown():

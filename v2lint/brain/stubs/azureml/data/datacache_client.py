@@ -6,6 +6,8 @@ from azureml.core.compute.compute import ComputeTarget
 from azureml.data.azure_storage_datastore import AzureBlobDatastore
 from azureml.data.file_dataset import FileDataset
 from azureml.exceptions import UserErrorException
+from msrest.authentication import BasicTokenAuthentication
+from msrest.exceptions import HttpOperationError
 from msrest.serialization import Model as _msrest_Model
 
 

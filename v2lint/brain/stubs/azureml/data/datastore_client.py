@@ -15,6 +15,8 @@ from azureml.data.datacache_client import get_service_url
 from azureml.data.dbfs_datastore import DBFSDatastore
 from azureml.data.hdfs_datastore import HDFSDatastore
 from azureml.exceptions import UserErrorException
+from msrest.authentication import BasicTokenAuthentication
+from msrest.exceptions import HttpOperationError
 from msrest.serialization import Model as _msrest_Model
 
 

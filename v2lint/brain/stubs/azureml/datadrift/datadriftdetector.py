@@ -12,6 +12,8 @@ from azureml.core.workspace import Workspace
 from azureml.data.tabular_dataset import TabularDataset
 from azureml.datadrift.alert_configuration import AlertConfiguration as _azureml_datadrift_alert_configuration_AlertConfiguration
 from azureml.exceptions import ComputeTargetException
+from dateutil.relativedelta import relativedelta
+from msrest.exceptions import HttpOperationError
 from msrest.serialization import Model as _msrest_Model
 
 

@@ -13,6 +13,7 @@ def _unknown():
 
 
 class Validation:
+    Numeric = _unknown()
     @staticmethod
     def validate_non_empty(value, name, reference_code=None):
         return _unknown()

@@ -5,6 +5,9 @@ from azureml.automl.core.shared.exceptions import ValidationException
 from azureml.automl.core.shared.reference_codes import ReferenceCodes
 from azureml.core.script_run import AzureMLError
 from azureml.train.automl.automlconfig import NotSupported
+from packaging.requirements import InvalidRequirement
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 
 
 def _unknown():

@@ -8,6 +8,7 @@ from azureml.core.compute.compute import ComputeTargetProvisioningConfiguration
 from azureml.core.compute.compute import get_paginated_compute_results
 from azureml.core.experiment import WorkspaceClient
 from azureml.exceptions import ComputeTargetException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

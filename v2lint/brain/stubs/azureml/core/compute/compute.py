@@ -7,6 +7,7 @@ from azureml.core.compute.aks import get_requests_session
 from azureml.core.workspace import Workspace
 from azureml.exceptions import ComputeTargetException
 from azureml.exceptions import UserErrorException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

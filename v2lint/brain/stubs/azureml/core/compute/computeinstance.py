@@ -12,6 +12,7 @@ from azureml.core.experiment import make_link
 from azureml.core.experiment import to_html
 from azureml.exceptions import AuthenticationException
 from azureml.exceptions import ComputeTargetException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

@@ -5,6 +5,7 @@ from azureml.core.compute.compute import ComputeTarget
 from azureml.core.compute.compute import ComputeTargetAttachConfiguration
 from azureml.core.run import experimental
 from azureml.exceptions import ComputeTargetException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

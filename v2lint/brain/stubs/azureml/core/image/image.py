@@ -7,6 +7,7 @@ from azureml.core.model import Model
 from azureml.core.model import check_duplicate_properties
 from azureml.core.workspace import Workspace
 from azureml.exceptions import WebserviceException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

@@ -16,6 +16,7 @@ from azureml.core.webservice.webservice import WebServiceAccessToken
 from azureml.core.webservice.webservice import Webservice
 from azureml.core.webservice.webservice import WebserviceDeploymentConfiguration
 from azureml.exceptions import WebserviceException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

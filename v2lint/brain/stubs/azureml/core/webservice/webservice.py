@@ -11,6 +11,7 @@ from azureml.core.model import webservice_name_validation
 from azureml.core.webservice.local import LocalWebservice
 from azureml.core.workspace import Workspace
 from azureml.exceptions import WebserviceException
+from dateutil.parser._parser import parse
 
 
 def _unknown():

@@ -22,6 +22,7 @@ from azureml.pipeline.core.pipeline_output_dataset import DatasetRegistration
 from azureml.pipeline.core.pipeline_output_dataset import PipelineOutputAbstractDataset
 from azureml.pipeline.core.run import PipelineRun
 from azureml.train.sklearn import experiment_method
+from msrest.exceptions import HttpOperationError
 
 
 def _unknown():

@@ -268,16 +268,6 @@ class SupportedModels:
         TensorFlowDNNClassifier = _unknown()
         TensorFlowLinearClassifier = _unknown()
         XGBoostClassifier = _unknown()
-    class Forecasting(Regression):
-        Arimax = _unknown()
-        AutoArima = _unknown()
-        Average = _unknown()
-        ExponentialSmoothing = _unknown()
-        Naive = _unknown()
-        Prophet = _unknown()
-        SeasonalAverage = _unknown()
-        SeasonalNaive = _unknown()
-        TCNForecaster = _unknown()
     class Regression:
         DecisionTreeRegressor = _unknown()
         ElasticNet = _unknown()
@@ -294,6 +284,16 @@ class SupportedModels:
         TensorFlowDNNRegressor = _unknown()
         TensorFlowLinearRegressor = _unknown()
         XGBoostRegressor = _unknown()
+    class Forecasting(Regression):
+        Arimax = _unknown()
+        AutoArima = _unknown()
+        Average = _unknown()
+        ExponentialSmoothing = _unknown()
+        Naive = _unknown()
+        Prophet = _unknown()
+        SeasonalAverage = _unknown()
+        SeasonalNaive = _unknown()
+        TCNForecaster = _unknown()
 
 class Tasks(_azureml_automl_core_shared_constants_Tasks):
     ALL = _unknown()

@@ -220,8 +220,6 @@ class LegacyModelNames:
         TensorFlowDNNClassifier = _unknown()
         TensorFlowLinearClassifier = _unknown()
         XGBoostClassifier = _unknown()
-    class ForecastingLegacyModelNames(RegressionLegacyModelNames):
-        pass
     class RegressionLegacyModelNames:
         CatBoostRegressor = _unknown()
         DecisionTreeRegressor = _unknown()
@@ -239,6 +237,8 @@ class LegacyModelNames:
         TensorFlowDNNRegressor = _unknown()
         TensorFlowLinearRegressor = _unknown()
         XGBoostRegressor = _unknown()
+    class ForecastingLegacyModelNames(RegressionLegacyModelNames):
+        pass
 
 class MLFlowLiterals:
     DATA_PATH = _unknown()
@@ -401,16 +401,6 @@ class ModelClassNames:
         TensorFlowDNNClassifier = _unknown()
         TensorFlowLinearClassifier = _unknown()
         XGBoostClassifier = _unknown()
-    class ForecastingModelClassNames(RegressionModelClassNames):
-        Arimax = _unknown()
-        AutoArima = _unknown()
-        Average = _unknown()
-        ExponentialSmoothing = _unknown()
-        Naive = _unknown()
-        Prophet = _unknown()
-        SeasonalAverage = _unknown()
-        SeasonalNaive = _unknown()
-        TCNForecaster = _unknown()
     class RegressionModelClassNames:
         CatBoostRegressor = _unknown()
         DecisionTreeRegressor = _unknown()
@@ -428,6 +418,16 @@ class ModelClassNames:
         TensorFlowDNNRegressor = _unknown()
         TensorFlowLinearRegressor = _unknown()
         XGBoostRegressor = _unknown()
+    class ForecastingModelClassNames(RegressionModelClassNames):
+        Arimax = _unknown()
+        AutoArima = _unknown()
+        Average = _unknown()
+        ExponentialSmoothing = _unknown()
+        Naive = _unknown()
+        Prophet = _unknown()
+        SeasonalAverage = _unknown()
+        SeasonalNaive = _unknown()
+        TCNForecaster = _unknown()
 
 class ModelName:
     def __init__(self, customer_model_name, legacy_model_name, model_class_name, is_deprecated=False):
@@ -597,16 +597,6 @@ class SupportedModels:
         TensorFlowDNNClassifier = _unknown()
         TensorFlowLinearClassifier = _unknown()
         XGBoostClassifier = _unknown()
-    class Forecasting(Regression):
-        Arimax = _unknown()
-        AutoArima = _unknown()
-        Average = _unknown()
-        ExponentialSmoothing = _unknown()
-        Naive = _unknown()
-        Prophet = _unknown()
-        SeasonalAverage = _unknown()
-        SeasonalNaive = _unknown()
-        TCNForecaster = _unknown()
     class Regression:
         DecisionTreeRegressor = _unknown()
         ElasticNet = _unknown()
@@ -623,6 +613,16 @@ class SupportedModels:
         TensorFlowDNNRegressor = _unknown()
         TensorFlowLinearRegressor = _unknown()
         XGBoostRegressor = _unknown()
+    class Forecasting(Regression):
+        Arimax = _unknown()
+        AutoArima = _unknown()
+        Average = _unknown()
+        ExponentialSmoothing = _unknown()
+        Naive = _unknown()
+        Prophet = _unknown()
+        SeasonalAverage = _unknown()
+        SeasonalNaive = _unknown()
+        TCNForecaster = _unknown()
 
 class Tasks:
     ALL = _unknown()

@@ -17,6 +17,7 @@ from azureml.exceptions import ServiceException as AzureMLServiceException
 from azureml.exceptions import UserErrorException
 from azureml.train.automl.run import UserError
 from azureml.train.hyperdrive.error_definition import ClientError
+from msrest.exceptions import ClientRequestError
 
 
 def _unknown():
