@@ -124,6 +124,25 @@ RETURN_OVERRIDES: dict[str, str | None] = {
     # The workspace default datastore is the blob store ("workspaceblobstore").
     "azureml.core.workspace.Workspace.get_default_datastore":
         "azureml.data.azure_storage_datastore.AzureBlobDatastore",
+    # Inside a job, input_datasets maps names to the datasets (or, for mounted
+    # ones, to paths); the InputDatasets dict subclass says nothing of values.
+    "azureml.core.run._SubmittedRun.input_datasets": "dict[str, azureml.core.dataset.Dataset]",
+    # Documented without a type; they return a registered dataset.
+    "azureml.core.dataset.Dataset.get_by_name": "azureml.core.dataset.Dataset",
+    "azureml.core.dataset.Dataset.get_by_id": "azureml.core.dataset.Dataset",
+    "azureml.data.abstract_dataset.AbstractDataset.get_by_name": "azureml.core.dataset.Dataset",
+    "azureml.data.abstract_dataset.AbstractDataset.get_by_id": "azureml.core.dataset.Dataset",
+}
+
+#: Documented return types whose real values are always one of some concrete
+#: subclasses: a dataset is a TabularDataset or a FileDataset at run time. The
+#: stub returns ``(A() if _unknown() else B())`` so astroid sees both, as
+#: pylint's no-member check does with the real objects.
+RUNTIME_VARIANTS: dict[str, tuple[str, ...]] = {
+    "azureml.core.dataset.Dataset": (
+        "azureml.data.tabular_dataset.TabularDataset", "azureml.data.file_dataset.FileDataset"),
+    "azureml.data.abstract_dataset.AbstractDataset": (
+        "azureml.data.tabular_dataset.TabularDataset", "azureml.data.file_dataset.FileDataset"),
 }
 
 #: Private classes that public code paths return (see RETURN_OVERRIDES).
@@ -1357,37 +1376,53 @@ class ModuleRenderer:
                 self.gen.late_classes.add(cls)
             else:
                 return UNKNOWN
-        ref = self.ref_class(cls)
+        instance = self.instance_expr(cls)
         if spec.kind == "instance":
-            return f"{ref}()"
+            return instance
         if spec.kind == "list":
-            return f"[{ref}()]"
+            return f"[{instance}]"
         if spec.kind == "mapping":
             cname = f"_{cls.__name__}Dict"
             self.mapping_classes[cname] = cls
             return f"{cname}()"
         return UNKNOWN
 
+    def instance_expr(self, cls: type) -> str:
+        """An instance of cls, or of each runtime variant of cls (RUNTIME_VARIANTS)."""
+        variants = RUNTIME_VARIANTS.get(f"{cls.__module__}.{cls.__qualname__}")
+        if not variants:
+            return f"{self.ref_class(cls)}()"
+        refs = []
+        for qualname in variants:
+            module_name, _, class_name = qualname.rpartition(".")
+            variant = getattr(importlib.import_module(module_name), class_name)
+            self.gen.ensure_home(variant)
+            refs.append(f"{self.ref_class(variant)}()")
+        expr = refs[-1]
+        for ref in reversed(refs[:-1]):
+            expr = f"({ref} if {UNKNOWN} else {expr})"
+        return expr
+
     def render_mapping_class(self, cname: str, cls: type) -> list[str]:
-        ref = self.ref_class(cls)
+        instance = self.instance_expr(cls)
         return [
             f"class {cname}(dict):",
-            f'    """A ``dict`` whose values are {ref} instances."""',
+            f'    """A ``dict`` whose values are {cls.__name__} instances."""',
             "",
             "    def __getitem__(self, key):",
-            f"        return {ref}()",
+            f"        return {instance}",
             "",
             "    def __iter__(self):",
             f"        return iter([{UNKNOWN}])",
             "",
             "    def get(self, key, default=None):",
-            f"        return {ref}()",
+            f"        return {instance}",
             "",
             "    def values(self):",
-            f"        return [{ref}()]",
+            f"        return [{instance}]",
             "",
             "    def items(self):",
-            f"        return [({UNKNOWN}, {ref}())]",
+            f"        return [({UNKNOWN}, {instance})]",
         ]
 
 

@@ -12,6 +12,8 @@ from azureml.data.dataset_type_definitions import FileEncoding
 from azureml.data.dataset_type_definitions import HistogramCompareMethod
 from azureml.data.dataset_type_definitions import PromoteHeadersBehavior
 from azureml.data.dataset_type_definitions import SkipLinesBehavior
+from azureml.data.file_dataset import FileDataset
+from azureml.data.tabular_dataset import TabularDataset
 
 
 def _unknown():
@@ -56,7 +58,7 @@ class Dataset:
         return _unknown()
     @staticmethod
     def auto_read_files(path, include_path=False, partition_format=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def compare_profiles(self, rhs_dataset, profile_arguments=None, include_columns=None, exclude_columns=None, histogram_compare_method=None):
         return _unknown()
     def create_snapshot(self, snapshot_name, compute_target=None, create_data_snapshot=False, target_datastore=None):
@@ -78,38 +80,38 @@ class Dataset:
         return DatasetActionRun()
     @staticmethod
     def from_binary_files(path):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_delimited_files(path, separator=',', header=None, encoding=None, quoting=False, infer_column_types=True, skip_rows=0, skip_mode=None, comment=None, include_path=False, archive_options=None, partition_format=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_excel_files(path, sheet_name=None, use_column_headers=False, skip_rows=0, include_path=False, infer_column_types=True, partition_format=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_json_files(path, encoding=None, flatten_nested_arrays=False, include_path=False, partition_format=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_pandas_dataframe(dataframe, path=None, in_memory=False):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_parquet_files(path, include_path=False, partition_format=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def from_sql_query(data_source, query):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def generate_profile(self, compute_target=None, workspace=None, arguments=None):
         return DatasetActionRun()
     @staticmethod
     def get(workspace, name=None, id=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def get_all(workspace):
         return _DatasetDict()
     def get_all_snapshots(self):
         return [DatasetSnapshot()]
     def get_by_id(workspace, id, **kwargs):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     def get_by_name(workspace, name, version='latest', **kwargs):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     def get_definition(self, version_id=None):
         return DatasetDefinition()
     def get_definitions(self):
@@ -128,16 +130,16 @@ class Dataset:
         return _unknown()
     @staticmethod
     def list(workspace):
-        return [Dataset()]
+        return [(TabularDataset() if _unknown() else FileDataset())]
     @property
     def name(self):
         return _unknown()
     def reactivate(self):
         return _unknown()
     def register(self, workspace, name, description=None, tags=None, visible=True, exist_ok=False, update_if_exist=False):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def sample(self, sample_strategy, arguments):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @property
     def state(self):
         return _unknown()
@@ -149,9 +151,9 @@ class Dataset:
     def to_spark_dataframe(self):
         return _unknown()
     def update(self, name=None, description=None, tags=None, visible=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def update_definition(self, definition, definition_update_message):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @property
     def workspace(self):
         return Workspace()

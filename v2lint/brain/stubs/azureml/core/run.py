@@ -9,6 +9,8 @@ from azureml.core.keyvault import Keyvault
 from azureml.core.model import Model
 from azureml.data.abstract_dataset import AbstractDataset
 from azureml.data.datapath import DataPath
+from azureml.data.file_dataset import FileDataset
+from azureml.data.tabular_dataset import TabularDataset
 from azureml.exceptions import ActivityFailedException
 from azureml.exceptions import ExperimentExecutionException
 from azureml.exceptions import RunEnvironmentException
@@ -20,6 +22,25 @@ from six import raise_from
 
 def _unknown():
     pass
+
+
+class _DatasetDict(dict):
+    """A ``dict`` whose values are Dataset instances."""
+
+    def __getitem__(self, key):
+        return (TabularDataset() if _unknown() else FileDataset())
+
+    def __iter__(self):
+        return iter([_unknown()])
+
+    def get(self, key, default=None):
+        return (TabularDataset() if _unknown() else FileDataset())
+
+    def values(self):
+        return [(TabularDataset() if _unknown() else FileDataset())]
+
+    def items(self):
+        return [(_unknown(), (TabularDataset() if _unknown() else FileDataset()))]
 
 
 BASE_RUN_SOURCE = _unknown()
@@ -277,7 +298,7 @@ class _SubmittedRun(Run):
         return _unknown()
     @property
     def input_datasets(self):
-        return InputDatasets()
+        return _DatasetDict()
     @property
     def output_datasets(self):
         return OutputDatasets()

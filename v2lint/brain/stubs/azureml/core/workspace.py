@@ -19,6 +19,8 @@ from azureml.core.run import Run
 from azureml.core.runconfig import get_run_config_dir_name
 from azureml.core.webservice.webservice import Webservice
 from azureml.data.azure_storage_datastore import AzureBlobDatastore
+from azureml.data.file_dataset import FileDataset
+from azureml.data.tabular_dataset import TabularDataset
 from azureml.exceptions import ProjectSystemException
 from azureml.exceptions import UserErrorException
 from azureml.exceptions import WorkspaceException
@@ -50,19 +52,19 @@ class _DatasetDict(dict):
     """A ``dict`` whose values are Dataset instances."""
 
     def __getitem__(self, key):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
 
     def __iter__(self):
         return iter([_unknown()])
 
     def get(self, key, default=None):
-        return Dataset()
+        return (TabularDataset() if _unknown() else FileDataset())
 
     def values(self):
-        return [Dataset()]
+        return [(TabularDataset() if _unknown() else FileDataset())]
 
     def items(self):
-        return [(_unknown(), Dataset())]
+        return [(_unknown(), (TabularDataset() if _unknown() else FileDataset()))]
 
 class _DatastoreDict(dict):
     """A ``dict`` whose values are Datastore instances."""

@@ -7,6 +7,8 @@ from azureml.data.dataset_consumption_config import DatasetConsumptionConfig
 from azureml.data.dataset_factory import FileDatasetFactory
 from azureml.data.dataset_factory import TabularDatasetFactory
 from azureml.data.dataset_factory import dataprep
+from azureml.data.file_dataset import FileDataset
+from azureml.data.tabular_dataset import TabularDataset
 from azureml.data.tabular_dataset import collect_datasets_usage
 from azureml.exceptions import RunEnvironmentException
 from azureml.exceptions import UserErrorException
@@ -43,10 +45,10 @@ class AbstractDataset:
         return _DatasetDict()
     @staticmethod
     def get_by_id(workspace, id, **kwargs):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     @staticmethod
     def get_by_name(workspace, name, version='latest', **kwargs):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     def get_partition_key_values(self, partition_keys=None):
         return _unknown()
     @property

@@ -44,7 +44,7 @@ def ensure_saved(workspace, **kwargs):
     return _unknown()
 
 def get_dataset_from_mltable_data_json(ws, mltable_data_json_obj, data_label):
-    return AbstractDataset()
+    return (TabularDataset() if _unknown() else FileDataset())
 
 def get_datasets_from_data_json(ws, data_preparation_json, data_labels):
     return _unknown()

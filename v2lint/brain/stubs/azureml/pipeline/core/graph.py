@@ -550,7 +550,7 @@ class PipelineDataset:
         return PipelineDataset()
     @property
     def dataset(self):
-        return AbstractDataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     @property
     def dataset_id(self):
         return _unknown()

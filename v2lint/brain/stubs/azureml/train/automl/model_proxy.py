@@ -16,6 +16,7 @@ from azureml.core.runconfig import RunConfiguration
 from azureml.core.script_run import AzureMLError
 from azureml.core.script_run_config import ScriptRunConfig
 from azureml.data.abstract_dataset import AbstractDataset
+from azureml.data.file_dataset import FileDataset
 from azureml.data.tabular_dataset import TabularDataset
 from azureml.exceptions import ServiceException as AzureMLServiceException
 from azureml.pipeline.steps.automl_step import ArgumentInvalid
@@ -62,15 +63,15 @@ class ModelProxy:
         self.compute_target = _unknown()
         self.run = _unknown()
     def forecast(self, X_values, y_values=None):
-        return [AbstractDataset()]
+        return [(TabularDataset() if _unknown() else FileDataset())]
     def forecast_quantiles(self, X_values, y_values=None, forecast_destination=None, ignore_data_errors=False):
-        return AbstractDataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def predict(self, values):
-        return AbstractDataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def predict_proba(self, values):
-        return AbstractDataset()
+        return (TabularDataset() if _unknown() else FileDataset())
     def test(self, test_data, include_predictions_only=False):
-        return [AbstractDataset()]
+        return [(TabularDataset() if _unknown() else FileDataset())]
 
 class ModelTest(_msrest_Model):
     def __init__(self, version=None, compute_target=None, data_prep_json_string=None, compute_metrics=None, include_predictions_only=None):
