@@ -195,22 +195,21 @@ def test_symlink_loop_does_not_hang(tmp_path, capsys, monkeypatch):
 
 # --------------------------------------------------------------------------- suppressions
 def test_inline_suppressions_in_py_and_notebooks(tmp_path, capsys, monkeypatch):
+    from v2lint.catalogue import RULES_BY_CODE
+
+    logging_rule = RULES_BY_CODE["AML802"]
     source = (
         "from azureml.core import Run  # noqa\n"
         "run = Run.get_context()  # noqa: AML801\n"
         "run.log('a', 1)  # noqa: AML8\n"
-        "run.log('b', 2)  # pylint: disable=azureml-run-logging\n"
-        "run.log('c', 3)  # pylint: disable=W7481\n"
+        f"run.log('b', 2)  # pylint: disable={logging_rule.symbol}\n"
+        f"run.log('c', 3)  # pylint: disable={logging_rule.msgid}\n"
         "run.log('d', 4)  # noqa: E501\n"
     )
     cell = "from azureml.core import Run  # noqa: AML001\nrun = Run.get_context()\nrun.log('x', 1)  # noqa\n"
     root = make_repo(tmp_path / "r", {"t.py": source, "n.ipynb": notebook(cell)})
     _, out, _ = cli(capsys, monkeypatch, root, "check")
     lines = finding_lines(out)
-    from v2lint.catalogue import RULES_BY_CODE
-
-    if RULES_BY_CODE["AML802"].symbol != "azureml-run-logging" or RULES_BY_CODE["AML802"].msgid != "W7481":
-        pytest.skip("catalogue symbols changed")
     assert [line.split(": ")[0] + " " + line.split()[1] for line in lines] == [
         "n.ipynb:cell_1:2:7 AML801",
         "t.py:6:1 AML802",

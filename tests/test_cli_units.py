@@ -1,0 +1,314 @@
+"""Unit tests of the command's parts that need no analysis: notebooks, walk, deps, baseline."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from test_cli_helpers import notebook
+from v2lint import dependencies, discovery, notebooks
+from v2lint.baseline import Baseline, BaselineError, key_of
+from v2lint.changes import parse_diff
+from v2lint.cli import make_filter
+from v2lint.engine import Result, suppressed
+
+
+# --------------------------------------------------------------------------- notebooks
+def test_magics_are_blanked_keeping_lines_and_blocks():
+    lines = [
+        "%pip install azureml-core",
+        "!az login",
+        "files = !ls",
+        "x = %time f()",
+        "if True:",
+        "    %matplotlib inline",
+        "Workspace?",
+        "?Workspace",
+        "!echo a \\",
+        "  b",
+        "y = 1",
+    ]
+    blanked = notebooks.blank_magics(lines)
+    assert len(blanked) == len(lines)
+    assert blanked[5] == "    pass"
+    assert blanked[-1] == "y = 1"
+    compile("\n".join(blanked), "cell", "exec")
+
+
+def test_notebook_units_and_line_map():
+    text = notebook(
+        ("markdown", "# title\n"),
+        "%pip install x\nimport azureml.core\n",
+        "%%time\nws = 1\n",
+        "%%bash\necho hi\n",
+        "%%writefile train.py\nfrom azureml.core import Run\nrun = Run.get_context()\n",
+        "%%writefile conda.yml\nname: env\n",
+        "%%writefile script.sh\necho\n",
+        "print(ws)\n",
+    )
+    parsed = notebooks.parse(text)
+    assert len(parsed.cells) == 7 and parsed.cell_index == [1, 2, 3, 4, 5, 6, 7]
+    main, writefile = parsed.units
+    assert writefile.writefile == "train.py"
+    assert writefile.locate(2) == (4, 2)
+    assert "Run.get_context" in writefile.source.split("\n")[2]
+    # the main module: cells 1, 2 and 7 (bash and writefile cells are not part of it)
+    assert main.source.split("\n")[:5] == ["pass", "import azureml.core", "", "ws = 1", "print(ws)"]
+    assert main.locate(2) == (1, 2) and main.locate(4) == (2, 2) and main.locate(5) == (7, 1)
+    assert any("conda.yml" in note for note in parsed.notes)
+
+
+def test_cell_that_does_not_parse_is_a_problem_not_a_failure():
+    parsed = notebooks.parse(notebook("import azureml.core\n", "x = (\n", "y = 2\n"))
+    assert [(p.cell, p.line) for p in parsed.problems] == [(2, 1)]
+    assert parsed.units[0].locate(2) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("{", "not valid notebook JSON"),
+        ("[]", "not an object"),
+        ('{"nbformat": 4}', '"cells"'),
+        ('{"worksheets": []}', "nbformat 3"),
+        ('{"cells": [{"cell_type": "code", "source": 5}]}', "list of strings"),
+        ('{"cells": [{"cell_type": "code", "source": ["a", 1]}]}', "list of strings"),
+        ('{"cells": [5]}', "not a JSON object"),
+    ],
+)
+def test_broken_notebooks(text, words):
+    with pytest.raises(notebooks.NotebookError, match=words):
+        notebooks.parse(text)
+
+
+def test_kernels():
+    assert notebooks.parse(notebook("x = 1\n", kernel="R")).skipped_kernel == "r"
+    assert notebooks.parse(notebook("x = 1\n", kernel=None)).skipped_kernel is None
+    assert notebooks.parse(notebook("x = 1\n", kernel="python3")).skipped_kernel is None
+
+
+@pytest.mark.parametrize("single", [False, True])
+def test_physical_lines_and_columns(single):
+    text = notebook(
+        ("markdown", "# t\n"), "import os\nfrom azureml.core import Run\n", 'x = "a\\tb"; run = Run.get_context()\n',
+        single_string=single,
+    )
+    parsed = notebooks.parse(text)
+    mapper = notebooks.PhysicalLines(text, parsed.cell_index)
+    raw = text.split("\n")
+    for cell, line, col, expected in [(1, 2, 1, "from azureml"), (2, 1, 13, "run = Run"), (2, 1, 19, "Run.get_context")]:
+        physical_line, physical_col = mapper.position(cell, line, col)
+        assert mapper.line(cell, line) == physical_line
+        assert raw[physical_line - 1][physical_col - 1 :].startswith(expected)
+
+
+def test_physical_lines_when_list_items_are_not_one_line_each():
+    document = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": ["a = 1\nb", " = 2\n", "c = 3\n"]}],
+        "metadata": {},
+    }
+    text = json.dumps(document, indent=1)
+    parsed = notebooks.parse(text)
+    mapper = notebooks.PhysicalLines(text, parsed.cell_index)
+    raw = text.split("\n")
+    assert '"a = 1\\nb"' in raw[mapper.line(1, 1) - 1]
+    assert '"a = 1\\nb"' in raw[mapper.line(1, 2) - 1]
+    assert '"c = 3\\n"' in raw[mapper.line(1, 3) - 1]
+
+
+# --------------------------------------------------------------------------- gitignore
+@pytest.mark.parametrize(
+    "pattern, path, is_dir, expected",
+    [
+        ("*.pyc", "a/b/c.pyc", False, True),
+        ("build/", "x/build", True, True),
+        ("build/", "x/build", False, False),
+        ("/top.py", "top.py", False, True),
+        ("/top.py", "sub/top.py", False, False),
+        ("docs/*.py", "docs/a.py", False, True),
+        ("docs/*.py", "docs/x/a.py", False, False),
+        ("docs/**/*.py", "docs/x/y/a.py", False, True),
+        ("**/gen", "a/b/gen", True, True),
+        ("a/**", "a/b/c.py", False, True),
+        ("ma?e.py", "make.py", False, True),
+        ("[ab].py", "c.py", False, False),
+        ("\\#x.py", "#x.py", False, True),
+    ],
+)
+def test_gitignore_patterns(tmp_path, pattern, path, is_dir, expected):
+    rule = discovery.parse_ignore_line(pattern, str(tmp_path))
+    assert rule.matches(str(tmp_path / path), is_dir) is expected
+
+
+def test_gitignore_negation_last_match_wins(tmp_path):
+    rules = [discovery.parse_ignore_line(p, str(tmp_path)) for p in ("*.py", "!keep.py", "# c", "")]
+    rules = [r for r in rules if r]
+    assert discovery.ignored(rules, str(tmp_path / "x.py"), False)
+    assert not discovery.ignored(rules, str(tmp_path / "keep.py"), False)
+
+
+def test_config_without_pyproject(tmp_path):
+    config = discovery.load_config(str(tmp_path))
+    assert config.path is None and config.exclude == []
+
+
+# --------------------------------------------------------------------------- suppressions and filters
+@pytest.mark.parametrize(
+    "comment, hidden",
+    [
+        ("# noqa", True),
+        ("# noqa: AML101", True),
+        ("# NOQA:AML1", True),
+        ("# noqa: AML10,E501", True),
+        ("# noqa: AML2", False),
+        ("# noqa: E501", False),
+        ("# pylint: disable=azureml-workspace", True),
+        ("# pylint: disable=W7410", True),
+        ("# pylint: disable=unused-import, azureml-workspace", True),
+        ("# pylint: disable=unused-import", False),
+        ("# type: ignore", False),
+    ],
+)
+def test_suppressions(comment, hidden):
+    lines = [f"ws = Workspace.from_config()  {comment}"]
+    assert suppressed("AML101", "azureml-workspace", "W7410", lines, 1, 1) is hidden
+
+
+def test_pylint_disable_next():
+    lines = ["# pylint: disable-next=azureml-workspace", "ws = Workspace.from_config()"]
+    assert suppressed("AML101", "azureml-workspace", "W7410", lines, 2, 2)
+
+
+def test_select_ignore_longest_prefix_wins():
+    wanted = make_filter(["AML1"], ["AML10"])
+    assert not wanted("AML101") and wanted("AML110") is True and not wanted("AML201")
+    assert wanted("AML000")  # could-not-analyse stays unless ignored
+    assert not make_filter([], ["AML000"])("AML000")
+    assert make_filter(["AML101"], ["AML1"])("AML101")
+
+
+# --------------------------------------------------------------------------- diff parsing
+def test_parse_diff():
+    diff = (
+        "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -3,0 +4,2 @@\n+a\n+b\n"
+        "@@ -10 +12 @@\n-c\n+d\n"
+        "diff --git a/gone.py b/gone.py\n--- a/gone.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
+        "--- a/n.ipynb\n+++ b/n.ipynb\n@@ -5 +5 @@\n"
+        '--- "a/sp ace.py"\n+++ "b/sp ace.py"\n@@ -1,0 +2 @@\n'
+    )
+    changes = parse_diff(diff)
+    assert changes.lines["x.py"] == {4, 5, 12}
+    assert "gone.py" not in changes.lines
+    assert changes.touches("n.ipynb", 999, cell=3)
+    assert changes.touches("sp ace.py", 2) and not changes.touches("sp ace.py", 1)
+    assert not changes.touches("x.py", 6)
+
+
+# --------------------------------------------------------------------------- baseline
+def _result(path="a.py", line=1, code="AML101", qname="q", source="ws = W()") -> Result:
+    return Result(path, None, line, 1, None, None, code, qname, "W", "advice", "message", source, line)
+
+
+def test_baseline_keys_ignore_whitespace_and_line_numbers():
+    assert key_of(_result(line=1, source="ws = W()")) == key_of(_result(line=9, source="ws=W()"))
+    assert key_of(_result(source="ws = W()")) != key_of(_result(source="wx = W()"))
+    assert key_of(_result(code="AML000", source="x")) == key_of(_result(code="AML000", source="y"))
+
+
+def test_baseline_counts_and_roundtrip(tmp_path):
+    results = [_result(line=1), _result(line=5), _result(path="b.py")]
+    baseline = Baseline.from_results(results)
+    path = tmp_path / "sub" / "base.json"
+    baseline.save(str(path))
+    text = path.read_text()
+    assert text == Baseline.load(str(path)).to_json()
+    assert json.loads(text)["findings"][0]["count"] == 2
+    assert os.listdir(path.parent) == ["base.json"]
+    comparison = Baseline.load(str(path)).compare(results + [_result(line=7)], {"a.py", "b.py"})
+    assert [r.line for r in comparison.new] == [7]
+    comparison = baseline.compare([_result(line=1)], {"a.py"})
+    assert comparison.stale_count == 1 and not comparison.new  # b.py was not checked: not stale
+    pruned = baseline.pruned([_result(line=1)], {"a.py"})
+    assert sorted(pruned.counts.values()) == [1, 1]
+
+
+def test_baseline_errors(tmp_path):
+    with pytest.raises(BaselineError, match="does not exist"):
+        Baseline.load(str(tmp_path / "missing.json"))
+    (tmp_path / "b.json").write_bytes(b"\xff\xfe")
+    with pytest.raises(BaselineError):
+        Baseline.load(str(tmp_path / "b.json"))
+
+
+# --------------------------------------------------------------------------- dependency files
+def _names(hits):
+    return [(hit.line, hit.name) for hit in hits]
+
+
+def test_requirements_txt():
+    text = "# comment\nazureml-core==1.61.0\n-r other.txt\nazureml_mlflow\nAzureML-SDK[notebooks] >=1.5  # x\n\n--index-url x\n"
+    assert _names(dependencies.scan(text, "requirements.txt")) == [(2, "azureml-core"), (4, "azureml_mlflow"), (5, "AzureML-SDK")]
+    hits = dependencies.v1_hits(text, "requirements-dev.txt")
+    assert [(h.line, h.col, h.name) for h, _ in hits] == [(2, 0, "azureml-core"), (5, 0, "AzureML-SDK")]
+
+
+def test_pyproject_dependencies():
+    text = (
+        '[project]\nname = "x"\ndependencies = [\n  "azureml-core>=1.5",\n  "azureml-fsspec",\n]\n'
+        '[project.optional-dependencies]\nml = ["azureml-pipeline-steps", "mltable"]\n'
+        '[tool.poetry.dependencies]\nazureml-defaults = "^1"\n'
+    )
+    hits = dependencies.v1_hits(text, "pyproject.toml")
+    assert [(h.line, h.name) for h, _ in hits] == [(4, "azureml-core"), (8, "azureml-pipeline-steps"), (10, "azureml-defaults")]
+    line = text.split("\n")[3]
+    assert line[hits[0][0].col :].startswith("azureml-core")
+
+
+def test_setup_cfg_and_setup_py():
+    cfg = "[metadata]\nname = x\n[options]\ninstall_requires =\n    azureml-core\n    numpy\n[options.extras_require]\nplot = azureml-widgets\n"
+    assert [(h.line, h.name) for h, _ in dependencies.v1_hits(cfg, "setup.cfg")] == [(5, "azureml-core"), (8, "azureml-widgets")]
+    py = (
+        "from setuptools import setup\nREQS = ['azureml-core', 'numpy']\n"
+        "setup(name='x', install_requires=REQS + ['azureml-train-automl-client'],\n"
+        "      extras_require={'x': ['azureml-contrib-fairness']})\n"
+    )
+    hits = dependencies.v1_hits(py, "setup.py")
+    assert [(h.line, h.name) for h, _ in hits] == [(2, "azureml-core"), (3, "azureml-train-automl-client"), (4, "azureml-contrib-fairness")]
+    assert py.split("\n")[1][hits[0][0].col :].startswith("azureml-core")
+    assert dependencies.v1_hits("setup(install_requires=[", "setup.py") == []
+
+
+def test_conda_environment():
+    text = (
+        "name: env\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n  - conda-forge::azureml-core\n"
+        "  - pip\n  - pip:\n    - azureml-defaults==1.61\n    - 'azureml-inference-server-http'\n"
+        "    - azureml-dataprep\n    # - azureml-sdk\nvariables:\n  - azureml-sdk\n"
+    )
+    hits = dependencies.v1_hits(text, "environment.yml")
+    assert [(h.line, h.name) for h, _ in hits] == [(6, "azureml-core"), (9, "azureml-defaults")]
+    assert text.split("\n")[5][hits[0][0].col :].startswith("azureml-core")
+    assert "azureml-inference-server-http" in hits[1][1]
+
+
+def test_v2_era_packages_are_silent():
+    for name in ("azureml-mlflow", "azureml-fsspec", "azureml-ai-monitoring", "azureml-inference-server-http",
+                 "azureml-featurestore", "mltable", "azureml-dataprep", "azureml-dataprep-rslex", "azureml-rag",
+                 "azureml-acft-common-components", "azureml-metrics", "azureml-evaluate-mlflow", "azuremlconstructor"):
+        assert dependencies.advice_for(name) is None, name
+    for name in ("azureml-sdk", "azureml_core", "AzureML.Pipeline.Steps", "azureml-contrib-anything", "azureml-telemetry"):
+        assert dependencies.advice_for(name), name
+
+
+def test_dependency_findings_in_a_run(tmp_path, capsys, monkeypatch):
+    if not dependencies.available():
+        pytest.skip("the catalogue has no AML901 rule yet")
+    from test_cli_helpers import make_repo, run_cli
+
+    root = make_repo(tmp_path / "r", {"requirements.txt": "azureml-core==1.61\nazureml-mlflow\n",
+                                      "env/conda.yml": "dependencies:\n  - pip:\n    - azureml-sdk\n"})
+    code, out, _ = run_cli(capsys, monkeypatch, root, "check")
+    assert code == 1
+    assert "requirements.txt:1:1: AML901" in out and "env/conda.yml:3:7: AML901" in out
+    assert "azureml-mlflow" not in out.split("requirements.txt:1:1")[0]
