@@ -312,3 +312,44 @@ def test_dependency_findings_in_a_run(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert "requirements.txt:1:1: AML901" in out and "env/conda.yml:3:7: AML901" in out
     assert "azureml-mlflow" not in out.split("requirements.txt:1:1")[0]
+
+
+def test_notebook_pip_install_lines():
+    line = "%pip install -q --upgrade azureml-sdk[notebooks] 'azureml-mlflow' -r req.txt azureml-core==1.5  # x azureml-train"
+    hits = dependencies.scan_pip_install(line)
+    assert [h.name for h in hits] == ["azureml-sdk", "azureml-mlflow", "azureml-core"]
+    assert all(line[h.col :].startswith(h.name) for h in hits)
+    assert [h.name for h in dependencies.scan_pip_install("!pip3 install azureml-defaults")] == ["azureml-defaults"]
+    assert dependencies.scan_pip_install("import azureml.core") == []
+
+
+def test_dependency_findings_with_a_stand_in_rule(tmp_path, capsys, monkeypatch):
+    """The whole AML901 path, with a stand-in for the catalogue rule until it lands."""
+    from types import SimpleNamespace
+
+    from test_cli_helpers import make_repo, notebook as make_notebook, run_cli
+
+    if not dependencies.available():
+        monkeypatch.setattr(dependencies, "_rule", lambda: SimpleNamespace(targets={}))
+    root = make_repo(
+        tmp_path / "r",
+        {
+            "requirements.txt": "azureml-core==1.61\nazureml-mlflow\n",
+            "env/conda.yml": "dependencies:\n  - pip:\n    - azureml-sdk\n",
+            "setup.py": "from setuptools import setup\nsetup(install_requires=['azureml-pipeline-steps'])\n",
+            "pyproject.toml": '[project]\nname = "x"\ndependencies = ["azureml-defaults"]\n',
+            "nb.ipynb": make_notebook("%pip install azureml-sdk azureml-fsspec\nimport os\n"),
+            "docs/notes.txt": "azureml-core\n",
+        },
+    )
+    code, out, _ = run_cli(capsys, monkeypatch, root, "check")
+    lines = [line.split(" ")[0] + " " + line.split(" ")[1] for line in out.splitlines()[:-1]]
+    assert code == 1
+    assert lines == [
+        "env/conda.yml:3:7: AML901",
+        "nb.ipynb:cell_1:1:14: AML901",
+        "pyproject.toml:3:18: AML901",
+        "requirements.txt:1:1: AML901",
+        "setup.py:2:26: AML901",
+    ]
+    assert "azureml-inference-server-http" in out

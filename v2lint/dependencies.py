@@ -296,6 +296,55 @@ def scan_conda(text: str) -> list[Hit]:
     return hits
 
 
+_PIP_INSTALL = re.compile(r"^\s*(?:%|!)\s*(?:python3?\s+-m\s+)?pip3?\s+install\s+(?P<args>.*)$")
+
+
+def scan_pip_install(line: str, number: int = 1) -> list[Hit]:
+    """Packages of a notebook's ``%pip install ...`` / ``!pip install ...`` line."""
+    match = _PIP_INSTALL.match(line)
+    if not match:
+        return []
+    hits = []
+    start = match.start("args")
+    skip_next = False
+    for token in re.finditer(r"\S+", match.group("args")):
+        word = token.group(0)
+        if word.startswith("#"):
+            break
+        if skip_next:
+            skip_next = False
+            continue
+        if word.startswith("-"):
+            # options taking a value: -r file, -c file, -i url, --index-url url, ...
+            skip_next = word in ("-r", "-c", "-e", "-i", "-f", "--requirement", "--constraint", "--editable",
+                                 "--index-url", "--extra-index-url", "--find-links", "--target", "-t", "--prefix")
+            continue
+        offset = start + token.start()
+        if word[:1] in ("'", '"'):
+            word = word[1:]
+            offset += 1
+        found = _requirement_name(word)
+        if found and not word.startswith(("$", "{", ".", "/")):
+            hits.append(Hit(number, offset + found[1], found[0]))
+    return hits
+
+
+def notebook_findings(cell_lines: list[str]) -> list[tuple[int, Finding]]:
+    """(line in cell, finding) for SDK v1 packages a notebook cell pip-installs."""
+    if not available():
+        return []
+    out = []
+    for number, line in enumerate(cell_lines, start=1):
+        if "azureml" not in line.lower():
+            continue
+        for hit in scan_pip_install(line, number):
+            advice = advice_for(hit.name)
+            if advice is not None:
+                out.append((number, Finding(number, hit.col, CODE, normalise(hit.name), hit.name, advice, HIGH,
+                                            number, hit.col + len(hit.name))))
+    return out
+
+
 def scan(text: str, filename: str) -> list[Hit]:
     """Every requirement named in a dependency file (v1 or not)."""
     lowered = filename.lower()

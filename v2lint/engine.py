@@ -335,6 +335,7 @@ def _lint_notebook(data: bytes, path: str, display: str, notes: list[str]) -> li
     results = [
         _problem(display, p.reason, p.cell, p.line, p.col, phys(p.cell, p.line)) for p in notebook.problems
     ]
+    results.extend(_notebook_pip_installs(display, notebook, phys_pos))
     for unit in notebook.units:
         for finding in _analyse(unit.source, _unit_path(path, unit)):
             if finding.code == "AML000":
@@ -359,6 +360,28 @@ def _lint_notebook(data: bytes, path: str, display: str, notes: list[str]) -> li
                     (stop_line or phys(cell, end_line)) if end_line else None,
                     unit.writefile, finding.confidence, start_col if start_line else None,
                     stop_col if stop_line and start_line else None,
+                )
+            )
+    return results
+
+
+def _notebook_pip_installs(display: str, notebook, phys_pos) -> list[Result]:
+    """``%pip install azureml-sdk`` in a code cell: AML901, as in a requirements file."""
+    from v2lint import dependencies
+
+    results = []
+    for cell, lines in enumerate(notebook.cells, start=1):
+        for line, finding in dependencies.notebook_findings(lines):
+            symbol, msgid = _rule_bits(finding.code)
+            if suppressed(finding.code, symbol, msgid, lines, line, line):
+                continue
+            start_line, start_col = phys_pos(cell, line, finding.col)
+            stop_line, stop_col = phys_pos(cell, line, finding.end_col)
+            results.append(
+                Result(
+                    display, cell, line, finding.col + 1, line, _end_col(finding), finding.code, finding.qname,
+                    finding.written, finding.advice, _message(finding), _line(lines, line),
+                    start_line or 1, stop_line, None, finding.confidence, start_col, stop_col,
                 )
             )
     return results
