@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_cli_helpers import (
-    CONTROL, NOTEBOOK_CELLS, PLAIN, TRAIN, finding_lines, git, make_repo, notebook, run_cli,
-)
+from test_cli_helpers import CONTROL, NOTEBOOK_CELLS, PLAIN, TRAIN, finding_lines, make_repo, notebook, run_cli
 from v2lint import __version__
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -351,9 +349,9 @@ def test_sarif_validates_and_points_into_the_notebook_json(repo, capsys, monkeyp
             cell_line = NOTEBOOK_CELLS[props["cell"]].splitlines()[props["cellLine"] - 1]
             raw = raw_lines[region["startLine"] - 1]
             # the region starts where the finding starts inside the JSON string
-            expected = cell_line[props["cellColumn"] - 1 :][:10]
-            assert raw[region["startColumn"] - 1 :].startswith(expected), (raw, region, expected)
-            assert f"cell {result['properties']['cell']}, line {result['properties']['cellLine']}" in result["message"]["text"]
+            expected = cell_line[props["cellColumn"] - 1:][:10]
+            assert raw[region["startColumn"] - 1:].startswith(expected), (raw, region, expected)
+            assert f"cell {props['cell']}, line {props['cellLine']}" in result["message"]["text"]
         levels = {r["ruleId"]: r["level"] for r in run["results"]}
         assert levels["AML803"] == "error" and levels["AML802"] == "warning"
         fingerprints = [r["partialFingerprints"]["v2lint/v1"] for r in run["results"]]
@@ -375,7 +373,9 @@ def test_sarif_fingerprints_survive_moving_code(tmp_path, capsys, monkeypatch):
 def test_github_annotations(repo, capsys, monkeypatch):
     _, out, _ = cli(capsys, monkeypatch, repo, "check", "--format", "github")
     lines = out.splitlines()
-    assert any(line.startswith("::error file=src/control.py,line=9,col=12") and "title=AML803" in line for line in lines)
+    assert any(
+        line.startswith("::error file=src/control.py,line=9,col=12") and "title=AML803" in line for line in lines
+    )
     assert any(line.startswith("::warning file=src/train.py,line=4,col=1") for line in lines)
     nb = [line for line in lines if "file=notebooks/train.ipynb" in line]
     assert nb and all("::cell " in line for line in nb)
@@ -406,7 +406,8 @@ def test_baseline_then_check_passes(repo, capsys, monkeypatch):
     assert data["version"] == 1 and data["findings"]
     entry = data["findings"][0]
     assert set(entry) >= {"path", "code", "qname", "line_sha256", "count"}
-    assert data["findings"] == sorted(data["findings"], key=lambda e: (e["path"], e["code"], e["qname"], e["line_sha256"]))
+    order = [(e["path"], e["code"], e["qname"], e["line_sha256"]) for e in data["findings"]]
+    assert order == sorted(order)
     code, out, _ = cli(capsys, monkeypatch, repo, "check", "--baseline", ".v2lint-baseline.json")
     assert code == 0, out
     assert finding_lines(out) == []
@@ -456,7 +457,9 @@ def test_stale_entries_and_update_baseline(repo, capsys, monkeypatch):
     assert code == 0
     assert "fixed since" in out and "src/control.py" in err
     # only train.py is checked: control.py's fixed entries must stay
-    code, out, _ = cli(capsys, monkeypatch, repo, "check", "src/train.py", "--baseline", "base.json", "--update-baseline")
+    code, out, _ = cli(
+        capsys, monkeypatch, repo, "check", "src/train.py", "--baseline", "base.json", "--update-baseline"
+    )
     after = json.loads((repo / "base.json").read_text())["findings"]
     assert code == 0
     assert [e for e in after if e["path"] != "src/train.py"] == [e for e in before if e["path"] != "src/train.py"]
@@ -477,7 +480,10 @@ def test_stale_entries_and_update_baseline(repo, capsys, monkeypatch):
         ('{"version": 1, "findings": [{"path": "a"}]}', "lacks"),
         ('{"version": 1, "findings": {}}', "findings"),
         ('[1, 2]', "not a v2lint baseline"),
-        ('{"version": 1, "findings": [{"path": "a", "code": "AML1", "qname": "", "line_sha256": "", "count": -1}]}', "count"),
+        (
+            '{"version": 1, "findings": [{"path": "a", "code": "AML1", "qname": "", "line_sha256": "", "count": -1}]}',
+            "count",
+        ),
     ],
 )
 def test_broken_baseline_is_exit_2(repo, capsys, monkeypatch, content, words):

@@ -98,10 +98,11 @@ def test_physical_lines_and_columns(single):
     parsed = notebooks.parse(text)
     mapper = notebooks.PhysicalLines(text, parsed.cell_index)
     raw = text.split("\n")
-    for cell, line, col, expected in [(1, 2, 1, "from azureml"), (2, 1, 13, "run = Run"), (2, 1, 19, "Run.get_context")]:
+    cases = [(1, 2, 1, "from azureml"), (2, 1, 13, "run = Run"), (2, 1, 19, "Run.get_context")]
+    for cell, line, col, expected in cases:
         physical_line, physical_col = mapper.position(cell, line, col)
         assert mapper.line(cell, line) == physical_line
-        assert raw[physical_line - 1][physical_col - 1 :].startswith(expected)
+        assert raw[physical_line - 1][physical_col - 1:].startswith(expected)
 
 
 def test_physical_lines_when_list_items_are_not_one_line_each():
@@ -248,8 +249,12 @@ def _names(hits):
 
 
 def test_requirements_txt():
-    text = "# comment\nazureml-core==1.61.0\n-r other.txt\nazureml_mlflow\nAzureML-SDK[notebooks] >=1.5  # x\n\n--index-url x\n"
-    assert _names(dependencies.scan(text, "requirements.txt")) == [(2, "azureml-core"), (4, "azureml_mlflow"), (5, "AzureML-SDK")]
+    text = (
+        "# comment\nazureml-core==1.61.0\n-r other.txt\nazureml_mlflow\n"
+        "AzureML-SDK[notebooks] >=1.5  # x\n\n--index-url x\n"
+    )
+    expected = [(2, "azureml-core"), (4, "azureml_mlflow"), (5, "AzureML-SDK")]
+    assert _names(dependencies.scan(text, "requirements.txt")) == expected
     hits = dependencies.v1_hits(text, "requirements-dev.txt")
     assert [(h.line, h.col, h.name) for h, _ in hits] == [(2, 0, "azureml-core"), (5, 0, "AzureML-SDK")]
 
@@ -261,22 +266,28 @@ def test_pyproject_dependencies():
         '[tool.poetry.dependencies]\nazureml-defaults = "^1"\n'
     )
     hits = dependencies.v1_hits(text, "pyproject.toml")
-    assert [(h.line, h.name) for h, _ in hits] == [(4, "azureml-core"), (8, "azureml-pipeline-steps"), (10, "azureml-defaults")]
+    expected = [(4, "azureml-core"), (8, "azureml-pipeline-steps"), (10, "azureml-defaults")]
+    assert [(h.line, h.name) for h, _ in hits] == expected
     line = text.split("\n")[3]
-    assert line[hits[0][0].col :].startswith("azureml-core")
+    assert line[hits[0][0].col:].startswith("azureml-core")
 
 
 def test_setup_cfg_and_setup_py():
-    cfg = "[metadata]\nname = x\n[options]\ninstall_requires =\n    azureml-core\n    numpy\n[options.extras_require]\nplot = azureml-widgets\n"
-    assert [(h.line, h.name) for h, _ in dependencies.v1_hits(cfg, "setup.cfg")] == [(5, "azureml-core"), (8, "azureml-widgets")]
+    cfg = (
+        "[metadata]\nname = x\n[options]\ninstall_requires =\n    azureml-core\n    numpy\n"
+        "[options.extras_require]\nplot = azureml-widgets\n"
+    )
+    hits = dependencies.v1_hits(cfg, "setup.cfg")
+    assert [(h.line, h.name) for h, _ in hits] == [(5, "azureml-core"), (8, "azureml-widgets")]
     py = (
         "from setuptools import setup\nREQS = ['azureml-core', 'numpy']\n"
         "setup(name='x', install_requires=REQS + ['azureml-train-automl-client'],\n"
         "      extras_require={'x': ['azureml-contrib-fairness']})\n"
     )
     hits = dependencies.v1_hits(py, "setup.py")
-    assert [(h.line, h.name) for h, _ in hits] == [(2, "azureml-core"), (3, "azureml-train-automl-client"), (4, "azureml-contrib-fairness")]
-    assert py.split("\n")[1][hits[0][0].col :].startswith("azureml-core")
+    expected = [(2, "azureml-core"), (3, "azureml-train-automl-client"), (4, "azureml-contrib-fairness")]
+    assert [(h.line, h.name) for h, _ in hits] == expected
+    assert py.split("\n")[1][hits[0][0].col:].startswith("azureml-core")
     assert dependencies.v1_hits("setup(install_requires=[", "setup.py") == []
 
 
@@ -288,7 +299,7 @@ def test_conda_environment():
     )
     hits = dependencies.v1_hits(text, "environment.yml")
     assert [(h.line, h.name) for h, _ in hits] == [(6, "azureml-core"), (9, "azureml-defaults")]
-    assert text.split("\n")[5][hits[0][0].col :].startswith("azureml-core")
+    assert text.split("\n")[5][hits[0][0].col:].startswith("azureml-core")
     assert "azureml-inference-server-http" in hits[1][1]
 
 
@@ -297,7 +308,8 @@ def test_v2_era_packages_are_silent():
                  "azureml-featurestore", "mltable", "azureml-dataprep", "azureml-dataprep-rslex", "azureml-rag",
                  "azureml-acft-common-components", "azureml-metrics", "azureml-evaluate-mlflow", "azuremlconstructor"):
         assert dependencies.advice_for(name) is None, name
-    for name in ("azureml-sdk", "azureml_core", "AzureML.Pipeline.Steps", "azureml-contrib-anything", "azureml-telemetry"):
+    v1 = ("azureml-sdk", "azureml_core", "AzureML.Pipeline.Steps", "azureml-contrib-anything", "azureml-telemetry")
+    for name in v1:
         assert dependencies.advice_for(name), name
 
 
@@ -315,10 +327,13 @@ def test_dependency_findings_in_a_run(tmp_path, capsys, monkeypatch):
 
 
 def test_notebook_pip_install_lines():
-    line = "%pip install -q --upgrade azureml-sdk[notebooks] 'azureml-mlflow' -r req.txt azureml-core==1.5  # x azureml-train"
+    line = (
+        "%pip install -q --upgrade azureml-sdk[notebooks] 'azureml-mlflow' -r req.txt azureml-core==1.5"
+        "  # x azureml-train"
+    )
     hits = dependencies.scan_pip_install(line)
     assert [h.name for h in hits] == ["azureml-sdk", "azureml-mlflow", "azureml-core"]
-    assert all(line[h.col :].startswith(h.name) for h in hits)
+    assert all(line[h.col:].startswith(h.name) for h in hits)
     assert [h.name for h in dependencies.scan_pip_install("!pip3 install azureml-defaults")] == ["azureml-defaults"]
     assert dependencies.scan_pip_install("import azureml.core") == []
 

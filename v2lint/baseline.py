@@ -65,7 +65,9 @@ class Baseline:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
         except FileNotFoundError:
-            raise BaselineError(f"baseline {path} does not exist (create it with `v2lint baseline PATHS -o {path}`)") from None
+            raise BaselineError(
+                f"baseline {path} does not exist (create it with `v2lint baseline PATHS -o {path}`)"
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise BaselineError(f"cannot read baseline {path}: {error}") from None
         except json.JSONDecodeError as error:

@@ -88,7 +88,9 @@ def changed_since(root: str, revision: str) -> Changes:
     """Lines changed between ``revision`` and the working tree of the repository at ``root``."""
     toplevel = _git(root, "rev-parse", "--show-toplevel").strip()
     _git(toplevel, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    diff = _git(toplevel, "diff", "-U0", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", revision, "--")
+    diff = _git(
+        toplevel, "diff", "-U0", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", revision, "--"
+    )
     changes = parse_diff(diff)
     untracked = _git(toplevel, "ls-files", "--others", "--exclude-standard", "-z")
     for path in untracked.split("\0"):

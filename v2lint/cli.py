@@ -66,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only findings on lines changed since the git revision REV (working tree included)")
     check.add_argument("--top", type=int, default=20, metavar="N", help="files listed in the report (default 20)")
 
-    baseline = commands.add_parser("baseline", help="record today's findings as the baseline",
-                                   description="Record today's findings, so that `check --baseline` fails only on new ones.")
+    baseline = commands.add_parser(
+        "baseline", help="record today's findings as the baseline",
+        description="Record today's findings, so that `check --baseline` fails only on new ones.",
+    )
     _add_common(baseline)
     baseline.add_argument("-o", "--output", metavar="FILE", default=None,
                           help=f"baseline file to write (default: {DEFAULT_BASELINE}, or [tool.v2lint] baseline)")

@@ -52,9 +52,9 @@ def _translate(pattern: str) -> str:
     while i < n:
         char = pattern[i]
         if char == "*":
-            if pattern[i : i + 2] == "**":
+            if pattern[i:i + 2] == "**":
                 # "**/" = zero or more directories; "/**" at the end = everything inside
-                if pattern[i : i + 3] == "**/":
+                if pattern[i:i + 3] == "**/":
                     out.append("(?:.*/)?")
                     i += 3
                     continue
@@ -65,11 +65,11 @@ def _translate(pattern: str) -> str:
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
-            end = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("!", "^", "]") else i + 1)
+            end = pattern.find("]", i + 2 if pattern[i + 1:i + 2] in ("!", "^", "]") else i + 1)
             if end == -1:
                 out.append(re.escape(char))
             else:
-                body = pattern[i + 1 : end]
+                body = pattern[i + 1:end]
                 if body[:1] in ("!", "^"):
                     body = "^" + body[1:]
                 out.append("[" + body.replace("\\", "\\\\") + "]")

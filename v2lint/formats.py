@@ -279,7 +279,8 @@ def report(results: list[Result], summary: Summary) -> str:
         out.append(f"| {tier.label} | {len(found)} | {len({r.path for r in found})} |")
     out.append(f"| **total** | **{len(everything)}** | **{len(files)}** |")
 
-    out += ["", "## By rule", "", "| rule | symbol | tier | findings | files | Microsoft article |", "|---|---|---|---:|---:|---|"]
+    out += ["", "## By rule", "", "| rule | symbol | tier | findings | files | Microsoft article |",
+            "|---|---|---|---:|---:|---|"]
     by_rule: dict[str, list[Result]] = defaultdict(list)
     for r in everything:
         by_rule[r.code].append(r)
@@ -288,10 +289,12 @@ def report(results: list[Result], summary: Summary) -> str:
         article = f"[{rule.article}]({rule.url})" if rule else ""
         found = by_rule[code]
         out.append(
-            f"| {code} | {symbol_of(code)} | {tier_of(code).label} | {len(found)} | {len({r.path for r in found})} | {article} |"
+            f"| {code} | {symbol_of(code)} | {tier_of(code).label} | {len(found)} "
+            f"| {len({r.path for r in found})} | {article} |"
         )
 
-    out += ["", "## By Microsoft article (area)", "", "| area | findings | files | rules | article |", "|---|---:|---:|---|---|"]
+    out += ["", "## By Microsoft article (area)", "", "| area | findings | files | rules | article |",
+            "|---|---:|---:|---|---|"]
     by_article: dict[str, list[Result]] = defaultdict(list)
     for r in everything:
         rule = RULES_BY_CODE.get(r.code)

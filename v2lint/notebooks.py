@@ -179,7 +179,9 @@ def parse(text: str) -> Notebook:
     cells = notebook.get("cells")
     if not isinstance(cells, list):
         if "worksheets" in notebook:
-            raise NotebookError("nbformat 3 notebooks (worksheets) are not supported; upgrade with `jupyter nbconvert --to notebook`")
+            raise NotebookError(
+                "nbformat 3 notebooks (worksheets) are not supported; upgrade with `jupyter nbconvert --to notebook`"
+            )
         raise NotebookError('not a notebook: no "cells" list')
 
     code: list[list[str]] = []
@@ -266,26 +268,26 @@ class _PositionedParser:
     def value(self, pos: int, keep: bool = False):
         """(value, end); strings as (str, start) tuples when keep."""
         pos = self._skip(pos)
-        char = self.text[pos : pos + 1]
+        char = self.text[pos:pos + 1]
         if char == '"':
             string, end = scanstring(self.text, pos + 1)
             return ((string, pos) if keep else string), end
         if char == "{":
             result = {}
             pos = self._skip(pos + 1)
-            if self.text[pos : pos + 1] == "}":
+            if self.text[pos:pos + 1] == "}":
                 return result, pos + 1
             while True:
                 pos = self._skip(pos)
-                if self.text[pos : pos + 1] != '"':
+                if self.text[pos:pos + 1] != '"':
                     raise NotebookError("bad JSON object")
                 key, pos = scanstring(self.text, pos + 1)
                 pos = self._skip(pos)
-                if self.text[pos : pos + 1] != ":":
+                if self.text[pos:pos + 1] != ":":
                     raise NotebookError("bad JSON object")
                 result[key], pos = self.value(pos + 1, keep=keep or key == "source")
                 pos = self._skip(pos)
-                char = self.text[pos : pos + 1]
+                char = self.text[pos:pos + 1]
                 if char == ",":
                     pos += 1
                     continue
@@ -295,13 +297,13 @@ class _PositionedParser:
         if char == "[":
             items = []
             pos = self._skip(pos + 1)
-            if self.text[pos : pos + 1] == "]":
+            if self.text[pos:pos + 1] == "]":
                 return items, pos + 1
             while True:
                 item, pos = self.value(pos, keep=keep)
                 items.append(item)
                 pos = self._skip(pos)
-                char = self.text[pos : pos + 1]
+                char = self.text[pos:pos + 1]
                 if char == ",":
                     pos += 1
                     continue
@@ -387,14 +389,14 @@ def _raw_offset(text: str, quote: int, index: int) -> int | None:
     pos = quote + 1
     decoded = 0
     while decoded < index:
-        char = text[pos : pos + 1]
+        char = text[pos:pos + 1]
         if not char or char == '"':
             return None
         if char == "\\":
-            if text[pos + 1 : pos + 2] == "u":
-                code = int(text[pos + 2 : pos + 6] or "0", 16)
+            if text[pos + 1:pos + 2] == "u":
+                code = int(text[pos + 2:pos + 6] or "0", 16)
                 pos += 6
-                if 0xD800 <= code < 0xDC00 and text[pos : pos + 2] == "\\u":
+                if 0xD800 <= code < 0xDC00 and text[pos:pos + 2] == "\\u":
                     pos += 6  # a surrogate pair is one character
             else:
                 pos += 2
