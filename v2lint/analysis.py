@@ -55,6 +55,8 @@ class Finding:
     @property
     def message(self) -> str:
         tier = self.rule.tier
+        if tier is Tier.UNANALYSABLE:
+            return f"could not be analysed: {self.advice}"
         named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
         if tier is Tier.NO_EQUIVALENT:
             return f"{named} has no SDK v2 equivalent: {self.advice}"

@@ -734,6 +734,33 @@ RULES: tuple[Rule, ...] = (
             _KEYVAULT + ".delete_secret": _SECRET_CLIENT + " (.begin_delete_secret(name))",
         },
     ),
+    # ------------------------------------------------------------------ AML9xx dependency pins
+    Rule(
+        "AML901", "W7490", "azureml-dependency", Tier.REPLACEMENT,
+        "A dependency file (requirements, pyproject.toml, setup.cfg, setup.py, conda environment) or a notebook's "
+        "%pip install names an Azure ML SDK v1 package.",
+        "overview",
+        # lower-case package names; a key ending in "*" is a prefix
+        targets={
+            "azureml-sdk": "azure-ai-ml + azure-identity (mlflow + azureml-mlflow for metrics and tracking)",
+            "azureml-core": "azure-ai-ml + azure-identity (mlflow + azureml-mlflow for metrics and tracking)",
+            "azureml-pipeline": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
+            "azureml-pipeline-core": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
+            "azureml-pipeline-steps": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
+            "azureml-train": "azure-ai-ml (command and sweep jobs)",
+            "azureml-train-core": "azure-ai-ml (command and sweep jobs)",
+            "azureml-train-automl": "azure-ai-ml (azure.ai.ml.automl)",
+            "azureml-train-automl-client": "azure-ai-ml (azure.ai.ml.automl)",
+            "azureml-defaults": "azureml-inference-server-http in scoring images; mlflow + azureml-mlflow in training images",
+            "azureml-widgets": "azure-ai-ml (the job's studio_url, ml_client.jobs.stream)",
+            "azureml-dataset-runtime": "azure-ai-ml data assets, read with mltable or azureml-fsspec",
+            "azureml-contrib-*": "azure-ai-ml",
+            "azureml-datadrift": "azure-ai-ml (model monitoring: azure.ai.ml.entities.MonitorSchedule)",
+            "azureml-interpret": "azure-ai-ml (Responsible AI dashboard components)",
+            "azureml-tensorboard": "mlflow + azureml-mlflow, and the job's studio_url",
+            "azureml-telemetry": "nothing: remove it (azure-ai-ml needs no telemetry package)",
+        },
+    ),
 )
 
 # What Experiment.submit(config) becomes in v2, by the type of config; the
@@ -802,7 +829,7 @@ RULES_BY_SYMBOL: Mapping[str, Rule] = MappingProxyType({rule.symbol: rule for ru
 
 # Rules matched by structure (file state, imports, environment variables)
 # rather than by the qualified name an expression resolves to.
-STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004"})
+STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML901"})
 LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
 _SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)
 TARGETS: Mapping[str, tuple[Rule, str]] = MappingProxyType(

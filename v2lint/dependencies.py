@@ -23,28 +23,6 @@ from v2lint.analysis import HIGH, Finding
 
 CODE = "AML901"
 
-_TRACKING = "mlflow + azureml-mlflow for metrics and tracking"
-# Package -> v2 advice; used when the catalogue's rule does not name the package.
-# Keys ending in "*" are prefixes.
-V1_PACKAGES: dict[str, str] = {
-    "azureml-sdk": f"azure-ai-ml + azure-identity ({_TRACKING})",
-    "azureml-core": f"azure-ai-ml + azure-identity ({_TRACKING})",
-    "azureml-pipeline": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
-    "azureml-pipeline-core": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
-    "azureml-pipeline-steps": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
-    "azureml-train": "azure-ai-ml (command and sweep jobs)",
-    "azureml-train-core": "azure-ai-ml (command and sweep jobs)",
-    "azureml-train-automl": "azure-ai-ml (azure.ai.ml.automl)",
-    "azureml-train-automl-client": "azure-ai-ml (azure.ai.ml.automl)",
-    "azureml-defaults": f"azureml-inference-server-http in scoring images; {_TRACKING} in training images",
-    "azureml-widgets": "azure-ai-ml (the job's studio_url, ml_client.jobs.stream)",
-    "azureml-dataset-runtime": "azure-ai-ml data assets, read with mltable or azureml-fsspec",
-    "azureml-contrib-*": "azure-ai-ml",
-    "azureml-datadrift": "azure-ai-ml (model monitoring: azure.ai.ml.entities.MonitorSchedule)",
-    "azureml-interpret": "azure-ai-ml (Responsible AI dashboard components)",
-    "azureml-tensorboard": f"{_TRACKING}, and the job's studio_url",
-    "azureml-telemetry": "nothing: remove it (azure-ai-ml needs no telemetry package)",
-}
 
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 
@@ -69,12 +47,12 @@ def advice_for(name: str) -> str | None:
     """The v2 advice for a v1 package, or None for anything else."""
     name = normalise(name)
     rule = _rule()
-    for table in ((rule.targets if rule else {}), V1_PACKAGES):
-        if name in table:
-            return table[name]
-        for key, advice in table.items():
-            if key.endswith("*") and name.startswith(key[:-1]):
-                return advice
+    table = rule.targets if rule else {}
+    if name in table:
+        return table[name]
+    for key, advice in table.items():
+        if key.endswith("*") and name.startswith(key[:-1]):
+            return advice
     return None
 
 
