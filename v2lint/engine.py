@@ -196,21 +196,12 @@ def _rule_bits(code: str) -> tuple[str, str]:
     return (rule.symbol, rule.msgid) if rule else ("", "")
 
 
-def _message(finding: Finding) -> str:
-    if finding.code == "AML000":
-        return f"could not be analysed: {finding.advice}"
-    try:
-        return finding.message
-    except KeyError:  # a rule this catalogue does not know
-        return f"{finding.written}: {finding.advice}"
-
-
 def _problem(display: str, reason: str, cell: int | None = None, line: int = 1, col: int = 0,
              physical_line: int = 1) -> Result:
     finding = unanalysable(reason)
     return Result(
         display, cell, line, col + 1, None, None, finding.code, finding.qname, finding.written,
-        finding.advice, _message(finding), "", physical_line, None,
+        finding.advice, finding.message, "", physical_line, None,
     )
 
 
@@ -276,7 +267,7 @@ def _lint_python(data: bytes, path: str, display: str) -> list[Result]:
         results.append(
             Result(
                 display, None, finding.line, finding.col + 1, finding.end_line, _end_col(finding), finding.code,
-                finding.qname, finding.written, finding.advice, _message(finding), source_line,
+                finding.qname, finding.written, finding.advice, finding.message, source_line,
                 finding.line, finding.end_line, None, finding.confidence,
                 _char_col(lines, finding.line, finding.col),
                 _char_col(lines, finding.end_line, finding.end_col),
@@ -355,7 +346,7 @@ def _lint_notebook(data: bytes, path: str, display: str, notes: list[str]) -> li
             results.append(
                 Result(
                     display, cell, line, finding.col + 1, end_line, _end_col(finding) if end_line else None,
-                    finding.code, finding.qname, finding.written, finding.advice, _message(finding),
+                    finding.code, finding.qname, finding.written, finding.advice, finding.message,
                     _line(cell_lines, line), start_line or phys(cell, line),
                     (stop_line or phys(cell, end_line)) if end_line else None,
                     unit.writefile, finding.confidence, start_col if start_line else None,
@@ -380,7 +371,7 @@ def _notebook_pip_installs(display: str, notebook, phys_pos) -> list[Result]:
             results.append(
                 Result(
                     display, cell, line, finding.col + 1, line, _end_col(finding), finding.code, finding.qname,
-                    finding.written, finding.advice, _message(finding), _line(lines, line),
+                    finding.written, finding.advice, finding.message, _line(lines, line),
                     start_line or 1, stop_line, None, finding.confidence, start_col, stop_col,
                 )
             )
@@ -408,7 +399,7 @@ def _lint_dependencies(data: bytes, path: str, display: str) -> list[Result]:
         results.append(
             Result(
                 display, None, finding.line, finding.col + 1, finding.end_line, _end_col(finding), finding.code,
-                finding.qname, finding.written, finding.advice, _message(finding), _line(lines, finding.line),
+                finding.qname, finding.written, finding.advice, finding.message, _line(lines, finding.line),
                 finding.line, finding.end_line, None, finding.confidence,
                 _char_col(lines, finding.line, finding.col), _char_col(lines, finding.end_line, finding.end_col),
             )
