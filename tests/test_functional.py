@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import as_symbols, expected_findings, run_flake8_stdin, run_pylint_stdin
+from conftest import FUNCTIONAL, as_symbols, expected_findings, run_flake8_stdin, run_pylint_stdin
 from v2lint.catalogue import RULES_BY_CODE
 from v2lint.modules import analyse_source
 
@@ -53,3 +53,23 @@ def test_inline_suppressions_work_in_both_hosts(tmp_path):
     path.write_text(source)
     assert [m["line"] for m in run_pylint_stdin(path, source)] == [3]
     assert [int(line.split(":")[1]) for line in run_flake8_stdin(path, source)] == [3]
+
+
+@pytest.mark.parametrize(
+    ("example", "job_kind"),
+    [("script_run_v1.py", "a command job"), ("pipeline_v1.py", "a pipeline job"), ("aliases_and_chains_v1.py", "a sweep job")],
+)
+def test_submit_advice_follows_what_is_submitted(example, job_kind):
+    path = FUNCTIONAL / example
+    submits = [f for f in analyse_source(path.read_text(encoding="utf-8"), str(path)) if f.code == "AML202"]
+    assert submits and all(job_kind in f.message and "ml_client.jobs.create_or_update" in f.message for f in submits)
+
+
+def test_messages_name_the_written_symbol_its_canonical_name_and_the_replacement():
+    path = FUNCTIONAL / "aliases_and_chains_v1.py"
+    findings = analyse_source(path.read_text(encoding="utf-8"), str(path))
+    by_line = {f.line: f for f in findings if f.code == "AML101"}
+    assert by_line[11].message.startswith("W.from_config (azureml.core.workspace.Workspace.from_config) is Azure ML SDK v1")
+    assert "azure.ai.ml.MLClient.from_config" in by_line[11].message
+    renamed = by_line[14].message  # Workspace.get(name=..., resource_group=...)
+    assert "resource_group -> resource_group_name" in renamed and "name -> workspace_name" in renamed

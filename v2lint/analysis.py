@@ -14,7 +14,7 @@ from typing import Iterator
 import astroid
 from astroid import nodes, util
 
-from v2lint import catalogue
+from v2lint import brain, catalogue
 from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
 
 log = logging.getLogger(__name__)
@@ -259,20 +259,12 @@ class _ModuleAnalysis:
 
     def _submit_advice(self, call: nodes.Call, advice: str) -> str:
         """Experiment.submit(config): say what job type config becomes."""
-        config = call.args[0] if call.args else next(
-            (kw.value for kw in call.keywords or () if kw.arg == "config"), None
-        )
-        if config is None:
-            return advice
-        for value in self._infer(config):
-            cls = getattr(value, "_proxied", None)
-            if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
-                continue
-            for klass in _mro(cls):
-                kind = catalogue.SUBMIT_JOB_KINDS.get(klass.qname())
-                if kind:
-                    return f"{advice} with {kind}"
-        return advice
+        self._count()
+        try:
+            kind = brain.submitted_config_lookup(call, catalogue.SUBMIT_JOB_KINDS)
+        except astroid.InferenceError:
+            kind = None
+        return f"{advice} with {kind}" if kind else advice
 
     # ------------------------------------------------------------------ AML003
     def _visit_assign(self, node: nodes.Assign) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import astroid
 from astroid import nodes
@@ -83,28 +83,35 @@ def _replace_with_stub(module: nodes.Module) -> None:
                 definition.parent = module
 
 
-def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
-    """Experiment.submit(config) -> the run class config's type implies."""
-    func_values = list(call.func.infer(context))
-    if not any(
-        isinstance(value, astroid.BoundMethod) and value.qname() == "azureml.core.experiment.Experiment.submit"
-        for value in func_values
-    ):
-        raise UseInferenceDefault
+def submitted_config_lookup(call: nodes.Call, table: Mapping[str, str], context=None) -> str | None:
+    """``table``'s value for the class of ``config`` in ``experiment.submit(config)``,
+    searched from the class up its ancestors; None when unknown."""
     config = call.args[0] if call.args else next((k.value for k in call.keywords or () if k.arg == "config"), None)
     if config is None:
-        raise UseInferenceDefault
+        return None
     for value in config.infer(context):
         cls = getattr(value, "_proxied", None)
         if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
             continue
         for klass in [cls, *cls.ancestors()]:
-            run_type = catalogue.SUBMIT_RUN_TYPES.get(klass.qname())
-            if run_type:
-                module_name, class_name = run_type.rsplit(".", 1)
-                run_class = next(astroid.MANAGER.ast_from_module_name(module_name).igetattr(class_name))
-                return iter([run_class.instantiate_class()])
-    raise UseInferenceDefault
+            if klass.qname() in table:
+                return table[klass.qname()]
+    return None
+
+
+def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
+    """Experiment.submit(config) -> the run class config's type implies."""
+    if not any(
+        isinstance(value, astroid.BoundMethod) and value.qname() == "azureml.core.experiment.Experiment.submit"
+        for value in call.func.infer(context)
+    ):
+        raise UseInferenceDefault
+    run_type = submitted_config_lookup(call, catalogue.SUBMIT_RUN_TYPES, context)
+    if run_type is None:
+        raise UseInferenceDefault
+    module_name, class_name = run_type.rsplit(".", 1)
+    run_class = next(astroid.MANAGER.ast_from_module_name(module_name).igetattr(class_name))
+    return iter([run_class.instantiate_class()])
 
 
 def _looks_like_submit(call: nodes.Call) -> bool:
