@@ -42,7 +42,8 @@ def test_every_rule_links_an_official_article():
 def test_v2_era_azureml_packages_are_not_v1():
     for module in ("azureml.mlflow", "azureml.fsspec", "azureml.ai.monitoring", "azureml.featurestore",
                    "azureml.rag", "azureml.acft.common", "azureml.metrics", "azureml.evaluate.mlflow",
-                   "azureml_inference_server_http", "mltable", "azuremlconstructor", "azureml"):
+                   "azureml_inference_server_http", "mltable", "azuremlconstructor", "azureml",
+                   "azureml.contrib.services.aml_request"):
         assert not is_v1_module(module), module
     for module in ("azureml.core", "azureml.core.compute", "azureml.pipeline.steps", "azureml.data",
                    "azureml.train.hyperdrive", "azureml.train.automl", "azureml.widgets"):

@@ -543,3 +543,23 @@ def test_console_script_runs(repo):
     assert completed.returncode == 1, completed.stderr
     assert json.loads(completed.stdout)[0]["path"] == "src/train.py"
     assert completed.stderr.count("\r") == 0  # no progress bar when stderr is not a terminal
+
+
+def test_the_same_file_twice_in_one_process_gives_the_same_findings(tmp_path, capsys, monkeypatch):
+    """Regression: the per-file cache cleanup once dropped astroid's builtins,
+    and runs after the first file lost the findings that need them."""
+    job = (
+        "from azureml.core import Experiment, ScriptRunConfig, Workspace\n"
+        "ws = Workspace.from_config()\n"
+        "run = Experiment(ws, 'x').submit(ScriptRunConfig(source_directory='.', script='t.py'))\n"
+        "run.wait_for_completion(show_output=True)\n"
+    )
+    root = make_repo(tmp_path / "r", {"a/job.py": job, "b/job.py": job})
+    code, out, _ = run_cli(capsys, monkeypatch, root, "check", "--format", "json")
+    import json
+
+    findings = json.loads(out)
+    per_file = {path: sorted((f["line"], f["code"]) for f in findings if f["path"] == path)
+                for path in ("a/job.py", "b/job.py")}
+    assert per_file["a/job.py"] == per_file["b/job.py"]
+    assert (4, "AML204") in per_file["b/job.py"]

@@ -154,6 +154,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.hyperdrive": "azure.ai.ml.sweep",
             "azureml.train.automl": "azure.ai.ml.automl",
             "azureml.automl": "azure.ai.ml.automl",
+            "azureml.automl.runtime": "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model",
+            "azureml.automl.dnn": "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model",
             "azureml.exceptions": "the azure.core.exceptions raised by azure.ai.ml.MLClient operations",
             "azureml.widgets": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream",
             "azureml.datadrift": "model monitoring (azure.ai.ml.entities.MonitorSchedule, azure.ai.ml.entities.DataDriftSignal)",
@@ -297,6 +299,7 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".download_files": "ml_client.jobs.download(name, ...)",
             _RUN + ".cancel": "ml_client.jobs.begin_cancel(name)",
             "azureml.core.run.get_run": "ml_client.jobs.get(name)",
+            _RUN: "MLflow (mlflow) inside a training script; ml_client.jobs.get(name) to follow a job from outside",
             _RUN + ".get": "ml_client.jobs.get(name)",
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream(name)",
         },
@@ -809,8 +812,17 @@ V1_MODULE_ROOTS: tuple[str, ...] = (
 )
 
 
+# Under a v1 root but part of the v2-era inference server's scoring interface
+# (AMLRequest, rawhttp), used by v2 online-endpoint scoring scripts.
+V2_ERA_UNDER_V1_ROOTS: tuple[str, ...] = ("azureml.contrib.services",)
+
+
+def _under(modname: str, roots: tuple[str, ...]) -> bool:
+    return any(modname == root or modname.startswith(root + ".") for root in roots)
+
+
 def is_v1_module(modname: str) -> bool:
-    return any(modname == root or modname.startswith(root + ".") for root in V1_MODULE_ROOTS)
+    return _under(modname, V1_MODULE_ROOTS) and not _under(modname, V2_ERA_UNDER_V1_ROOTS)
 
 
 def module_advice(modname: str) -> str:

@@ -157,7 +157,8 @@ def _user_module_cleanup():
         for name in list(cache.keys() - before):
             module = cache.get(name)
             filename = getattr(module, "file", None)
-            if filename and os.path.abspath(filename).startswith(keep_prefixes):
+            # file-less modules (builtins, compiled stubs) are astroid's own: keep them
+            if not filename or os.path.abspath(filename).startswith(keep_prefixes):
                 continue
             cache.pop(name, None)
 
