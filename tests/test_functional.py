@@ -73,3 +73,13 @@ def test_messages_name_the_written_symbol_its_canonical_name_and_the_replacement
     assert "azure.ai.ml.MLClient.from_config" in by_line[11].message
     renamed = by_line[14].message  # Workspace.get(name=..., resource_group=...)
     assert "resource_group -> resource_group_name" in renamed and "name -> workspace_name" in renamed
+
+
+def test_training_scripts_get_the_in_job_advice():
+    path = FUNCTIONAL / "train_v1.py"
+    findings = {f.qname: f for f in analyse_source(path.read_text(encoding="utf-8"), str(path))}
+    assert "MLflow" in findings["azureml.core.run.Run"].message
+    assert "mlflow.<flavor>.log_model" in findings["azureml.core.run.Run.register_model"].message
+    control = FUNCTIONAL / "script_run_v1.py"
+    assert not any("inside the job" in f.message
+                   for f in analyse_source(control.read_text(encoding="utf-8"), str(control)))

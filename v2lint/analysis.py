@@ -8,7 +8,7 @@ it resolves to ``azureml.core.workspace.Workspace``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 import astroid
@@ -118,6 +118,7 @@ class _ModuleAnalysis:
                 log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
         self._mixed_v1_v2()
         self._legacy_mode_only()
+        self._in_job_advice()
         return self.findings
 
     def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str) -> None:
@@ -258,13 +259,12 @@ class _ModuleAnalysis:
         return None
 
     def _submit_advice(self, call: nodes.Call, advice: str) -> str:
-        """Experiment.submit(config): say what job type config becomes."""
+        """Experiment.submit(config): the advice for what config is."""
         self._count()
         try:
-            kind = brain.submitted_config_lookup(call, catalogue.SUBMIT_JOB_KINDS)
+            return brain.submitted_config_lookup(call, catalogue.SUBMIT_JOB_KINDS) or advice
         except astroid.InferenceError:
-            kind = None
-        return f"{advice} with {kind}" if kind else advice
+            return advice
 
     # ------------------------------------------------------------------ AML003
     def _visit_assign(self, node: nodes.Assign) -> None:
@@ -313,8 +313,17 @@ class _ModuleAnalysis:
         if any(f.code not in allowed for f in self.findings):
             return
         self.findings = [
-            f if f.code == "AML005" else Finding(f.line, f.col, "AML005", f.qname, f.written, legacy_advice,
-                                                 f.confidence, f.end_line, f.end_col)
+            f if f.code == "AML005" else replace(f, code="AML005", advice=legacy_advice)
+            for f in self.findings
+        ]
+
+    def _in_job_advice(self) -> None:
+        """Code that runs inside a job (it calls Run.get_context()) gets the
+        MLflow / job-input advice instead of the MLClient one."""
+        if not any(f.qname == catalogue.RUN_CONTEXT_TARGET for f in self.findings):
+            return
+        self.findings = [
+            replace(f, advice=catalogue.IN_JOB_ADVICE[f.qname]) if f.qname in catalogue.IN_JOB_ADVICE else f
             for f in self.findings
         ]
 

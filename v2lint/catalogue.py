@@ -223,6 +223,13 @@ RULES: tuple[Rule, ...] = (
             _WS + ".subscription_id": "ml_client.subscription_id",
             _WS + ".resource_group": "ml_client.resource_group_name",
             _WS + ".location": "ml_client.workspaces.get(ml_client.workspace_name).location",
+            _WS + ".compute_targets": "ml_client.compute.get(name) or ml_client.compute.list()",
+            _WS + ".datasets": "ml_client.data.get(name, version=...) or ml_client.data.list()",
+            _WS + ".datastores": "ml_client.datastores.get(name) or ml_client.datastores.list()",
+            _WS + ".environments": "ml_client.environments.get(name, version=...) or ml_client.environments.list()",
+            _WS + ".models": "ml_client.models.get(name, version=...) or ml_client.models.list()",
+            _WS + ".experiments": "ml_client.jobs.list() (experiments are names on jobs)",
+            _WS + ".webservices": "ml_client.online_endpoints.list()",
             _WS + ".get_mlflow_tracking_uri": "ml_client.workspaces.get(name).mlflow_tracking_uri",
             "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on azure.ai.ml.entities.Workspace (public_network_access="Disabled")',
         },
@@ -301,6 +308,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.run.get_run": "ml_client.jobs.get(name)",
             _RUN: "MLflow (mlflow) inside a training script; ml_client.jobs.get(name) to follow a job from outside",
             _RUN + ".get": "ml_client.jobs.get(name)",
+            _RUN + ".get_environment": "ml_client.jobs.get(name).environment",
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream(name)",
         },
     ),
@@ -333,6 +341,7 @@ RULES: tuple[Rule, ...] = (
             _ENV + ".register": "ml_client.environments.create_or_update(environment)",
             _ENV + ".list": "ml_client.environments.list()",
             _ENV + ".build": "ml_client.environments.create_or_update(environment)",
+            _ENV + ".load_from_directory": "azure.ai.ml.load_environment(source=<environment YAML>)",
         },
     ),
     Rule(
@@ -356,6 +365,7 @@ RULES: tuple[Rule, ...] = (
         "pipeline",
         targets={
             _PIPELINE: "a function decorated with @azure.ai.ml.dsl.pipeline",
+            _PIPELINE + ".submit": "ml_client.jobs.create_or_update(pipeline_job, experiment_name=...)",
             _PIPELINE + ".validate": "a function decorated with @azure.ai.ml.dsl.pipeline (validated on ml_client.jobs.create_or_update)",
             "azureml.pipeline.core.builder.StepSequence": "data dependencies: pass one node's outputs to the next node's inputs",
             "azureml.pipeline.core.builder.PipelineData": "azure.ai.ml.Output of a node, passed on as <node>.outputs.<name>",
@@ -413,6 +423,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.run.PipelineRun.publish_pipeline": _BATCH_DEPLOY,
             _PUBLISHED: "azure.ai.ml.entities.PipelineComponentBatchDeployment",
             _PUBLISHED + ".get": "ml_client.batch_deployments.get(name, endpoint_name=...)",
+            _PUBLISHED + ".list": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
             _PUBLISHED + ".get_all": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
             _PUBLISHED + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})",
             _PUBLISHED + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
@@ -462,6 +473,10 @@ RULES: tuple[Rule, ...] = (
             _FILE_DS + ".mount": "azureml.fsspec.AzureMachineLearningFileSystem, or an azure.ai.ml.Input with mode=ro_mount in a job",
             _TAB_DS + ".to_pandas_dataframe": "mltable.load(path).to_pandas_dataframe() (or pandas on the Input path inside a job)",
             _TAB_DS + ".to_spark_dataframe": "mltable or Spark on the Input path inside a spark job",
+            _TAB_DS + ".drop_columns": "mltable.load(path).drop_columns(...) or pandas inside the job",
+            _TAB_DS + ".keep_columns": "mltable.load(path).keep_columns(...) or pandas inside the job",
+            "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": "save the DataFrame to a file and register it with ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.URI_FILE))",
+            "azureml.data.dataset_factory.FileDatasetFactory.upload_directory": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>, type=azure.ai.ml.constants.AssetTypes.URI_FOLDER)) (uploads the folder)",
             _TAB_DS + ".random_split": "split the data inside a command component; v2 has no data asset split",
             _CONSUME + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
             _CONSUME + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
@@ -533,6 +548,7 @@ RULES: tuple[Rule, ...] = (
             _CT + ".list": "ml_client.compute.list()",
             "azureml.core.compute.amlcompute.AmlCompute": "azure.ai.ml.entities.AmlCompute",
             "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": 'azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)',
+            "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "ml_client.compute.list_sizes()",
             "azureml.core.compute.computeinstance.ComputeInstance": "azure.ai.ml.entities.ComputeInstance",
             "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": "azure.ai.ml.entities.ComputeInstance(name=..., size=...)",
             "azureml.core.compute.aks.AksCompute": "azure.ai.ml.entities.KubernetesCompute",
@@ -770,11 +786,26 @@ RULES: tuple[Rule, ...] = (
 # analysis appends it to AML202's advice. Keys are canonical qualified names.
 SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
     {
-        "azureml.core.script_run_config.ScriptRunConfig": "a command job built with azure.ai.ml.command()",
-        _PIPELINE: "a pipeline job built by an @azure.ai.ml.dsl.pipeline function",
-        _HD + "runconfig.HyperDriveConfig": "a sweep job built with <command job>.sweep()",
-        "azureml.train.automl.automlconfig.AutoMLConfig": "an AutoML job built with azure.ai.ml.automl.<task>()",
-        "azureml.train.estimator.Estimator": "a command job built with azure.ai.ml.command()",
+        "azureml.core.script_run_config.ScriptRunConfig": f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()",
+        _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an @azure.ai.ml.dsl.pipeline function",
+        _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with <command job>.sweep()",
+        "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with azure.ai.ml.automl.<task>()",
+        "azureml.train.estimator.Estimator": f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()",
+        # submitting a published pipeline or a pipeline endpoint invokes it
+        _PUBLISHED: "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...}) (a published pipeline becomes a pipeline component deployment of a batch endpoint)",
+        _PIPE_ENDPOINT: "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...}) (a pipeline endpoint becomes a batch endpoint)",
+    }
+)
+
+# Advice for code that runs inside a job (a file that calls Run.get_context()):
+# there the v2 answer is MLflow and job inputs, not MLClient.
+IN_JOB_ADVICE: Mapping[str, str] = MappingProxyType(
+    {
+        _RUN: "MLflow (mlflow) for tracking inside the job; nothing to import from Azure ML",
+        _RUN + ".register_model": "log the model with mlflow.<flavor>.log_model(...) in the job, then register the job output with ml_client.models.create_or_update",
+        _DS + ".get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
+        "azureml.data.abstract_dataset.AbstractDataset.get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
+        _WS + ".from_config": "inside a job, read inputs from the command line and track with MLflow; if the job must call Azure ML, azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)",
     }
 )
 
@@ -843,6 +874,7 @@ RULES_BY_SYMBOL: Mapping[str, Rule] = MappingProxyType({rule.symbol: rule for ru
 # rather than by the qualified name an expression resolves to.
 STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML901"})
 LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
+RUN_CONTEXT_TARGET = _RUN + ".get_context"
 _SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)
 TARGETS: Mapping[str, tuple[Rule, str]] = MappingProxyType(
     {qname: (rule, advice) for rule in _SYMBOL_RULES for qname, advice in rule.targets.items()}
