@@ -586,6 +586,26 @@ class Generator:
             "__new__" in vars(k) for k in cls.__mro__ if k is not object and self.is_v1_object(k))
 
     @functools.lru_cache(maxsize=None)
+    def overridden_differently(self, cls: type, name: str) -> bool:
+        """A factory class's method that a concrete subclass overrides with
+        another signature."""
+        if not self.is_factory(cls) or not callable(getattr(cls, name, None)):
+            return False
+        try:
+            own = inspect.signature(getattr(cls, name))
+        except (TypeError, ValueError):
+            return False
+        for sub in sorted(self.stubbed_classes, key=real_qualname):
+            if sub is cls or not issubclass(sub, cls) or name not in vars(sub):
+                continue
+            try:
+                if inspect.signature(getattr(sub, name)) != own:
+                    return True
+            except (TypeError, ValueError):
+                continue
+        return False
+
+    @functools.lru_cache(maxsize=None)
     def hoisted_members(self, cls: type) -> list[tuple[str, str]]:
         """Public members of the stubbed subclasses of a factory class that the
         class itself lacks, as (name, "method" | "attribute")."""
@@ -1342,6 +1362,12 @@ class ModuleRenderer:
             else:
                 self.gen.stats["methods"] += 1
         sig = self.signature(func)
+        if owner is not None and name != "__init__" and self.gen.overridden_differently(owner, name):
+            # a factory's instances are subclass instances, whose override of
+            # this method takes other arguments (Webservice.run(input) vs
+            # AciWebservice.run(input_data)): accept any call
+            first = "cls" if isinstance(value, classmethod) else "self"
+            sig = "*args, **kwargs" if isinstance(value, staticmethod) else f"{first}, *args, **kwargs"
         is_async = inspect.iscoroutinefunction(unwrap(func))
         lines.append(f"{pad}{'async ' if is_async else ''}def {name}({sig}):")
         body = []

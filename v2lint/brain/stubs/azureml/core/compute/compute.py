@@ -129,12 +129,12 @@ class ComputeTarget(abc.ABC):
     def __repr__(self):
         return _unknown()
     @staticmethod
-    def attach(workspace, name, attach_configuration):
+    def attach(*args, **kwargs):
         return ComputeTarget()
     @staticmethod
     def create(workspace, name, provisioning_configuration):
         return ComputeTarget()
-    def delete(self):
+    def delete(self, *args, **kwargs):
         return _unknown()
     @staticmethod
     def deserialize(workspace, object_dict):
@@ -150,7 +150,7 @@ class ComputeTarget(abc.ABC):
         return _unknown()
     def serialize(self):
         return _unknown()
-    def wait_for_completion(self, show_output=False, is_delete_operation=False):
+    def wait_for_completion(self, *args, **kwargs):
         return _unknown()
 
 class ComputeTargetAttachConfiguration(abc.ABC):

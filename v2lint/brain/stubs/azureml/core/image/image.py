@@ -75,7 +75,7 @@ class Image(abc.ABC):
     def deserialize(cls, workspace, image_payload):
         return Image()
     @staticmethod
-    def image_configuration():
+    def image_configuration(*args, **kwargs):
         return _unknown()
     @staticmethod
     def list(workspace, image_name=None, model_name=None, model_id=None, tags=None, properties=None):

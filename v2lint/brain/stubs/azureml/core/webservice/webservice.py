@@ -167,14 +167,14 @@ class Webservice(abc.ABC):
         self.updated_time = _unknown()
         self.workspace = Workspace()
     @staticmethod
-    def __new__(cls, workspace, name):
+    def __new__(*args, **kwargs):
         return Webservice()
     def __repr__(self):
         return _unknown()
     @staticmethod
     def check_for_existing_webservice(workspace, name, overwrite=False, request_func=None, check_func=None):
         return _unknown()
-    def delete(self):
+    def delete(self, *args, **kwargs):
         return _unknown()
     @staticmethod
     def deploy(workspace, name, model_paths, image_config, deployment_config=None, deployment_target=None, overwrite=False):
@@ -193,24 +193,24 @@ class Webservice(abc.ABC):
         return Webservice()
     def get_keys(self):
         return _unknown()
-    def get_logs(self, num_lines=5000, init=False):
+    def get_logs(self, *args, **kwargs):
         return _unknown()
     def get_token(self):
         return _unknown()
     @staticmethod
-    def list(workspace, compute_type=None, image_name=None, image_id=None, model_name=None, model_id=None, tags=None, properties=None, image_digest=None):
+    def list(*args, **kwargs):
         return [Webservice()]
-    def regen_key(self, key, set_key=None):
+    def regen_key(self, *args, **kwargs):
         return _unknown()
-    def run(self, input):
+    def run(self, *args, **kwargs):
         return _unknown()
     def serialize(self):
         return _unknown()
-    def update(self, *args):
+    def update(self, *args, **kwargs):
         return _unknown()
-    def update_deployment_state(self):
+    def update_deployment_state(self, *args, **kwargs):
         return _unknown()
-    def wait_for_deployment(self, show_output=False, timeout_sec=None):
+    def wait_for_deployment(self, *args, **kwargs):
         return _unknown()
 
 class WebserviceDeploymentConfiguration(abc.ABC):

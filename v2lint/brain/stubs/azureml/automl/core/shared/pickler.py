@@ -26,7 +26,7 @@ class Pickler(abc.ABC):
         return _unknown()
     def get_name_without_extn(self, path):
         return _unknown()
-    def load(self, path):
+    def load(self, *args, **kwargs):
         return _unknown()
 
 class DefaultPickler(Pickler):
