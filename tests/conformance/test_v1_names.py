@@ -1,0 +1,254 @@
+"""Conformance: every SDK v1 name of the catalogue exists in the real SDK v1.
+
+Runs only where the pinned SDK v1 of ``tools/requirements-sdk-v1.txt`` is
+importable (CI's SDK environment); elsewhere the whole module is skipped. With
+``V2LINT_EXPECT_SDK=1`` a missing SDK is a failure, not a skip.
+
+* every target key of the symbol rules (all but the structural ones) resolves:
+  the longest importable module prefix, then ``getattr`` (an attribute that the
+  class only sets on its instances, ``self.x = ...``, counts);
+* a key ``qname(kw)`` names a callable that really accepts the keyword ``kw``;
+* every v1 keyword of ``RENAMES`` is a parameter of the real callable;
+* the classes of ``SUBMIT_JOB_KINDS`` and ``SUBMIT_RUN_TYPES`` exist;
+* AML001's module roots (and ``V1_MODULE_ROOTS``) import, or, when they do
+  not, are listed in ``NOT_IN_PINNED_DISTRIBUTIONS`` with the distribution
+  they come from;
+* with ``V2LINT_REGENERATE_STUBS=1``: ``tools/generate_stubs.py`` run on the
+  installed SDK gives ``v2lint/brain/stubs`` byte for byte.
+"""
+
+from __future__ import annotations
+
+import ast
+import filecmp
+import importlib
+import inspect
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+from pathlib import Path
+
+import pytest
+
+if os.environ.get("V2LINT_EXPECT_SDK") != "1":
+    pytest.importorskip(
+        "azureml.core",
+        reason="SDK v1 conformance: needs the pinned SDK v1 of tools/requirements-sdk-v1.txt (azureml-core not importable)",
+    )
+    pytest.importorskip(
+        "azureml.pipeline.steps",
+        reason="SDK v1 conformance: needs the pinned SDK v1 of tools/requirements-sdk-v1.txt (azureml-pipeline-steps not importable)",
+    )
+
+from v2lint.catalogue import (  # noqa: E402
+    RENAMES,
+    RULES,
+    RULES_BY_CODE,
+    SUBMIT_JOB_KINDS,
+    SUBMIT_RUN_TYPES,
+    V1_MODULE_ROOTS,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+STUBS = REPO / "v2lint" / "brain" / "stubs"
+GENERATOR = REPO / "tools" / "generate_stubs.py"
+
+#: Rules matched by structure, whose keys are not v1 qualified names
+#: (AML001's module roots are checked separately below).
+SKIPPED_RULES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML901"})
+
+#: v1 module roots v2lint flags whose distributions are not in
+#: tools/requirements-sdk-v1.txt (they are large, pull in ML frameworks or are
+#: retired), with where they come from.
+NOT_IN_PINNED_DISTRIBUTIONS = {
+    "azureml.automl.runtime": "azureml-automl-runtime (the AutoML training runtime, pulls in the ML frameworks)",
+    "azureml.automl.dnn": "azureml-automl-dnn-nlp / azureml-automl-dnn-vision (AutoML deep learning runtime)",
+    "azureml.contrib": "the azureml-contrib-* distributions (experimental, retired)",
+    "azureml.interpret": "azureml-interpret (pulls in interpret-community and shap)",
+    "azureml.tensorboard": "azureml-tensorboard (pulls in tensorboard)",
+}
+
+
+class _Missing(Exception):
+    pass
+
+
+def _import_longest_prefix(dotted: str):
+    """(module, remaining attribute names) for the longest importable prefix."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        name = ".".join(parts[:end])
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            # only "this prefix is no module" moves on; a module that exists
+            # but fails to import its own dependencies is an error
+            if error.name and (name == error.name or name.startswith(error.name + ".")):
+                continue
+            raise
+        return module, parts[end:]
+    raise _Missing(f"no importable module prefix in {dotted}")
+
+
+def _instance_attributes(cls: type) -> set[str]:
+    """Names assigned as ``self.<name> = ...`` in the classes of ``cls.__mro__``."""
+    names: set[str] = set()
+    for klass in cls.__mro__:
+        try:
+            source = textwrap.dedent(inspect.getsource(klass))
+        except (OSError, TypeError):
+            continue
+        for node in ast.walk(ast.parse(source)):
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+                targets = [node.target]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                    names.add(target.attr)
+    return names
+
+
+def resolve(dotted: str):
+    """The real object of a v1 qualified name; an instance-only attribute
+    resolves to the string ``"<instance attribute>"``."""
+    module, rest = _import_longest_prefix(dotted)
+    obj = module
+    for position, attr in enumerate(rest):
+        try:
+            obj = inspect.getattr_static(obj, attr) if isinstance(obj, type) else getattr(obj, attr)
+            if isinstance(obj, (staticmethod, classmethod)):
+                obj = obj.__func__
+        except AttributeError:
+            if isinstance(obj, type) and position == len(rest) - 1 and attr in _instance_attributes(obj):
+                return "<instance attribute>"
+            raise _Missing(f"{dotted}: {attr!r} not found on {getattr(obj, '__name__', obj)!r}") from None
+    return obj
+
+
+def _signature_target(obj):
+    if isinstance(obj, type):
+        return obj.__init__
+    if isinstance(obj, property):
+        raise _Missing("a property is not callable")
+    return obj
+
+
+def accepted_keywords(dotted: str) -> tuple[set[str], bool]:
+    """Named parameters of the real callable, and whether it takes **kwargs."""
+    obj = resolve(dotted)
+    signature = inspect.signature(_signature_target(obj))
+    named = {
+        name for name, param in signature.parameters.items()
+        if param.kind in (param.POSITIONAL_OR_KEYWORD, param.KEYWORD_ONLY)
+    }
+    var_keyword = any(param.kind == param.VAR_KEYWORD for param in signature.parameters.values())
+    return named, var_keyword
+
+
+def _target_keys():
+    for rule in RULES:
+        if rule.code in SKIPPED_RULES:
+            continue
+        for key in rule.targets:
+            yield pytest.param(rule.code, key, id=f"{rule.code}:{key}")
+
+
+@pytest.mark.parametrize(("code", "key"), list(_target_keys()))
+def test_target_resolves_in_the_real_sdk(code, key):
+    qname, _, keyword = key.partition("(")
+    try:
+        obj = resolve(qname)
+    except _Missing as error:
+        pytest.fail(f"{code} {key}: {error}")
+    if keyword:
+        keyword = keyword.rstrip(")")
+        named, var_keyword = accepted_keywords(qname)
+        assert keyword in named, (
+            f"{code} {key}: the real {qname} does not declare the keyword {keyword!r} "
+            f"(parameters: {sorted(named)}{', **kwargs' if var_keyword else ''})"
+        )
+    else:
+        assert obj is not None
+
+
+def _rename_keys():
+    for rule in RULES:
+        for qname in rule.renames:
+            yield pytest.param(rule.code, qname, id=f"{rule.code}:{qname}")
+
+
+@pytest.mark.parametrize(("code", "qname"), list(_rename_keys()))
+def test_renamed_keywords_exist_on_the_real_callable(code, qname):
+    try:
+        named, var_keyword = accepted_keywords(qname)
+    except _Missing as error:
+        pytest.fail(f"{code} renames {qname}: {error}")
+    missing = sorted(set(RENAMES[qname]) - named)
+    assert not missing, (
+        f"{code} renames {qname}: v1 keywords {missing} are not parameters of the real callable "
+        f"(parameters: {sorted(named)}{', **kwargs' if var_keyword else ''})"
+    )
+
+
+@pytest.mark.parametrize(
+    "qname",
+    sorted(set(SUBMIT_JOB_KINDS) | set(SUBMIT_RUN_TYPES) | set(SUBMIT_RUN_TYPES.values())),
+)
+def test_submit_tables_name_real_classes(qname):
+    try:
+        obj = resolve(qname)
+    except _Missing as error:
+        pytest.fail(f"SUBMIT_JOB_KINDS/SUBMIT_RUN_TYPES {qname}: {error}")
+    assert isinstance(obj, type), f"{qname} is {obj!r}, not a class"
+
+
+@pytest.mark.parametrize(
+    "root", sorted(set(RULES_BY_CODE["AML001"].targets) | set(V1_MODULE_ROOTS))
+)
+def test_module_roots_import_or_are_documented(root):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            importlib.import_module(root)
+    except ModuleNotFoundError as error:
+        if root not in NOT_IN_PINNED_DISTRIBUTIONS or not (error.name and root.startswith(error.name)):
+            raise
+        pytest.skip(f"{root}: not in the pinned distributions: {NOT_IN_PINNED_DISTRIBUTIONS[root]}")
+
+
+def test_allowlist_has_no_stale_entries():
+    """An allowlisted root that is not flagged any more is a stale entry."""
+    flagged = set(RULES_BY_CODE["AML001"].targets) | set(V1_MODULE_ROOTS)
+    assert set(NOT_IN_PINNED_DISTRIBUTIONS) <= flagged
+
+
+@pytest.mark.skipif(
+    os.environ.get("V2LINT_REGENERATE_STUBS") != "1",
+    reason="regenerates the stubs only with V2LINT_REGENERATE_STUBS=1 (CI's SDK v1 environment)",
+)
+def test_stubs_match_the_installed_sdk(tmp_path):
+    out = tmp_path / "stubs"
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--out", str(out)],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    committed = {p.relative_to(STUBS).as_posix() for p in STUBS.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    generated = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    only_committed = sorted(committed - generated)
+    only_generated = sorted(generated - committed)
+    differing = sorted(
+        name for name in committed & generated
+        if not filecmp.cmp(STUBS / name, out / name, shallow=False)
+    )
+    assert not (only_committed or only_generated or differing), (
+        "v2lint/brain/stubs drifted from the installed SDK v1; regenerate with "
+        "`python tools/generate_stubs.py --out v2lint/brain/stubs`.\n"
+        f"only committed: {only_committed}\nonly generated: {only_generated}\ndiffering: {differing}"
+    )
