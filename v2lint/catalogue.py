@@ -94,7 +94,7 @@ _ONLINE_DEPLOY = (
     "ml_client.online_deployments.begin_create_or_update"
 )
 _BATCH_DEPLOY = (
-    "a pipeline component (@azure.ai.ml.dsl.pipeline function's .component, "
+    "a pipeline component (the .component of the pipeline job an @azure.ai.ml.dsl.pipeline function returns; "
     "ml_client.components.create_or_update) deployed as "
     "azure.ai.ml.entities.PipelineComponentBatchDeployment under an azure.ai.ml.entities.BatchEndpoint "
     "(ml_client.batch_endpoints.begin_create_or_update, ml_client.batch_deployments.begin_create_or_update)"
@@ -672,7 +672,7 @@ RULES: tuple[Rule, ...] = (
             _HD + "runconfig.HyperDriveConfig": {
                 "run_config": "the command job that .sweep() is called on",
                 "hyperparameter_sampling": "sampling_algorithm", "primary_metric_name": "primary_metric",
-                "primary_metric_goal": "goal", "policy": "early_termination",
+                "primary_metric_goal": "goal", "policy": "early_termination_policy (or sweep_job.early_termination)",
                 "max_total_runs": "set_limits(max_total_trials=...)",
                 "max_concurrent_runs": "set_limits(max_concurrent_trials=...)",
                 "max_duration_minutes": "set_limits(timeout=...) (seconds)",
@@ -689,8 +689,8 @@ RULES: tuple[Rule, ...] = (
         renames={
             _STEPS + "parallel_run_config.ParallelRunConfig": {
                 "environment": "task.environment", "entry_script": "task.entry_script",
-                "source_directory": "task.code", "output_action": "append_row_to",
-                "append_row_file_name": "append_row_to", "node_count": "instance_count",
+                "source_directory": "task.code", "output_action": "task.append_row_to",
+                "append_row_file_name": "task.append_row_to", "node_count": "instance_count",
                 "process_count_per_node": "max_concurrency_per_instance",
                 "run_invocation_timeout": "retry_settings.timeout", "run_max_try": "retry_settings.max_retries",
                 "allowed_failed_count": "mini_batch_error_threshold",
@@ -700,11 +700,11 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
-        "AML704", "E7473", "azureml-parallel-partition-keys", Tier.NO_EQUIVALENT,
-        "ParallelRunConfig(partition_keys=...), which parallel jobs do not support yet.",
+        "AML704", "W7473", "azureml-parallel-partition-keys", Tier.REPLACEMENT,
+        "ParallelRunConfig(partition_keys=...): partitioned parallel runs.",
         "parallel",
         targets={
-            _STEPS + "parallel_run_config.ParallelRunConfig(partition_keys)": "partition_keys is still under development in v2: partition the data before the parallel job",
+            _STEPS + "parallel_run_config.ParallelRunConfig(partition_keys)": "azure.ai.ml.parallel.parallel_run_function(partition_keys=[...]) (the inputs must be partitioned data; Microsoft's migration article still calls this under development, azure-ai-ml 1.35 has it)",
         },
     ),
     # ------------------------------------------------------------------ AML8xx tracking, secrets
