@@ -99,6 +99,10 @@ _BATCH_DEPLOY = (
     "azure.ai.ml.entities.PipelineComponentBatchDeployment under an azure.ai.ml.entities.BatchEndpoint "
     "(ml_client.batch_endpoints.begin_create_or_update, ml_client.batch_deployments.begin_create_or_update)"
 )
+_MONITOR = (
+    "model monitoring: azure.ai.ml.entities.MonitorSchedule with azure.ai.ml.entities.DataDriftSignal, "
+    "created with ml_client.schedules.begin_create_or_update"
+)
 _MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
@@ -482,6 +486,10 @@ RULES: tuple[Rule, ...] = (
             _TAB_DS + ".random_split": "split the data inside a command component; v2 has no data asset split",
             _CONSUME + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
             _CONSUME + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
+            "azureml.datadrift.datadriftdetector.DataDriftDetector": _MONITOR,
+            "azureml.datadrift.datadriftdetector.DataDriftDetector.create_from_datasets": _MONITOR,
+            "azureml.datadrift.datadriftdetector.DataDriftDetector.backfill": _MONITOR,
+            "azureml.datadrift.datadriftdetector.DataDriftDetector.enable_schedule": _MONITOR,
             "azureml.data.datapath.DataPath": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
             "azureml.data.data_reference.DataReference": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
         },
