@@ -45,7 +45,6 @@ import time
 
 import astroid
 
-from v2lint import brain
 from v2lint.catalogue import is_v1_module
 from v2lint.modules import analyse_source
 
@@ -77,29 +76,16 @@ class _Swallowed(logging.Handler):
         self.records.append(f"{record.getMessage()}: {type(exc).__name__}: {exc}" if exc else record.getMessage())
 
 
-def _cache_cleanup(evict_fileless: bool = False):
+def _cache_cleanup():
     """Forget project modules astroid cached while analysing one unit (two
-    projects' ``utils.py`` must not shadow each other); stubs and installed
-    packages stay.
+    projects' ``utils.py`` must not shadow each other); stubs, installed
+    packages and file-less modules (astroid's ``builtins``) stay. This is the
+    v2lint command's own cleanup (engine._user_module_cleanup), so the figures
+    here match ``v2lint check``. Before commit 11556ca the command also evicted
+    file-less modules, which lost findings (docs/evaluation.md)."""
+    from v2lint.engine import _user_module_cleanup
 
-    The v2lint command (engine._user_module_cleanup) also evicts modules that
-    have no file, which includes astroid's ``builtins`` when the first file
-    built it; later files then lose findings (docs/evaluation.md). Here such
-    modules are kept unless ``evict_fileless`` (--cli-cache) reproduces that."""
-    cache = astroid.MANAGER.astroid_cache
-    before = set(cache)
-    keep = tuple(os.path.abspath(p) for p in {brain.STUBS_DIR, sys.prefix, sys.base_prefix} if p)
-
-    def cleanup() -> None:
-        for name in list(cache.keys() - before):
-            filename = getattr(cache.get(name), "file", None)
-            if filename and os.path.abspath(filename).startswith(keep):
-                continue
-            if not filename and not evict_fileless:
-                continue
-            cache.pop(name, None)
-
-    return cleanup
+    return _user_module_cleanup()
 
 
 def _blank(line: str) -> str:
@@ -186,8 +172,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--unflagged-lines", action="store_true", help="list v1-looking lines without a finding")
     parser.add_argument("--dump", metavar="FILE", help="write every finding as JSON lines to FILE")
-    parser.add_argument("--cli-cache", action="store_true",
-                        help="evict file-less astroid modules between files, as the v2lint command does")
     parser.add_argument("--from", dest="dumps", nargs="+", metavar="DUMP",
                         help="no analysis: draw the --sample from these --dump files")
     args = parser.parse_args(argv)
@@ -244,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             stats["units analysed"] += 1
             file_imports_v1 = file_imports_v1 or imports_v1(source)
             before = len(swallowed.records)
-            cleanup = _cache_cleanup(args.cli_cache)
+            cleanup = _cache_cleanup()
             try:
                 found = analyse_source(source, unit_path)
             except astroid.AstroidBuildingError as error:  # includes AstroidSyntaxError
