@@ -58,6 +58,8 @@ class Finding:
         if tier is Tier.UNANALYSABLE:
             return f"could not be analysed: {self.advice}"
         named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
+        if self.rule.template:
+            return self.rule.template.format(named=named, advice=self.advice)
         if tier is Tier.NO_EQUIVALENT:
             return f"{named} has no SDK v2 equivalent: {self.advice}"
         if tier is Tier.REPLACEMENT:

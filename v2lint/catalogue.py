@@ -74,6 +74,9 @@ class Rule:
     targets: Mapping[str, str] = field(default_factory=dict)
     # keyword renames Microsoft documents, per target: {qname: {v1_kw: v2_kw}}
     renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # the message, when the tier's default wording does not fit; fields:
+    # {named} (the symbol as written, with its canonical name) and {advice}
+    template: str | None = None
 
     @property
     def url(self) -> str:
@@ -173,12 +176,14 @@ RULES: tuple[Rule, ...] = (
         "AML002", "W7402", "mixed-azureml-sdks", Tier.REPLACEMENT,
         "A file that imports both SDK v1 and SDK v2 (azure.ai.ml); Microsoft advises against mixing them in one file.",
         "overview",
+        template="{named} is imported in a file that also uses Azure ML SDK v1: {advice}",
         targets={"azure.ai.ml": "finish the migration of this file to azure.ai.ml; both SDKs define Workspace, Model, Environment, Data"},
     ),
     Rule(
         "AML003", "W7403", "azureml-deprecation-warning-silenced", Tier.REPLACEMENT,
         "Setting an environment variable that silences the SDK v1 deprecation warning.",
         "overview",
+        template="setting {named} silences the Azure ML SDK v1 deprecation warning: {advice}",
         targets={
             "AZUREML_DEPRECATE_WARNING": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
             "AZUREML_LOG_DEPRECATION_WARNING_ENABLED": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
@@ -572,6 +577,17 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": {"vm_size": "size"},
         },
     ),
+    Rule(
+        "AML502", "E7451", "azureml-compute-no-equivalent", Tier.NO_EQUIVALENT,
+        "SDK v1 compute targets that exist only for the pipeline steps with no v2 equivalent.",
+        "pipeline",
+        targets={
+            "azureml.core.compute.adla.AdlaCompute": "Data Lake Analytics compute serves AdlaStep, which has no v2 equivalent; port U-SQL jobs to Spark (azure.ai.ml.spark)",
+            "azureml.core.compute.batch.BatchCompute": "Azure Batch compute serves AzureBatchStep, which has no v2 equivalent; run the work on Azure ML compute (azure.ai.ml.entities.AmlCompute)",
+            "azureml.core.compute.kusto.KustoCompute": "Kusto compute serves KustoStep, which has no v2 equivalent; query Kusto from a command component",
+            "azureml.core.compute.datafactory.DataFactoryCompute": "Data Factory compute serves DataTransferStep, which has no v2 equivalent; copy data with Azure Data Factory itself or a command component",
+        },
+    ),
     # ------------------------------------------------------------------ AML6xx models and endpoints
     Rule(
         "AML601", "W7460", "azureml-model", Tier.REPLACEMENT,
@@ -637,6 +653,8 @@ RULES: tuple[Rule, ...] = (
         "automl",
         targets={
             "azureml.train.automl.automlconfig.AutoMLConfig": "azure.ai.ml.automl.<task>() (azure.ai.ml.automl.classification, regression, forecasting, ...) submitted with ml_client.jobs.create_or_update",
+            "azureml.train.automl.run.AutoMLRun": "the job returned by ml_client.jobs.create_or_update (ml_client.jobs.get(name))",
+            "azureml.automl.core.forecasting_parameters.ForecastingParameters": "job.set_forecast_settings(...) on azure.ai.ml.automl.forecasting() (azure.ai.ml.automl.ForecastingSettings)",
             "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: ml_client.jobs.download(name, output_name="best_model") or MLflow',
         },
         renames={

@@ -336,11 +336,12 @@ def report(results: list[Result], summary: Summary) -> str:
         if not found:
             continue
         out += [f"### {title} ({len(found)})", ""]
-        groups: dict[tuple[str, str], list[Result]] = defaultdict(list)
+        # one item per rule, symbol and advice: Experiment.submit's advice
+        # differs by what is submitted, and each kind is its own piece of work
+        groups: dict[tuple[str, str, str], list[Result]] = defaultdict(list)
         for r in found:
-            groups[(r.code, r.qname if tier is not Tier.UNANALYSABLE else r.path)].append(r)
-        for (code, name), members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            advice = members[0].advice
+            groups[(r.code, r.qname if tier is not Tier.UNANALYSABLE else r.path, r.advice)].append(r)
+        for (code, name, advice), members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             places = ", ".join(f"`{_md_cell(m.where)}`" for m in members[:5])
             more = f" and {len(members) - 5} more" if len(members) > 5 else ""
             if tier is Tier.UNANALYSABLE:
