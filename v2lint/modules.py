@@ -18,7 +18,7 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 
 from v2lint import brain
-from v2lint.analysis import Finding, analyse, worth_analysing
+from v2lint.analysis import Finding, analyse, unanalysable, worth_analysing
 
 
 def module_name(path: str) -> tuple[str, str]:
@@ -58,10 +58,16 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     """Findings for source text; [] when it never mentions azureml.
 
     Raises ``astroid.AstroidSyntaxError`` (or another ``AstroidBuildingError``)
-    when the text does not parse: callers report that their own way.
+    when the text does not parse: callers report that their own way. Code
+    nested too deeply for astroid's tree builder (which recurses, unlike
+    Python's parser) is one AML000 finding, never a ``RecursionError``.
     """
     if not worth_analysing(source):
         return []
     _, root = module_name(path)
     with _importable(root):
-        return analyse(build_module(source, path))
+        try:
+            module = build_module(source, path)
+        except RecursionError:
+            return [unanalysable("analysis stopped: expression nested too deeply")]
+        return analyse(module)
