@@ -379,31 +379,25 @@ def test_interrupted_baseline_update_leaves_the_old_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in project.iterdir()) == ["baseline.json", "train.py"]
 
 
-@pytest.mark.xfail(strict=True, reason="`-o` reports are written in place (v2lint/cli.py _write_output), not atomically")
 def test_failing_report_write_leaves_the_old_report(tmp_path, monkeypatch, capsys):
     project = tmp_path / "project"
     project.mkdir()
     (project / "train.py").write_text(GOOD, encoding="utf-8")
-    report = tmp_path / "report.sarif"
+    out = tmp_path / "out"
+    out.mkdir()
+    report = out / "report.sarif"
     report.write_text("previous report\n", encoding="utf-8")
-    real_open = open
 
-    class FailingWriter(io.StringIO):
-        def write(self, text):
-            raise OSError(28, "No space left on device")
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
 
-    def opener(path, mode="r", *args, **kwargs):
-        if str(path) == str(report) and "w" in mode:
-            real_open(path, mode, *args, **kwargs).close()  # what a real open("w") does: truncate
-            return FailingWriter()
-        return real_open(path, mode, *args, **kwargs)
+    from v2lint import baseline as baseline_module
 
-    import v2lint.cli as cli_module
-
-    monkeypatch.setattr(cli_module, "open", opener, raising=False)
-    main(["check", str(project), "--format", "sarif", "-o", str(report), "-j", "1"])
-    capsys.readouterr()
+    monkeypatch.setattr(baseline_module.os, "replace", disk_full)
+    assert main(["check", str(project), "--format", "sarif", "-o", str(report), "-j", "1"]) == 2
+    assert "No space left on device" in capsys.readouterr().err
     assert report.read_text(encoding="utf-8") == "previous report\n"
+    assert [p.name for p in out.iterdir()] == ["report.sarif"]  # no temporary file left behind
 
 
 # --------------------------------------------------------------------------- no false alarms

@@ -121,29 +121,7 @@ class Baseline:
         return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     def save(self, path: str) -> None:
-        """Atomically: a temporary file in the same directory, then os.replace."""
-        directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".v2lint-baseline-", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(self.to_json())
-                stream.flush()
-                os.fsync(stream.fileno())
-            if os.path.exists(path):
-                try:
-                    os.chmod(temporary, os.stat(path).st_mode & 0o777)
-                except OSError:
-                    pass
-            else:
-                os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        write_atomically(path, self.to_json())
 
     # ------------------------------------------------------------------ comparison
     def compare(self, results: list[Result], checked_paths: set[str]) -> "Comparison":
@@ -191,3 +169,28 @@ class Comparison:
     @property
     def stale_count(self) -> int:
         return sum(self.stale.values())
+
+
+def write_atomically(path: str, text: str) -> None:
+    """A temporary file in the same directory, then os.replace: a failed or
+    interrupted write never leaves a half-written baseline or report."""
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".v2lint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
+            os.chmod(temporary, mode)
+        except OSError:
+            pass
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

@@ -218,10 +218,12 @@ def _write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    directory = os.path.dirname(os.path.abspath(output))
-    os.makedirs(directory, exist_ok=True)
-    with open(output, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    from v2lint.baseline import write_atomically
+
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error}") from None
 
 
 def command_check(args: argparse.Namespace) -> int:
