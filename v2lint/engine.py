@@ -160,9 +160,74 @@ def _user_module_cleanup():
             # file-less modules (builtins, compiled stubs) are astroid's own: keep them
             if not filename or os.path.abspath(filename).startswith(keep_prefixes):
                 continue
-            cache.pop(name, None)
+            _EVICTED.append(cache.pop(name))
+        if len(_EVICTED) >= _SWEEP_EVERY:
+            _sweep_assigned_attributes(cache.values())
 
     return cleanup
+
+
+# Project modules evicted since the last sweep, and each kept module's scopes.
+_EVICTED: list = []
+_SWEEP_EVERY = 50
+_SCOPES: dict[int, tuple[object, list]] = {}
+
+
+def _sweep_assigned_attributes(kept) -> None:
+    """Take out of the kept modules what evicted project modules put in them.
+
+    astroid's builder records ``obj.attr = value`` in the ``instance_attrs``
+    (or ``locals``) of whatever ``obj`` infers to: for ``args.out = x`` or
+    ``run.tag = t`` that is a class of a kept module (standard library,
+    installed package, stub), which then keeps the whole project module
+    alive: memory grew by ~80 KB per analysed file, without bound. Swept every
+    ``_SWEEP_EVERY`` evicted modules, so the cost is spread.
+    """
+    from astroid import nodes
+
+    evicted = {id(module) for module in _EVICTED}
+    kept = list(kept)
+    alive = {id(module) for module in kept}
+    for key in [key for key in _SCOPES if key not in alive]:
+        del _SCOPES[key]
+    for module in kept:
+        entry = _SCOPES.get(id(module))
+        if entry is None or entry[0] is not module:
+            scopes = [module, *module.nodes_of_class((nodes.ClassDef, nodes.FunctionDef))]
+            entry = _SCOPES[id(module)] = (module, scopes)
+        for scope in entry[1]:
+            mappings = [scope.instance_attrs] if isinstance(scope, nodes.FunctionDef) else [scope.locals]
+            if isinstance(scope, nodes.ClassDef):
+                mappings.append(scope.instance_attrs)
+            for mapping in mappings:
+                for name, values in list(mapping.items()):
+                    if not any(isinstance(v, nodes.AssignAttr) for v in values):
+                        continue
+                    remaining = [v for v in values if not (isinstance(v, nodes.AssignAttr) and id(v.root()) in evicted)]
+                    if len(remaining) == len(values):
+                        continue
+                    if remaining:
+                        values[:] = remaining
+                    else:
+                        del mapping[name]
+    # astroid remembers failed imports as exceptions whose tracebacks hold the
+    # nodes of the file that first tried: forget them (a failed import is
+    # looked up again, once, at the next file that needs it)
+    import astroid
+
+    found = getattr(astroid.MANAGER, "_mod_file_cache", None)
+    if isinstance(found, dict):
+        for key in [key for key, value in found.items() if isinstance(value, BaseException)]:
+            del found[key]
+    _EVICTED.clear()
+    # astroid's memoised lookups hold inference contexts whose paths reach
+    # project nodes (up to 1024 entries): pure caches, emptied with the sweep
+    from astroid.nodes import _base_nodes
+
+    for owner, attribute in ((nodes.ClassDef, "_metaclass_lookup_attribute"), (_base_nodes.LookupMixIn, "lookup")):
+        clear = getattr(getattr(owner, attribute, None), "cache_clear", None)
+        if clear is not None:
+            clear()
 
 
 def _analyse(source: str, path: str) -> list[Finding]:

@@ -1,14 +1,16 @@
-"""flake8 front-end: a thin adapter from findings to flake8's result tuples."""
+"""flake8 front-end: a thin adapter from findings to flake8's result tuples.
+
+astroid and the analysis are imported only for a file that mentions azureml:
+flake8 loads every plugin at start-up, in every process (the IDE's lint of one
+buffer included), and most files never need them.
+"""
 
 from __future__ import annotations
 
 import ast
 from typing import Iterator, Sequence
 
-import astroid
-
 from v2lint import __version__
-from v2lint.modules import analyse_source
 
 
 class Flake8Plugin:
@@ -24,8 +26,15 @@ class Flake8Plugin:
         self.lines = lines
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
+        source = "".join(self.lines)
+        if "azureml" not in source:  # analysis.worth_analysing, without importing astroid
+            return
+        import astroid
+
+        from v2lint.modules import analyse_source
+
         try:
-            findings = analyse_source("".join(self.lines), self.filename)
+            findings = analyse_source(source, self.filename)
         except astroid.AstroidBuildingError:
             return  # flake8 reports syntax errors itself (E999)
         for finding in findings:
