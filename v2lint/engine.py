@@ -169,7 +169,7 @@ def _user_module_cleanup():
 
 # Project modules evicted since the last sweep, and each kept module's scopes.
 _EVICTED: list = []
-_SWEEP_EVERY = 50
+_SWEEP_EVERY = 1
 _SCOPES: dict[int, tuple[object, list]] = {}
 
 
@@ -215,10 +215,24 @@ def _sweep_assigned_attributes(kept) -> None:
     # looked up again, once, at the next file that needs it)
     import astroid
 
+    # where modules were found (and failed imports, whose tracebacks hold the
+    # nodes of the file that first tried): looked up again per file, so that a
+    # helper module next to one file never stands in for another's
     found = getattr(astroid.MANAGER, "_mod_file_cache", None)
     if isinstance(found, dict):
-        for key in [key for key, value in found.items() if isinstance(value, BaseException)]:
-            del found[key]
+        found.clear()
+    from astroid.interpreter._import import spec as _spec
+
+    for finder in getattr(_spec, "_SPEC_FINDERS", ()):
+        clear = getattr(getattr(finder, "find_module", None), "cache_clear", None)
+        if clear is not None:
+            clear()
+    find_spec = getattr(getattr(_spec, "_find_spec", None), "cache_clear", None)
+    if find_spec is not None:
+        find_spec()
+    from astroid.inference_tip import clear_inference_tip_cache
+
+    clear_inference_tip_cache()
     _EVICTED.clear()
     # astroid's memoised lookups hold inference contexts whose paths reach
     # project nodes (up to 1024 entries): pure caches, emptied with the sweep
