@@ -42,6 +42,7 @@ if os.environ.get("V2LINT_EXPECT_SDK") != "1":
         reason="SDK v1 conformance: needs the pinned SDK v1 of tools/requirements-sdk-v1.txt (azureml-pipeline-steps not importable)",
     )
 
+from sdk_import import import_longest_prefix  # noqa: E402
 from v2lint.catalogue import (  # noqa: E402
     RENAMES,
     RULES,
@@ -77,21 +78,10 @@ class _Missing(Exception):
 
 def _import_longest_prefix(dotted: str):
     """(module, remaining attribute names) for the longest importable prefix."""
-    parts = dotted.split(".")
-    for end in range(len(parts), 0, -1):
-        name = ".".join(parts[:end])
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            # only "this prefix is no module" moves on; a module that exists
-            # but fails to import its own dependencies is an error
-            if error.name and (name == error.name or name.startswith(error.name + ".")):
-                continue
-            raise
-        return module, parts[end:]
-    raise _Missing(f"no importable module prefix in {dotted}")
+    found = import_longest_prefix(dotted)
+    if found is None:
+        raise _Missing(f"no importable module prefix in {dotted}")
+    return found
 
 
 def _instance_attributes(cls: type) -> set[str]:

@@ -75,6 +75,7 @@ if os.environ.get("V2LINT_EXPECT_SDK_V2") != "1":
             allow_module_level=True,
         )
 
+from sdk_import import import_longest_prefix  # noqa: E402
 from v2lint.catalogue import RULES, SUBMIT_JOB_KINDS  # noqa: E402
 
 # ---------------------------------------------------------------------------
@@ -254,24 +255,16 @@ _UNKNOWN = object()  # a value whose type the SDK does not annotate
 
 def import_dotted(dotted: str):
     """The object of a dotted name: longest importable module, then getattr."""
-    parts = dotted.split(".")
-    for end in range(len(parts), 0, -1):
-        name = ".".join(parts[:end])
+    found = import_longest_prefix(dotted)
+    if found is None:
+        raise Unresolved(f"{dotted}: no importable module")
+    obj, attributes = found
+    for attribute in attributes:
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                obj = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name and (name == error.name or name.startswith(error.name + ".")):
-                continue
-            raise
-        for attribute in parts[end:]:
-            try:
-                obj = getattr(obj, attribute)
-            except AttributeError:
-                raise Unresolved(f"{dotted}: no attribute {attribute!r} on {getattr(obj, '__name__', obj)!r}") from None
-        return obj
-    raise Unresolved(f"{dotted}: no importable module")
+            obj = getattr(obj, attribute)
+        except AttributeError:
+            raise Unresolved(f"{dotted}: no attribute {attribute!r} on {getattr(obj, '__name__', obj)!r}") from None
+    return obj
 
 
 def _ml_client():
