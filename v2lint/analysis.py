@@ -31,11 +31,6 @@ _V2_ROOT = "azure.ai.ml"
 _ENVIRON_QNAMES = frozenset({"os._Environ"})
 
 
-def worth_analysing(source: str | bytes) -> bool:
-    """The cheap pre-check: a file that never mentions azureml is not analysed."""
-    return (b"azureml" if isinstance(source, bytes) else "azureml") in source
-
-
 @dataclass(frozen=True, order=True)
 class Finding:
     line: int
@@ -76,18 +71,17 @@ def analyse(module: nodes.Module) -> list[Finding]:
     try:
         return sorted(_ModuleAnalysis(module).run())
     except AnalysisLimitExceeded:
-        return [_unanalysable(f"analysis stopped after {MAX_INFERENCES_PER_FILE} inference steps")]
+        return [unanalysable(f"analysis stopped after {MAX_INFERENCES_PER_FILE} inference steps")]
     except RecursionError:
-        return [_unanalysable("analysis stopped: expression nested too deeply")]
+        return [unanalysable(TOO_DEEP)]
 
 
-def _unanalysable(reason: str) -> Finding:
-    return Finding(1, 0, "AML000", "", "file", reason)
+TOO_DEEP = "analysis stopped: expression nested too deeply"
 
 
 def unanalysable(reason: str) -> Finding:
     """A finding for a file that could not be analysed (used by the CLI too)."""
-    return _unanalysable(reason)
+    return Finding(1, 0, "AML000", "", "file", reason)
 
 
 class _ModuleAnalysis:
@@ -390,7 +384,7 @@ class _ModuleAnalysis:
 
 
 def _lookup_definition(value: nodes.NodeNG) -> tuple[str, tuple[Rule, str]] | None:
-    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and not isinstance(value, astroid.BoundMethod):
+    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)):
         qname = value.qname()
         target = catalogue.TARGETS.get(qname)
         if target:
@@ -416,13 +410,13 @@ def _renames(qname: str, call: nodes.Call) -> str:
 
 def _in_compat_guard(node: nodes.NodeNG) -> bool:
     """Inside ``except ImportError:`` of a ``try`` that imports azure.ai.ml."""
-    child, parent = node, node.parent
+    parent = node.parent
     while parent is not None:
         if isinstance(parent, nodes.ExceptHandler) and _catches_import_error(parent):
             try_node = parent.parent
             if isinstance(try_node, nodes.Try) and _imports_v2(try_node.body):
                 return True
-        child, parent = parent, parent.parent
+        parent = parent.parent
     return False
 
 

@@ -14,6 +14,7 @@ import tokenize
 from dataclasses import dataclass, field
 from io import BytesIO
 
+from v2lint import worth_analysing
 from v2lint.analysis import Finding, unanalysable
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
@@ -257,8 +258,6 @@ def _analyse(source: str, path: str) -> list[Finding]:
         return [unanalysable(_syntax_reason(error))]
     except astroid.AstroidBuildingError as error:
         return [unanalysable(f"cannot build the module: {error}")]
-    except RecursionError:
-        return [unanalysable("analysis stopped: expression nested too deeply")]
     except Exception as error:  # noqa: BLE001 - never let a file end the run
         return [unanalysable(f"internal error while analysing: {type(error).__name__}: {error}")]
     finally:
@@ -329,8 +328,8 @@ def _lint_file(path: str, display: str) -> FileResult:
 
 
 def _lint_python(data: bytes, path: str, display: str) -> list[Result]:
-    if b"azureml" not in data:
-        return []  # the cheap pre-check: never mentions azureml
+    if not worth_analysing(data):
+        return []
     if b"\x00" in data:
         return [_problem(display, "file contains NUL bytes")]
     try:
@@ -371,7 +370,7 @@ def _line(lines: list[str], number: int) -> str:
 def _lint_notebook(data: bytes, path: str, display: str, notes: list[str]) -> list[Result]:
     from v2lint import notebooks
 
-    if b"azureml" not in data:
+    if not worth_analysing(data):
         return []
     try:
         text = data.decode("utf-8-sig")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, Sequence
 
-from v2lint import __version__
+from v2lint import __version__, worth_analysing
 
 
 class Flake8Plugin:
@@ -27,7 +27,7 @@ class Flake8Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if "azureml" not in source:  # analysis.worth_analysing, without importing astroid
+        if not worth_analysing(source):
             return
         import astroid
 

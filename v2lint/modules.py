@@ -18,7 +18,8 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 
 from v2lint import brain
-from v2lint.analysis import Finding, analyse, unanalysable, worth_analysing
+from v2lint import worth_analysing
+from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
 
 def module_name(path: str) -> tuple[str, str]:
@@ -47,10 +48,9 @@ def _importable(directory: str) -> Iterator[None]:
             sys.path.remove(directory)
 
 
-def build_module(source: str, path: str) -> nodes.Module:
-    """Parse ``source`` as the module at ``path``; raises astroid's syntax errors."""
+def build_module(source: str, path: str, modname: str) -> nodes.Module:
+    """Parse ``source`` as module ``modname`` at ``path``; raises astroid's syntax errors."""
     brain.register()
-    modname, _ = module_name(path)
     return AstroidBuilder(astroid.MANAGER).string_build(source, modname, os.path.abspath(path))
 
 
@@ -64,10 +64,10 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     """
     if not worth_analysing(source):
         return []
-    _, root = module_name(path)
+    modname, root = module_name(path)
     with _importable(root):
         try:
-            module = build_module(source, path)
+            module = build_module(source, path, modname)
         except RecursionError:
-            return [unanalysable("analysis stopped: expression nested too deeply")]
+            return [unanalysable(TOO_DEEP)]
         return analyse(module)
