@@ -832,10 +832,10 @@ SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
 IN_JOB_ADVICE: Mapping[str, str] = MappingProxyType(
     {
         _RUN: "MLflow (mlflow) for tracking inside the job; nothing to import from Azure ML",
-        _RUN + ".register_model": "log the model with mlflow.<flavor>.log_model(...) in the job, then register the job output with ml_client.models.create_or_update",
+        _RUN + ".register_model": "mlflow.<flavor>.log_model(...) in the job, then ml_client.models.create_or_update on the job's output",
         _DS + ".get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
-        _WS + ".from_config": "inside a job, read inputs from the command line and track with MLflow; if the job must call Azure ML, azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)",
+        _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)",
     }
 )
 
