@@ -168,10 +168,22 @@ def _user_module_cleanup():
     return cleanup
 
 
-# Project modules evicted since the last sweep, and each kept module's scopes.
+# Project modules evicted since the last sweep; each kept module's attribute dicts.
 _EVICTED: list = []
 _SWEEP_EVERY = 1
-_SCOPES: dict[int, tuple[object, list]] = {}
+_MAPPINGS: dict[int, tuple[object, list[dict]]] = {}
+
+
+def _attribute_mappings(module) -> list[dict]:
+    """The dicts astroid's builder may add ``obj.attr = value`` to, in ``module``."""
+    from astroid import nodes
+
+    mappings = [module.locals]
+    for scope in module.nodes_of_class((nodes.ClassDef, nodes.FunctionDef)):
+        if isinstance(scope, nodes.ClassDef):
+            mappings.append(scope.locals)
+        mappings.append(scope.instance_attrs)
+    return mappings
 
 
 def _sweep_assigned_attributes(kept) -> None:
@@ -181,39 +193,32 @@ def _sweep_assigned_attributes(kept) -> None:
     (or ``locals``) of whatever ``obj`` infers to: for ``args.out = x`` or
     ``run.tag = t`` that is a class of a kept module (standard library,
     installed package, stub), which then keeps the whole project module
-    alive: memory grew by ~80 KB per analysed file, without bound. Swept every
-    ``_SWEEP_EVERY`` evicted modules, so the cost is spread.
+    alive: memory grew by ~80 KB per analysed file, without bound. Only the
+    names the evicted modules assign are looked up, so a sweep costs little.
     """
     from astroid import nodes
 
     evicted = {id(module) for module in _EVICTED}
+    # only names the evicted modules assign as attributes can have been added
+    assigned = {node.attrname for module in _EVICTED for node in module.nodes_of_class(nodes.AssignAttr)}
     kept = list(kept)
     alive = {id(module) for module in kept}
-    for key in [key for key in _SCOPES if key not in alive]:
-        del _SCOPES[key]
-    for module in kept:
-        entry = _SCOPES.get(id(module))
+    for key in [key for key in _MAPPINGS if key not in alive]:
+        del _MAPPINGS[key]
+    for module in kept if assigned else ():
+        entry = _MAPPINGS.get(id(module))
         if entry is None or entry[0] is not module:
-            scopes = [module, *module.nodes_of_class((nodes.ClassDef, nodes.FunctionDef))]
-            entry = _SCOPES[id(module)] = (module, scopes)
-        for scope in entry[1]:
-            mappings = [scope.instance_attrs] if isinstance(scope, nodes.FunctionDef) else [scope.locals]
-            if isinstance(scope, nodes.ClassDef):
-                mappings.append(scope.instance_attrs)
-            for mapping in mappings:
-                for name, values in list(mapping.items()):
-                    if not any(isinstance(v, nodes.AssignAttr) for v in values):
-                        continue
-                    remaining = [v for v in values if not (isinstance(v, nodes.AssignAttr) and id(v.root()) in evicted)]
-                    if len(remaining) == len(values):
-                        continue
-                    if remaining:
-                        values[:] = remaining
-                    else:
-                        del mapping[name]
-    # astroid remembers failed imports as exceptions whose tracebacks hold the
-    # nodes of the file that first tried: forget them (a failed import is
-    # looked up again, once, at the next file that needs it)
+            entry = _MAPPINGS[id(module)] = (module, _attribute_mappings(module))
+        for mapping in entry[1]:
+            for name in assigned & mapping.keys():
+                values = mapping[name]
+                remaining = [v for v in values if not (isinstance(v, nodes.AssignAttr) and id(v.root()) in evicted)]
+                if len(remaining) == len(values):
+                    continue
+                if remaining:
+                    values[:] = remaining
+                else:
+                    del mapping[name]
     import astroid
 
     # where modules were found (and failed imports, whose tracebacks hold the

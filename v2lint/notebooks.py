@@ -253,11 +253,14 @@ class _PositionedParser:
     ``json`` gives no positions; SARIF must point at the line of the .ipynb
     file itself, so this walks the raw text (strings through json's own
     ``scanstring``) and keeps, for each cell, the offsets of its ``source``
-    string(s).
+    string(s). Only the document, its cell list and the cells are walked
+    here: everything below them but ``source`` (outputs, images, metadata)
+    goes through json's C decoder.
     """
 
     _WS = re.compile(r"[ \t\n\r]*")
-    _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+    _DECODER = json.JSONDecoder()
+    _CELL_DEPTH = 2  # document (0) > "cells" list (1) > cell (2)
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -265,13 +268,15 @@ class _PositionedParser:
     def _skip(self, pos: int) -> int:
         return self._WS.match(self.text, pos).end()
 
-    def value(self, pos: int, keep: bool = False):
+    def value(self, pos: int, keep: bool = False, depth: int = 0):
         """(value, end); strings as (str, start) tuples when keep."""
         pos = self._skip(pos)
         char = self.text[pos:pos + 1]
         if char == '"':
             string, end = scanstring(self.text, pos + 1)
             return ((string, pos) if keep else string), end
+        if char not in ("{", "[") or (depth > self._CELL_DEPTH and not keep):
+            return self._DECODER.raw_decode(self.text, pos)
         if char == "{":
             result = {}
             pos = self._skip(pos + 1)
@@ -285,7 +290,7 @@ class _PositionedParser:
                 pos = self._skip(pos)
                 if self.text[pos:pos + 1] != ":":
                     raise NotebookError("bad JSON object")
-                result[key], pos = self.value(pos + 1, keep=keep or key == "source")
+                result[key], pos = self.value(pos + 1, keep or key == "source", depth + 1)
                 pos = self._skip(pos)
                 char = self.text[pos:pos + 1]
                 if char == ",":
@@ -300,7 +305,7 @@ class _PositionedParser:
             if self.text[pos:pos + 1] == "]":
                 return items, pos + 1
             while True:
-                item, pos = self.value(pos, keep=keep)
+                item, pos = self.value(pos, keep, depth + 1)
                 items.append(item)
                 pos = self._skip(pos)
                 char = self.text[pos:pos + 1]
@@ -310,10 +315,6 @@ class _PositionedParser:
                 if char == "]":
                     return items, pos + 1
                 raise NotebookError("bad JSON array")
-        match = self._SCALAR.match(self.text, pos)
-        if not match:
-            raise NotebookError("bad JSON value")
-        return match.group(0), match.end()
 
 
 class PhysicalLines:
@@ -321,7 +322,7 @@ class PhysicalLines:
 
     def __init__(self, text: str, cell_index: list[int]) -> None:
         self._text = text
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
         self._cells: list[list[tuple[str, int]]] = []
         try:
             document, _ = _PositionedParser(text).value(0)

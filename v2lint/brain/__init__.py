@@ -56,8 +56,15 @@ def _build_stub(modname: str) -> nodes.Module:
     if path is None:
         raise AstroidBuildingError(modname=modname)
     # the stub's own path makes __init__.py stubs packages (package=True),
-    # which `from azureml.core import X` needs
-    return AstroidBuilder(astroid.MANAGER).string_build(_stub_source(path), modname, path)
+    # which `from azureml.core import X` needs. Without astroid's transforms:
+    # its enum brain asks every class whether it is an Enum, inferring its
+    # bases, which builds the stubs of the whole class hierarchy up front.
+    # The stubs' Enum classes are the only ones a brain has anything to do for.
+    module = AstroidBuilder(astroid.MANAGER, apply_transforms=False).string_build(_stub_source(path), modname, path)
+    for cls in module.nodes_of_class(nodes.ClassDef):
+        if any(base.as_string() == "enum.Enum" for base in cls.bases):
+            astroid.MANAGER.visit_transforms(cls)
+    return module
 
 
 def _failed_import_hook(modname: str) -> nodes.Module:
