@@ -18,6 +18,7 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from v2lint import __version__
 from v2lint.engine import Result
@@ -171,7 +172,7 @@ class Comparison:
         return sum(self.stale.values())
 
 
-def write_atomically(path: str, text: str) -> None:
+def write_atomically(path: str, text: str | Iterable[str]) -> None:
     """A temporary file in the same directory, then os.replace: a failed or
     interrupted write never leaves a half-written baseline or report."""
     directory = os.path.dirname(os.path.abspath(path))
@@ -179,7 +180,7 @@ def write_atomically(path: str, text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=".v2lint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            stream.writelines([text] if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         try:

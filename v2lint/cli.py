@@ -133,6 +133,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
 
     total = len(files)
     results: dict[str, object] = {}
+    strings: dict[str, str] = {}
     if jobs == 0:
         jobs = os.cpu_count() or 1
     jobs = max(1, min(jobs, total))
@@ -145,7 +146,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
                 futures = {pool.submit(lint_file, path, root): path for path in files}
                 for future in as_completed(futures):
                     try:
-                        results[futures[future]] = future.result()
+                        results[futures[future]] = future.result().share_strings(strings)
                     except BrokenProcessPool:
                         break
                     except Exception:  # noqa: BLE001 - a worker failure: redo that file in-process
@@ -155,7 +156,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
             pass  # the files not done yet are linted in this process below
     for path in files:
         if path not in results:
-            results[path] = lint_file(path, root)
+            results[path] = lint_file(path, root).share_strings(strings)
             _progress(len(results), total, progress)
     return [results[path] for path in files]
 
@@ -213,15 +214,15 @@ def _fails(code: str, fail_on: str) -> bool:
     return True
 
 
-def _write_output(text: str, output: str | None) -> None:
+def _write_output(pieces: Iterable[str], output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         sys.stdout.flush()
         return
     from v2lint.baseline import write_atomically
 
     try:
-        write_atomically(output, text)
+        write_atomically(output, pieces)
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error}") from None
 
@@ -276,10 +277,10 @@ def command_check(args: argparse.Namespace) -> int:
     run.emit_notes()
     if args.format == "sarif":
         output = formats.sarif(reported, summary, pathlib.Path(run.root).as_uri() + "/")
+    elif args.format == "text":
+        output = formats.text(reported, summary, quiet=args.quiet)
     else:
         output = formats.FORMATS[args.format](reported, summary)
-    if args.format == "text" and args.quiet:
-        output = "".join(line + "\n" for line in output.splitlines()[:-1])
     _write_output(output, args.output)
     if (args.format != "text" or args.output) and not args.quiet:
         print(f"v2lint: {formats.summary_line(reported, summary)}", file=sys.stderr)

@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import tokenize
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from io import BytesIO
 
 from v2lint import worth_analysing
@@ -21,7 +21,7 @@ _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z
 _PYLINT = re.compile(r"#\s*pylint\s*:\s*(?P<kind>disable|disable-next)\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a run may hold hundreds of thousands
 class Result:
     """One reported finding, located for people and for tools."""
 
@@ -71,6 +71,19 @@ class FileResult:
     path: str  # display path
     results: list[Result] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def share_strings(self, table: dict[str, str]) -> FileResult:
+        """Each string of the results becomes the one copy kept in ``table``:
+        results come back from worker processes as fresh copies, and a large
+        run repeats the same paths, advice and messages thousands of times."""
+        self.results = [
+            Result(*[table.setdefault(v, v) if isinstance(v, str) else v for v in map(r.__getattribute__, _FIELDS)])
+            for r in self.results
+        ]
+        return self
+
+
+_FIELDS = tuple(f.name for f in fields(Result))
 
 
 # --------------------------------------------------------------------------- suppressions

@@ -3,15 +3,19 @@
 All columns a person or a tool sees are 1-based. Every format is a pure
 function of sorted results, so output is byte-for-byte deterministic (no
 timestamps, no absolute paths unless a file lies outside the repository).
+Formats yield their text in pieces, one per result where they can, so a run
+with hundreds of thousands of findings is written without holding it all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import textwrap
 import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from v2lint import __version__
 from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
@@ -65,10 +69,11 @@ def tier_counts(results: list[Result]) -> Counter:
 
 
 # --------------------------------------------------------------------------- text
-def text(results: list[Result], summary: Summary) -> str:
-    lines = [f"{r.where}: {r.code} {r.message}" for r in results]
-    lines.append(summary_line(results, summary))
-    return "\n".join(lines) + "\n"
+def text(results: list[Result], summary: Summary, quiet: bool = False) -> Iterator[str]:
+    for r in results:
+        yield f"{r.where}: {r.code} {r.message}\n"
+    if not quiet:
+        yield summary_line(results, summary) + "\n"
 
 
 def summary_line(results: list[Result], summary: Summary) -> str:
@@ -112,8 +117,20 @@ def as_dict(result: Result) -> dict:
     }
 
 
-def json_format(results: list[Result], summary: Summary) -> str:
-    return json.dumps([as_dict(r) for r in results], indent=2, ensure_ascii=False) + "\n"
+def json_list(items: Iterable[dict], depth: int = 0) -> Iterator[str]:
+    """``json.dumps(list(items), indent=2)`` for a list nested ``depth`` levels
+    deep, one item at a time."""
+    outer = "  " * depth
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False), outer + "  ")
+        first = False
+    yield "[]" if first else f"\n{outer}]"
+
+
+def json_format(results: list[Result], summary: Summary) -> Iterator[str]:
+    yield from json_list(as_dict(r) for r in results)
+    yield "\n"
 
 
 # --------------------------------------------------------------------------- sarif
@@ -195,7 +212,7 @@ def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], b
     return sarif
 
 
-def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) -> str:
+def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) -> Iterator[str]:
     rules = [sarif_rule(rule) for rule in RULES]
     rule_index = {rule.code: i for i, rule in enumerate(RULES)}
     state = "new" if summary.baseline_path else None
@@ -210,14 +227,22 @@ def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) 
             }
         },
         "columnKind": "unicodeCodePoints",
-        "results": [
-            sarif_result(r, fp, rule_index, state) for r, fp in zip(results, fingerprints(results))
-        ],
+        "results": _RESULTS_GO_HERE,
     }
     if root_uri:
         run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root_uri}}
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # the document around the results, which are streamed into their place
+    before, after = json.dumps(document, indent=2, ensure_ascii=False).split(json.dumps(_RESULTS_GO_HERE))
+    yield before
+    # document > runs > run > results: the list's items are 4 levels deep
+    yield from json_list(
+        (sarif_result(r, fp, rule_index, state) for r, fp in zip(results, fingerprints(results))), depth=3
+    )
+    yield after + "\n"
+
+
+_RESULTS_GO_HERE = "\0v2lint-results\0"
 
 
 # --------------------------------------------------------------------------- github
@@ -232,8 +257,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(results: list[Result], summary: Summary) -> str:
-    lines = []
+def github(results: list[Result], summary: Summary) -> Iterator[str]:
     for r in results:
         level = _GITHUB_LEVEL[tier_of(r.code).sarif_level]
         props = [f"file={_escape_property(r.path)}", f"line={r.physical_line}"]
@@ -244,8 +268,7 @@ def github(results: list[Result], summary: Summary) -> str:
             if r.physical_end_col and r.physical_col:
                 props.append(f"endColumn={r.physical_end_col}")
         props.append(f"title={_escape_property(f'{r.code} {symbol_of(r.code)}')}")
-        lines.append(f"::{level} {','.join(props)}::{_escape_data(r.located_message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"::{level} {','.join(props)}::{_escape_data(r.located_message)}\n"
 
 
 # --------------------------------------------------------------------------- report
@@ -256,8 +279,8 @@ def _md_cell(value: str) -> str:
 _TIER_ORDER = (Tier.NO_EQUIVALENT, Tier.REPLACEMENT, Tier.UNANALYSABLE, Tier.INFO)
 
 
-def report(results: list[Result], summary: Summary) -> str:
-    """A Markdown migration report of all findings (baseline or not)."""
+def report(results: list[Result], summary: Summary) -> Iterator[str]:
+    """A Markdown migration report of all findings (baseline or not), grouped: one piece."""
     everything = summary.all_results or results
     out: list[str] = ["# Azure ML SDK v1 → v2 migration report", ""]
     files = {r.path for r in everything}
@@ -350,7 +373,7 @@ def report(results: list[Result], summary: Summary) -> str:
             out.append(f"- [ ] **{code}** `{_md_cell(name or members[0].written)}` ({_plural(len(members), 'use')}): "
                        f"{_md_cell(advice)} — {places}{more}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    yield "\n".join(out).rstrip("\n") + "\n"
 
 
 FORMATS = {"text": text, "json": json_format, "sarif": sarif, "github": github, "report": report}
