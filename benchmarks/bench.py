@@ -36,7 +36,9 @@ Comparisons:
   VS Code and pylsp do, a fresh process per lint: ``pylint --output-format=json2
   --clear-cache-post-run=y --from-stdin`` with and without the plugin, and
   ``flake8 --stdin-display-name - `` with and without it; the difference of the
-  medians in seconds (CPU and wall).
+  medians in seconds (CPU and wall); and where v2lint's part of that goes
+  (importing astroid, astroid's bootstrap, the file's tree, the SDK stub
+  modules, inference), clocked inside a fresh process per run.
 
 pylint and flake8 cannot read notebooks and pylint is slow, so both run on the
 ``.py`` files only, the first ones (sorted) up to ``--host-max-lines`` lines.
@@ -112,6 +114,47 @@ for number, path in enumerate(open(listing, encoding="utf-8").read().split("\n")
     except Exception:
         failed += 1
 print(failed)
+'''
+
+
+# Where v2lint's time goes in a fresh process, for one file: CPU clocks around
+# each phase (argv[1] = the file); stub modules are timed apart from the phase
+# that asked for them.
+PHASES = r'''
+import json, sys, time
+clock = time.process_time
+t = clock()
+import astroid
+from astroid.builder import AstroidBuilder
+from v2lint import brain
+from v2lint.analysis import analyse
+from v2lint.modules import build_module, module_name
+phases = {"import astroid and v2lint": clock() - t}
+t = clock()
+AstroidBuilder(astroid.MANAGER)  # astroid's bootstrap: the builtins module, its brains
+phases["astroid bootstrap"] = clock() - t
+stubs = [0.0, 0]
+build_stub = brain._build_stub
+def timed_stub(modname):
+    stubs[1] += 1
+    t = clock()
+    try:
+        return build_stub(modname)
+    finally:
+        stubs[1] -= 1
+        if not stubs[1]:
+            stubs[0] += clock() - t
+brain._build_stub = timed_stub
+path = sys.argv[1]
+source = open(path, encoding="utf-8").read()
+t, before = clock(), stubs[0]
+module = build_module(source, path, module_name(path)[0])
+phases["the file's astroid tree"] = clock() - t - (stubs[0] - before)
+t, before = clock(), stubs[0]
+findings = analyse(module)
+phases["analysis (inference)"] = clock() - t - (stubs[0] - before)
+phases["SDK stub modules"] = stubs[0]
+print(json.dumps(phases))
 '''
 
 
@@ -305,6 +348,7 @@ def benchmark(args: argparse.Namespace) -> dict:
                 continue
             sys.stderr.write(f"{name}:\n")
             interleave(variants, args.runs, work)
+        phases = editor_phases(editor_file, args.runs, work) if "editor" in args.only else {}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -352,7 +396,18 @@ def benchmark(args: argparse.Namespace) -> dict:
         "versions": versions(),
         "rows": rows,
         "ratios": {k: v for k, v in ratios.items() if v is not None},
+        "editor_phases": phases,
     }
+
+
+def editor_phases(path: str, runs: int, cwd: str) -> dict:
+    """Median CPU seconds of each phase of v2lint in a fresh process, on one file."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run([PY, "-c", PHASES, path], cwd=cwd, capture_output=True, text=True, check=True).stdout
+        for phase, seconds in json.loads(out).items():
+            samples.setdefault(phase, []).append(seconds)
+    return {phase: round(statistics.median(values), 3) for phase, values in samples.items()}
 
 
 def memory(args: argparse.Namespace) -> dict:
@@ -406,6 +461,10 @@ def markdown(result: dict) -> str:
                    f"{row['files_per_s']} | {row['peak_rss_mb']:.0f} |")
     out += ["", "| ratio / difference | value |", "|---|---:|"]
     out += [f"| {name} | {value} |" for name, value in result["ratios"].items()]
+    if result["editor_phases"]:
+        out += ["", "Where v2lint's time goes on the editor file, in a fresh process (median CPU s):", "",
+                "| phase | CPU s |", "|---|---:|"]
+        out += [f"| {phase} | {seconds} |" for phase, seconds in result["editor_phases"].items()]
     return "\n".join(out) + "\n"
 
 
