@@ -222,7 +222,9 @@ class _ModuleAnalysis:
     ) -> tuple[str, tuple[Rule, str], str] | None:
         """Resolve ``receiver.attrname`` to a catalogued qualified name."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        owners = list(self._infer(receiver)) or list(self._dotted_import(receiver))
+        owners = (
+            list(self._infer(receiver)) or list(self._dotted_import(receiver)) or list(self._annotated(receiver))
+        )
         for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
@@ -357,12 +359,31 @@ class _ModuleAnalysis:
             self._count()
             try:
                 node = astroid.MANAGER.ast_from_module_name(modname)
+            except astroid.AstroidError:
+                continue  # azureml.core.Workspace is no module: try azureml.core
+            try:
                 for part in parts[end:]:
                     node = next(node.igetattr(part))
             except (astroid.AstroidError, StopIteration):
                 return
             yield node
             return
+
+    def _annotated(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        """``def submit(experiment: Experiment)``: outside a call, astroid infers a
+        parameter as Uninferable; its annotation says what it holds. Only here,
+        for v2lint's own lookups: pylint's checkers keep astroid's view."""
+        if not isinstance(expr, nodes.Name):
+            return
+        try:
+            _, assignments = expr.lookup(expr.name)
+        except Exception:  # noqa: BLE001
+            return
+        for assignment in assignments:
+            for annotation in _alternatives(_parameter_annotation(assignment)):
+                for value in list(self._infer(annotation)) or list(self._dotted_import(annotation)):
+                    if isinstance(value, nodes.ClassDef):
+                        yield value.instantiate_class()
 
     def _is_v1_bound(self, func: nodes.Attribute) -> bool:
         """``aml.Workspace(...)``: the chain starts at a name a v1 import bound."""
@@ -390,6 +411,38 @@ def _lookup_definition(value: nodes.NodeNG) -> tuple[str, tuple[Rule, str]] | No
         if target:
             return qname, target
     return None
+
+
+def _parameter_annotation(assignment: nodes.NodeNG) -> nodes.NodeNG | None:
+    arguments = assignment.parent
+    if not isinstance(assignment, nodes.AssignName) or not isinstance(arguments, nodes.Arguments):
+        return None
+    for names, annotations in (
+        (arguments.posonlyargs, arguments.posonlyargs_annotations),
+        (arguments.args, arguments.annotations),
+        (arguments.kwonlyargs, arguments.kwonlyargs_annotations),
+    ):
+        for name, annotation in zip(names or (), annotations or ()):
+            if name is assignment:
+                return annotation
+    return None
+
+
+def _alternatives(annotation: nodes.NodeNG | None) -> Iterator[nodes.NodeNG]:
+    """The types an annotation allows: ``X``, ``Optional[X]``, ``Union[X, Y]``, ``X | None``."""
+    if annotation is None:
+        return
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        yield from _alternatives(annotation.left)
+        yield from _alternatives(annotation.right)
+    elif isinstance(annotation, nodes.Subscript):
+        generic = annotation.value
+        if getattr(generic, "name", getattr(generic, "attrname", None)) in ("Optional", "Union"):
+            inner = annotation.slice
+            for member in inner.elts if isinstance(inner, nodes.Tuple) else [inner]:
+                yield from _alternatives(member)
+    elif isinstance(annotation, (nodes.Name, nodes.Attribute)):
+        yield annotation
 
 
 def _mro(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
