@@ -132,6 +132,15 @@ RETURN_OVERRIDES: dict[str, str | None] = {
     "azureml.core.dataset.Dataset.get_by_id": "azureml.core.dataset.Dataset",
     "azureml.data.abstract_dataset.AbstractDataset.get_by_name": "azureml.core.dataset.Dataset",
     "azureml.data.abstract_dataset.AbstractDataset.get_by_id": "azureml.core.dataset.Dataset",
+    # Documented as "the run" but a generator of the child runs.
+    "azureml.core.run.Run.get_children": "list[azureml.core.run.Run]",
+    # Pairs, documented in prose: `best_run, fitted_model = run.get_output()`,
+    # `train, test = dataset.random_split(0.8)`.
+    "azureml.train.automl.run.AutoMLRun.get_output": "tuple[azureml.core.run.Run, object]",
+    "azureml.data.tabular_dataset.TabularDataset.random_split":
+        "tuple[azureml.data.tabular_dataset.TabularDataset, azureml.data.tabular_dataset.TabularDataset]",
+    "azureml.data.file_dataset.FileDataset.random_split":
+        "tuple[azureml.data.file_dataset.FileDataset, azureml.data.file_dataset.FileDataset]",
 }
 
 #: Documented return types whose real values are always one of some concrete
@@ -289,8 +298,9 @@ def render_literal(value: Any) -> str | None:
 
 @dataclass
 class ReturnSpec:
-    kind: str  # "self" | "instance" | "list" | "mapping"
+    kind: str  # "self" | "instance" | "list" | "mapping" | "pair"
     cls: type | None = None
+    second: type | None = None  # the pair's second item (None: unknown)
 
 
 @dataclass
@@ -802,7 +812,13 @@ class Generator:
             key = f"{owner.__module__}.{owner.__qualname__}.{name}"
         if key in RETURN_OVERRIDES:
             expr = RETURN_OVERRIDES[key]
-            return None if expr is None else self.parse_type_expr(expr, func)
+            if expr is None:
+                return None
+            pair = re.fullmatch(r"tuple\[([\w.]+), ([\w.]+)\]", expr)
+            if pair:
+                first, second = (self.resolve_type_name(name, func) for name in pair.groups())
+                return ReturnSpec("pair", first, second) if first else None
+            return self.parse_type_expr(expr, func)
         annotation = getattr(func, "__annotations__", {}).get("return")
         if annotation is not None:
             spec = self.annotation_spec(annotation, func)
@@ -1405,6 +1421,9 @@ class ModuleRenderer:
         instance = self.instance_expr(cls)
         if spec.kind == "instance":
             return instance
+        if spec.kind == "pair":
+            second = self.instance_expr(spec.second) if spec.second in self.gen.stubbed_classes else UNKNOWN
+            return f"({instance}, {second})"
         if spec.kind == "list":
             return f"[{instance}]"
         if spec.kind == "mapping":

@@ -313,6 +313,7 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".get_children": "ml_client.jobs.list(parent_job_name=name)",
             _RUN + ".download_file": "ml_client.jobs.download(name, ...)",
             _RUN + ".download_files": "ml_client.jobs.download(name, ...)",
+            _RUN + ".get_file_names": "mlflow.tracking.MlflowClient().list_artifacts(run_id)",
             _RUN + ".cancel": "ml_client.jobs.begin_cancel(name)",
             "azureml.core.run.get_run": "ml_client.jobs.get(name)",
             _RUN: "MLflow (mlflow) inside a training script; ml_client.jobs.get(name) to follow a job from outside",

@@ -148,7 +148,7 @@ class Run(_RunBase):
     def get_all_logs(self, destination=None):
         return _unknown()
     def get_children(self, recursive=False, tags=None, properties=None, type=None, status=None, _rehydrate_runs=True):
-        return Run()
+        return [Run()]
     @classmethod
     def get_context(cls, allow_offline=True, used_for_context_manager=False, **kwargs):
         return _SubmittedRun()

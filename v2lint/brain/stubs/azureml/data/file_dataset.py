@@ -38,7 +38,7 @@ class FileDataset(AbstractDataset):
     def mount(self, mount_point=None, **kwargs):
         return _unknown()
     def random_split(self, percentage, seed=None):
-        return _unknown()
+        return (FileDataset(), FileDataset())
     def skip(self, count):
         return FileDataset()
     def take(self, count):

@@ -114,7 +114,7 @@ class AutoMLRun(Run):
     def get_guardrails(self, to_console=True):
         return _unknown()
     def get_output(self, iteration=None, metric=None, return_onnx_model=False, return_split_onnx_model=None, **kwargs):
-        return [Run()]
+        return (Run(), _unknown())
     def get_run_sdk_dependencies(self, iteration=None, check_versions=True, **kwargs):
         return _unknown()
     def pause(self):
