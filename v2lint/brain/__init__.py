@@ -7,8 +7,8 @@
   its names with the stub's definitions (what astroid's own
   ``register_module_extender`` brains do), so inference sees the same classes
   and return types either way: findings never depend on the install.
-* ``Experiment.submit(config)`` returns a run class that depends on
-  ``config``; an inference tip picks it.
+* ``Experiment.submit(config)`` (and ``Run.submit_child(config)``) returns a
+  run class that depends on ``config``; an inference tip picks it.
 
 Everything is registered by :func:`register`, idempotently: VS Code's pylint
 extension clears astroid's transforms between in-process runs
@@ -106,10 +106,13 @@ def submitted_config_lookup(call: nodes.Call, table: Mapping[str, str], context=
     return None
 
 
+_SUBMITTERS = frozenset({"azureml.core.experiment.Experiment.submit", "azureml.core.run.Run.submit_child"})
+
+
 def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
-    """Experiment.submit(config) -> the run class config's type implies."""
+    """Experiment.submit(config), Run.submit_child(config) -> the run class config's type implies."""
     if not any(
-        isinstance(value, astroid.BoundMethod) and value.qname() == "azureml.core.experiment.Experiment.submit"
+        isinstance(value, astroid.BoundMethod) and value.qname() in _SUBMITTERS
         for value in call.func.infer(context)
     ):
         raise UseInferenceDefault
@@ -122,7 +125,7 @@ def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
 
 
 def _looks_like_submit(call: nodes.Call) -> bool:
-    return isinstance(call.func, nodes.Attribute) and call.func.attrname == "submit"
+    return isinstance(call.func, nodes.Attribute) and call.func.attrname in ("submit", "submit_child")
 
 
 _submit_tip = inference_tip(_infer_submit)
