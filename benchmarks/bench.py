@@ -348,7 +348,8 @@ def benchmark(args: argparse.Namespace) -> dict:
                 continue
             sys.stderr.write(f"{name}:\n")
             interleave(variants, args.runs, work)
-        phases = editor_phases(editor_file, args.runs, work) if "editor" in args.only else {}
+        # (a file that never mentions azureml is never analysed: nothing to break down)
+        phases = editor_phases(editor_file, args.runs, work) if "editor" in args.only and v1_files else {}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
