@@ -222,9 +222,7 @@ class _ModuleAnalysis:
     ) -> tuple[str, tuple[Rule, str], str] | None:
         """Resolve ``receiver.attrname`` to a catalogued qualified name."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        owners = (
-            list(self._infer(receiver)) or list(self._dotted_import(receiver)) or list(self._annotated(receiver))
-        )
+        owners = self._values(receiver) or list(self._annotated(receiver))
         for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
@@ -241,7 +239,7 @@ class _ModuleAnalysis:
             cls = owner if isinstance(owner, nodes.ClassDef) else getattr(owner, "_proxied", None)
             if not isinstance(cls, nodes.ClassDef):
                 continue
-            for klass in _mro(cls):
+            for klass in brain.mro(cls):
                 qname = f"{klass.qname()}.{attrname}"
                 target = catalogue.TARGETS.get(qname)
                 if target:
@@ -341,6 +339,10 @@ class _ModuleAnalysis:
         except astroid.InferenceError:
             return
 
+    def _values(self, expr: nodes.NodeNG) -> list[nodes.NodeNG]:
+        """What ``expr`` infers to, or failing that what its dotted import names."""
+        return list(self._infer(expr)) or list(self._dotted_import(expr))
+
     def _dotted_import(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         """``import azureml.core`` then ``azureml.core.Workspace``: resolve the
         dotted chain through the import itself. Inference cannot, when no
@@ -381,7 +383,7 @@ class _ModuleAnalysis:
             return
         for assignment in assignments:
             for annotation in _alternatives(_parameter_annotation(assignment)):
-                for value in list(self._infer(annotation)) or list(self._dotted_import(annotation)):
+                for value in self._values(annotation):
                     if isinstance(value, nodes.ClassDef):
                         yield value.instantiate_class()
 
@@ -443,14 +445,6 @@ def _alternatives(annotation: nodes.NodeNG | None) -> Iterator[nodes.NodeNG]:
                 yield from _alternatives(member)
     elif isinstance(annotation, (nodes.Name, nodes.Attribute)):
         yield annotation
-
-
-def _mro(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
-    yield cls
-    try:
-        yield from cls.ancestors()
-    except Exception:  # noqa: BLE001 - broken hierarchies in user code
-        return
 
 
 def _renames(qname: str, call: nodes.Call) -> str:

@@ -106,6 +106,9 @@ _MONITOR = (
     "model monitoring: azure.ai.ml.entities.MonitorSchedule with azure.ai.ml.entities.DataDriftSignal, "
     "created with ml_client.schedules.begin_create_or_update"
 )
+_AUTOML_RUNTIME = "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model"
+_CONDA_FILE = "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)"
+_JOB_INPUT = "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})"
 _MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
@@ -161,8 +164,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.hyperdrive": "azure.ai.ml.sweep",
             "azureml.train.automl": "azure.ai.ml.automl",
             "azureml.automl": "azure.ai.ml.automl",
-            "azureml.automl.runtime": "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model",
-            "azureml.automl.dnn": "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model",
+            "azureml.automl.runtime": _AUTOML_RUNTIME,
+            "azureml.automl.dnn": _AUTOML_RUNTIME,
             "azureml.exceptions": "the azure.core.exceptions raised by azure.ai.ml.MLClient operations",
             "azureml.widgets": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream",
             "azureml.datadrift": "model monitoring (azure.ai.ml.entities.MonitorSchedule, azure.ai.ml.entities.DataDriftSignal)",
@@ -328,8 +331,8 @@ RULES: tuple[Rule, ...] = (
         "hyperdrive",
         targets={
             "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with azure.ai.ml.load_component",
-            "azureml.core.conda_dependencies.CondaDependencies": "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)",
-            "azureml.core.conda_dependencies.CondaDependencies.create": "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)",
+            "azureml.core.conda_dependencies.CondaDependencies": _CONDA_FILE,
+            "azureml.core.conda_dependencies.CondaDependencies.create": _CONDA_FILE,
             "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
             "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
             "azureml.core.runconfig.DockerConfiguration": "azure.ai.ml.entities.Environment(image=...) (Docker is always used in v2)",
@@ -815,13 +818,14 @@ RULES: tuple[Rule, ...] = (
 
 # What Experiment.submit(config) becomes in v2, by the type of config; the
 # analysis appends it to AML202's advice. Keys are canonical qualified names.
+_COMMAND_JOB_KIND = f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()"
 SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
     {
-        "azureml.core.script_run_config.ScriptRunConfig": f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()",
+        "azureml.core.script_run_config.ScriptRunConfig": _COMMAND_JOB_KIND,
         _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an @azure.ai.ml.dsl.pipeline function",
         _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with <command job>.sweep()",
         "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with azure.ai.ml.automl.<task>()",
-        "azureml.train.estimator.Estimator": f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()",
+        "azureml.train.estimator.Estimator": _COMMAND_JOB_KIND,
         # submitting a published pipeline or a pipeline endpoint invokes it
         _PUBLISHED: "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...}) (a published pipeline becomes a pipeline component deployment of a batch endpoint)",
         _PIPE_ENDPOINT: "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...}) (a pipeline endpoint becomes a batch endpoint)",
@@ -834,8 +838,8 @@ IN_JOB_ADVICE: Mapping[str, str] = MappingProxyType(
     {
         _RUN: "MLflow (mlflow) for tracking inside the job; nothing to import from Azure ML",
         _RUN + ".register_model": "mlflow.<flavor>.log_model(...) in the job, then ml_client.models.create_or_update on the job's output",
-        _DS + ".get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
-        "azureml.data.abstract_dataset.AbstractDataset.get_by_name": "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})",
+        _DS + ".get_by_name": _JOB_INPUT,
+        "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
         _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)",
     }
 )

@@ -175,7 +175,7 @@ def _user_module_cleanup():
             if not filename or os.path.abspath(filename).startswith(keep_prefixes):
                 continue
             _EVICTED.append(cache.pop(name))
-        if len(_EVICTED) >= _SWEEP_EVERY:
+        if _EVICTED:
             _sweep_assigned_attributes(cache.values())
 
     return cleanup
@@ -183,7 +183,6 @@ def _user_module_cleanup():
 
 # Project modules evicted since the last sweep; each kept module's attribute dicts.
 _EVICTED: list = []
-_SWEEP_EVERY = 1
 _MAPPINGS: dict[int, tuple[object, list[dict]]] = {}
 
 
@@ -209,6 +208,7 @@ def _sweep_assigned_attributes(kept) -> None:
     alive: memory grew by ~80 KB per analysed file, without bound. Only the
     names the evicted modules assign are looked up, so a sweep costs little.
     """
+    import astroid
     from astroid import nodes
 
     evicted = {id(module) for module in _EVICTED}
@@ -232,8 +232,6 @@ def _sweep_assigned_attributes(kept) -> None:
                     values[:] = remaining
                 else:
                     del mapping[name]
-    import astroid
-
     # where modules were found (and failed imports, whose tracebacks hold the
     # nodes of the file that first tried): looked up again per file, so that a
     # helper module next to one file never stands in for another's

@@ -212,6 +212,9 @@ def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], b
     return sarif
 
 
+_RESULTS_GO_HERE = "\0v2lint-results\0"  # where sarif() streams the results into the document
+
+
 def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) -> Iterator[str]:
     rules = [sarif_rule(rule) for rule in RULES]
     rule_index = {rule.code: i for i, rule in enumerate(RULES)}
@@ -240,9 +243,6 @@ def sarif(results: list[Result], summary: Summary, root_uri: str | None = None) 
         (sarif_result(r, fp, rule_index, state) for r, fp in zip(results, fingerprints(results))), depth=3
     )
     yield after + "\n"
-
-
-_RESULTS_GO_HERE = "\0v2lint-results\0"
 
 
 # --------------------------------------------------------------------------- github

@@ -17,8 +17,7 @@ import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
 
-from v2lint import brain
-from v2lint import worth_analysing
+from v2lint import brain, worth_analysing
 from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
 

@@ -7,8 +7,7 @@ from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 from pylint.interfaces import HIGH, INFERENCE
 
-from v2lint import brain
-from v2lint import worth_analysing
+from v2lint import brain, worth_analysing
 from v2lint.analysis import analyse
 from v2lint.catalogue import RULES
 

@@ -165,8 +165,8 @@ def _texts():
 # ---------------------------------------------------------------------------
 # Parsing: a chain is [(name, call_text_or_None), ...]
 # ---------------------------------------------------------------------------
-def _balanced(text: str, start: int) -> int:
-    """Index after the parenthesis group opening at text[start] (or -1)."""
+def _unquoted(text: str, start: int = 0):
+    """(index, character, bracket depth before it) of each character outside quotes."""
     depth = 0
     quote = None
     for index in range(start, len(text)):
@@ -177,12 +177,19 @@ def _balanced(text: str, start: int) -> int:
             continue
         if char in "\"'":
             quote = char
-        elif char in "([{":
+            continue
+        yield index, char, depth
+        if char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1
-            if depth == 0:
-                return index + 1
+
+
+def _balanced(text: str, start: int) -> int:
+    """Index after the parenthesis group opening at text[start] (or -1)."""
+    for index, char, depth in _unquoted(text, start):
+        if char in ")]}" and depth == 1:
+            return index + 1
     return -1
 
 
@@ -223,20 +230,8 @@ def parse_chains(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 def top_level_keywords(arguments: str) -> list[str]:
     """Keyword names passed at the top level of a call's argument text."""
     found = []
-    depth = 0
-    quote = None
-    for index, char in enumerate(arguments):
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "\"'":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif depth == 0:
+    for index, char, depth in _unquoted(arguments):
+        if depth == 0 and char not in "([{)]}":
             keyword = _KEYWORD.match(arguments, index)
             if keyword and (index == 0 or not (arguments[index - 1].isalnum() or arguments[index - 1] in "_.")):
                 found.append(keyword.group(1))

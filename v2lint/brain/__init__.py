@@ -100,13 +100,23 @@ def submitted_config_lookup(call: nodes.Call, table: Mapping[str, str], context=
         cls = getattr(value, "_proxied", None)
         if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
             continue
-        for klass in [cls, *cls.ancestors()]:
+        for klass in mro(cls):
             if klass.qname() in table:
                 return table[klass.qname()]
     return None
 
 
+def mro(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
+    """The class, then its ancestors, as far as they can be inferred."""
+    yield cls
+    try:
+        yield from cls.ancestors()
+    except Exception:  # noqa: BLE001 - broken hierarchies in user code
+        return
+
+
 _SUBMITTERS = frozenset({"azureml.core.experiment.Experiment.submit", "azureml.core.run.Run.submit_child"})
+_SUBMITTER_NAMES = frozenset(qname.rsplit(".", 1)[1] for qname in _SUBMITTERS)
 
 
 def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
@@ -125,7 +135,7 @@ def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
 
 
 def _looks_like_submit(call: nodes.Call) -> bool:
-    return isinstance(call.func, nodes.Attribute) and call.func.attrname in ("submit", "submit_child")
+    return isinstance(call.func, nodes.Attribute) and call.func.attrname in _SUBMITTER_NAMES
 
 
 _submit_tip = inference_tip(_infer_submit)
