@@ -42,6 +42,10 @@ class Finding:
     confidence: str = HIGH
     end_line: int | None = None
     end_col: int | None = None
+    # whose advice a name without its own catalogue target carries: "class:<qname>"
+    # (a member; its nearest catalogued class in the MRO), "base:<qname>" (a
+    # class; its nearest catalogued ancestor) or "module:<name>"
+    via: str = ""
 
     @property
     def rule(self) -> Rule:
@@ -53,6 +57,8 @@ class Finding:
         if tier is Tier.UNANALYSABLE:
             return f"could not be analysed: {self.advice}"
         named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
+        if self.via:
+            return self._borrowed_message(named, tier)
         if self.rule.template:
             return self.rule.template.format(named=named, advice=self.advice)
         if tier is Tier.NO_EQUIVALENT:
@@ -60,6 +66,24 @@ class Finding:
         if tier is Tier.REPLACEMENT:
             return f"{named} is Azure ML SDK v1: use {self.advice}"
         return f"{named}: {self.advice}"
+
+
+    def _borrowed_message(self, named: str, tier: Tier) -> str:
+        """A name without its own advice says whose advice it borrows, so no
+        member gets an invented mapping."""
+        kind, owner = self.via.split(":", 1)
+        short = owner.rsplit(".", 1)[-1]
+        if kind == "class":
+            lead, whole = f"{named} is a member of Azure ML SDK v1 {short}", short
+        elif kind == "base":
+            lead, whole = f"{named} derives from Azure ML SDK v1 {short}", short
+        else:
+            lead, whole = f"{named} is defined in Azure ML SDK v1 module {owner}", "that module"
+        if tier is Tier.NO_EQUIVALENT:
+            return f"{lead}, which has no SDK v2 equivalent: {self.advice}"
+        if tier is Tier.REPLACEMENT:
+            return f"{lead} (no advice specific to this name): for {whole}, use {self.advice}"
+        return f"{lead}: {self.advice}"
 
 
 class AnalysisLimitExceeded(Exception):
@@ -95,38 +119,48 @@ class _ModuleAnalysis:
         self.v1_imports_outside_guard = False
         self.first_v2_import: nodes.NodeNG | None = None
         self.legacy_mode_chains: set[int] = set()
+        # findings that only borrow advice or only name a v1 class (annotations,
+        # isinstance, except): reported once per line, and not at all on a line
+        # that has a finding of its own
+        self.weak: set[Finding] = set()
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
         for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
             self._visit_import(node)
-        for node in self.module.nodes_of_class((nodes.Call, nodes.Attribute, nodes.Assign)):
+        for node in self.module.nodes_of_class(
+            (nodes.Call, nodes.Attribute, nodes.AssignAttr, nodes.Name, nodes.Assign)
+        ):
             try:
                 if isinstance(node, nodes.Call):
                     self._visit_call(node)
-                elif isinstance(node, nodes.Attribute):
+                elif isinstance(node, (nodes.Attribute, nodes.AssignAttr)):
                     self._visit_attribute(node)
+                elif isinstance(node, nodes.Name):
+                    self._visit_name(node)
                 else:
                     self._visit_assign(node)
             except (AnalysisLimitExceeded, RecursionError):
                 raise
             except Exception:  # noqa: BLE001 - astroid may fail on odd code; never crash the host
                 log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
+        self._one_weak_per_line()
         self._mixed_v1_v2()
         self._legacy_mode_only()
         self._in_job_advice()
         return self.findings
 
-    def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str) -> None:
+    def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str,
+             via: str = "") -> Finding:
         if _in_compat_guard(node):
             advice = f"SDK v1 fallback of an azure.ai.ml import; remove it once every environment has azure-ai-ml (v2: {advice})"
             code = "AML004"
-        self.findings.append(
-            Finding(
-                node.lineno, node.col_offset, code, qname, written, advice, confidence,
-                node.end_lineno, node.end_col_offset,
-            )
+        finding = Finding(
+            node.lineno, node.col_offset, code, qname, written, advice, confidence,
+            node.end_lineno, node.end_col_offset, via,
         )
+        self.findings.append(finding)
+        return finding
 
     # ------------------------------------------------------------------ imports
     def _visit_import(self, node: nodes.Import | nodes.ImportFrom) -> None:
@@ -179,7 +213,7 @@ class _ModuleAnalysis:
         func = node.func
         if isinstance(func, nodes.Attribute):
             self._deprecation_env_call(node)
-            if func.attrname not in catalogue.CANDIDATE_NAMES and not self._is_v1_bound(func):
+            if not self._worth_resolving(func.attrname) and not self._is_v1_bound(func):
                 return
             resolved = self._resolve_member(func.expr, func.attrname)
         elif isinstance(func, nodes.Name):
@@ -190,8 +224,10 @@ class _ModuleAnalysis:
             return
         if resolved is None:
             return
-        qname, rule_advice, confidence = resolved
-        rule, advice = rule_advice
+        if resolved.via:
+            self._report(node, resolved, func.as_string(), weak=True)
+            return
+        qname, rule, advice = resolved.qname, resolved.rule, resolved.advice
         for keyword in node.keywords or ():
             keyed = catalogue.TARGETS.get(f"{qname}({keyword.arg})")
             if keyed:
@@ -203,38 +239,80 @@ class _ModuleAnalysis:
         if rule.code == "AML202":
             advice = self._submit_advice(node, advice)
         advice += _renames(qname, node)
-        self._add(node, rule.code, qname, func.as_string(), advice, confidence)
+        self._add(node, rule.code, qname, func.as_string(), advice, resolved.confidence)
 
-    def _visit_attribute(self, node: nodes.Attribute) -> None:
+    def _visit_attribute(self, node: nodes.Attribute | nodes.AssignAttr) -> None:
+        """Reads (``run.id``, ``run.experiment.workspace``) and writes
+        (``config.run_config.environment = env``) of v1 members."""
         parent = node.parent
         if isinstance(parent, nodes.Call) and parent.func is node:
             return  # the call reports it
-        if node.attrname not in catalogue.CANDIDATE_NAMES:
+        if not self._worth_resolving(node.attrname) and not self._is_v1_bound(node):
             return
-        resolved = self._resolve_member(node.expr, node.attrname, attributes_only=True)
-        if resolved is None:
-            return
-        qname, (rule, advice), confidence = resolved
-        self._add(node, rule.code, qname, node.as_string(), advice, confidence)
+        # a link inside a chain (``aml.Workspace`` of ``aml.Workspace.from_config()``)
+        # only borrows advice: the chain's own finding on the line says more
+        inner = isinstance(parent, nodes.Attribute) and parent.expr is node
+        resolved = self._resolve_member(node.expr, node.attrname, inner_link=inner)
+        if resolved is not None:
+            self._report(node, resolved, node.as_string(), weak=False)
 
-    def _resolve_member(
-        self, receiver: nodes.NodeNG, attrname: str, attributes_only: bool = False
-    ) -> tuple[str, tuple[Rule, str], str] | None:
-        """Resolve ``receiver.attrname`` to a catalogued qualified name."""
+    def _visit_name(self, node: nodes.Name) -> None:
+        """References that are not calls: ``except ComputeTargetException:``,
+        ``isinstance(x, AmlCompute)``, ``class MyStep(PythonScriptStep)``."""
+        if node.name not in self.v1_bound_names:
+            return
+        parent = node.parent
+        if isinstance(parent, nodes.Call) and parent.func is node:
+            return  # the call reports it
+        if isinstance(parent, nodes.Attribute) and parent.expr is node:
+            return  # the attribute reports it
+        resolved = self._resolve_value(node) or self._imported_constant(node)
+        if resolved is not None:
+            self._report(node, resolved, node.name, weak=True)
+
+    def _imported_constant(self, node: nodes.Name) -> _Resolved | None:
+        """``from azureml.core.runconfig import DEFAULT_CPU_IMAGE``, then ``DEFAULT_CPU_IMAGE``."""
+        try:
+            _, assignments = node.lookup(node.name)
+        except Exception:  # noqa: BLE001
+            return None
+        for assignment in assignments:
+            if isinstance(assignment, nodes.ImportFrom) and not assignment.level and catalogue.is_v1_module(assignment.modname):
+                name = next((n for n, alias in assignment.names if (alias or n) == node.name), None)
+                if name and name != "*":
+                    return _borrowed(f"{assignment.modname}.{name}", None, assignment.modname, HIGH)
+        return None
+
+    def _report(self, node: nodes.NodeNG, resolved: _Resolved, written: str, weak: bool) -> None:
+        finding = self._add(node, resolved.rule.code, resolved.qname, written, resolved.advice,
+                            resolved.confidence, resolved.via)
+        if weak or resolved.via:
+            self.weak.add(finding)
+
+    @staticmethod
+    def _worth_resolving(attrname: str) -> bool:
+        return attrname in catalogue.CANDIDATE_NAMES or attrname in brain.member_names()
+
+    def _resolve_member(self, receiver: nodes.NodeNG, attrname: str, inner_link: bool = False) -> _Resolved | None:
+        """Resolve ``receiver.attrname``: its own catalogue target, else (a
+        member of a v1 class or module without one) the advice it borrows.
+        ``inner_link``: ``receiver.attrname`` is itself the receiver of another attribute."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
         owners = self._values(receiver) or list(self._annotated(receiver))
         for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
                     continue
-                target = catalogue.TARGETS.get(f"{owner.name}.{attrname}")
+                qname = f"{owner.name}.{attrname}"
+                target = catalogue.TARGETS.get(qname)
                 if target:  # a module constant such as azureml.core.VERSION
-                    return f"{owner.name}.{attrname}", target, confidence
+                    return _Resolved(qname, *target, confidence)
                 for value in owner.igetattr(attrname):
                     self._count()
-                    hit = _lookup_definition(value)
-                    if hit and not attributes_only:
-                        return hit[0], hit[1], confidence
+                    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)):
+                        return _definition(value, confidence, borrow=inner_link)
+                    if not attrname.startswith("_") and attrname in owner.locals:  # a module constant
+                        return _borrowed(qname, None, owner.name, confidence)
                 continue
             cls = owner if isinstance(owner, nodes.ClassDef) else getattr(owner, "_proxied", None)
             if not isinstance(cls, nodes.ClassDef):
@@ -243,15 +321,19 @@ class _ModuleAnalysis:
                 qname = f"{klass.qname()}.{attrname}"
                 target = catalogue.TARGETS.get(qname)
                 if target:
-                    return qname, target, confidence
+                    return _Resolved(qname, *target, confidence)
+            defining = _defining_class(cls, attrname)
+            if defining is not None and _is_v1(defining) and not attrname.startswith("_"):
+                return _borrowed(f"{defining.qname()}.{attrname}", cls, defining.root().name, confidence)
         return None
 
-    def _resolve_value(self, name: nodes.Name) -> tuple[str, tuple[Rule, str], str] | None:
+    def _resolve_value(self, name: nodes.Name) -> _Resolved | None:
         confidence = HIGH if self._is_import_bound(name) else INFERENCE
         for value in self._infer(name):
-            hit = _lookup_definition(value)
-            if hit:
-                return hit[0], hit[1], confidence
+            if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and (
+                value.qname() in catalogue.TARGETS or _is_v1(value)
+            ):
+                return _definition(value, confidence)
         return None
 
     def _submit_advice(self, call: nodes.Call, advice: str) -> str:
@@ -300,6 +382,21 @@ class _ModuleAnalysis:
             self.findings.append(Finding(node.lineno, node.col_offset, "AML002", _V2_ROOT, _V2_ROOT, advice, HIGH,
                                          node.end_lineno, node.end_col_offset))
 
+    def _one_weak_per_line(self) -> None:
+        """A line is reported once for what it only touches or names
+        (``run.experiment.workspace`` is one finding, not two), and not at all
+        when it has a finding of its own (a call, an import)."""
+        strong = {f.line for f in self.findings if f not in self.weak}
+        seen: set[int] = set()
+        kept = []
+        for finding in sorted(self.findings):
+            if finding in self.weak:
+                if finding.line in strong or finding.line in seen:
+                    continue
+                seen.add(finding.line)
+            kept.append(finding)
+        self.findings = kept
+
     def _legacy_mode_only(self) -> None:
         """A file whose only v1 work is enabling v2 is informational throughout."""
         if not any(f.code == "AML005" for f in self.findings):
@@ -318,10 +415,12 @@ class _ModuleAnalysis:
         MLflow / job-input advice instead of the MLClient one."""
         if not any(f.qname == catalogue.RUN_CONTEXT_TARGET for f in self.findings):
             return
-        self.findings = [
-            replace(f, advice=catalogue.IN_JOB_ADVICE[f.qname]) if f.qname in catalogue.IN_JOB_ADVICE else f
-            for f in self.findings
-        ]
+        def in_job(finding: Finding) -> Finding:
+            key = finding.via.split(":", 1)[1] if finding.via.startswith("class:") else finding.qname
+            advice = catalogue.IN_JOB_ADVICE.get(key)
+            return replace(finding, advice=advice) if advice else finding
+
+        self.findings = [in_job(f) for f in self.findings]
 
     # ------------------------------------------------------------------ inference helpers
     def _count(self) -> None:
@@ -406,12 +505,49 @@ class _ModuleAnalysis:
         return bool(assignments) and all(isinstance(a, (nodes.Import, nodes.ImportFrom)) for a in assignments)
 
 
-def _lookup_definition(value: nodes.NodeNG) -> tuple[str, tuple[Rule, str]] | None:
-    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)):
-        qname = value.qname()
-        target = catalogue.TARGETS.get(qname)
+@dataclass(frozen=True)
+class _Resolved:
+    qname: str
+    rule: Rule
+    advice: str
+    confidence: str
+    via: str = ""
+
+
+def _is_v1(definition: nodes.NodeNG) -> bool:
+    return catalogue.is_v1_module(definition.root().name)
+
+
+def _definition(value: nodes.ClassDef | nodes.FunctionDef, confidence: str, borrow: bool = False) -> _Resolved | None:
+    """A v1 class or function: its own target, else the advice it borrows.
+    ``borrow``: report even an own target as borrowed (a link inside a chain)."""
+    qname = value.qname()
+    target = catalogue.TARGETS.get(qname)
+    if target and not borrow:
+        return _Resolved(qname, *target, confidence)
+    if not _is_v1(value):
+        return None
+    cls = value if isinstance(value, nodes.ClassDef) else None
+    return _borrowed(qname, cls, value.root().name, confidence, kind="base")
+
+
+def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: str, kind: str = "class") -> _Resolved:
+    """Advice for a v1 name without its own target: the nearest catalogued
+    class in ``cls``'s MRO, else the module's (AML007)."""
+    for klass in brain.mro(cls) if cls is not None else ():
+        target = catalogue.TARGETS.get(klass.qname())
         if target:
-            return qname, target
+            return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
+    return _Resolved(qname, RULES_BY_CODE["AML007"], catalogue.module_advice(modname), confidence,
+                     via=f"module:{modname}")
+
+
+def _defining_class(cls: nodes.ClassDef, attrname: str) -> nodes.ClassDef | None:
+    """The first class of the MRO that defines ``attrname`` (a user subclass's
+    own members are not v1, even when it derives from a v1 class)."""
+    for klass in brain.mro(cls):
+        if attrname in klass.locals or attrname in klass.instance_attrs:
+            return klass
     return None
 
 

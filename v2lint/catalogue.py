@@ -212,6 +212,13 @@ RULES: tuple[Rule, ...] = (
         "pipeline",
         targets={"azureml.core.VERSION": 'importlib.metadata.version("azure-ai-ml")'},
     ),
+    Rule(
+        "AML007", "W7407", "azureml-sdk-member", Tier.REPLACEMENT,
+        "Any other use of an SDK v1 class, function, constant or module member that no more specific rule covers.",
+        "overview",
+        # no targets: what is v1 comes from the brain's stubs (the SDK's whole
+        # API surface), the advice from the module's AML001 entry
+    ),
     # ------------------------------------------------------------------ AML1xx workspace
     Rule(
         "AML101", "W7410", "azureml-workspace", Tier.REPLACEMENT,
@@ -907,7 +914,7 @@ RULES_BY_SYMBOL: Mapping[str, Rule] = MappingProxyType({rule.symbol: rule for ru
 
 # Rules matched by structure (file state, imports, environment variables)
 # rather than by the qualified name an expression resolves to.
-STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML901"})
+STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML007", "AML901"})
 LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
 RUN_CONTEXT_TARGET = _RUN + ".get_context"
 _SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)

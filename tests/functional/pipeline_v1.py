@@ -22,7 +22,7 @@ amlcompute_cluster_name = "cpu-cluster"
 try:
     aml_compute = ComputeTarget(workspace=workspace, name=amlcompute_cluster_name)  # [azureml-compute]
     print("Found existing cluster, use it.")
-except ComputeTargetException:
+except ComputeTargetException:  # [azureml-compute]
     compute_config = AmlCompute.provisioning_configuration(  # [azureml-compute]
         vm_size="STANDARD_DS12_V2", max_nodes=4
     )

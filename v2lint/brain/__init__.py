@@ -51,6 +51,25 @@ def _stub_source(path: str) -> str:
         return handle.read()
 
 
+@functools.lru_cache(maxsize=1)
+def member_names() -> frozenset[str]:
+    """Every public name the stubs define: classes, functions, methods,
+    properties, instance attributes and module constants. The cheap filter for
+    which attribute reads and calls could be SDK v1 and are worth inferring."""
+    import ast
+
+    names: set[str] = set()
+    for relpath in manifest()["modules"].values():
+        for node in ast.walk(ast.parse(_stub_source(os.path.join(STUBS_DIR, *relpath.split("/"))))):
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return frozenset(name for name in names if not name.startswith("_"))
+
+
 def _build_stub(modname: str) -> nodes.Module:
     path = stub_path(modname)
     if path is None:
