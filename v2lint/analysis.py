@@ -123,6 +123,7 @@ class _ModuleAnalysis:
         # isinstance, except): reported once per line, and not at all on a line
         # that has a finding of its own
         self.weak: set[Finding] = set()
+        self._calls: dict[str, list[nodes.Call]] | None = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
@@ -215,11 +216,11 @@ class _ModuleAnalysis:
             self._deprecation_env_call(node)
             if not self._worth_resolving(func.attrname) and not self._is_v1_bound(func):
                 return
-            resolved = self._resolve_member(func.expr, func.attrname)
+            resolved = self._resolve_member(func.expr, func.attrname) or self._import_rooted(func)
         elif isinstance(func, nodes.Name):
             if func.name not in catalogue.CANDIDATE_NAMES and func.name not in self.v1_bound_names:
                 return
-            resolved = self._resolve_value(func)
+            resolved = self._resolve_value(func) or self._import_rooted(func)
         else:
             return
         if resolved is None:
@@ -253,6 +254,8 @@ class _ModuleAnalysis:
         # only borrows advice: the chain's own finding on the line says more
         inner = isinstance(parent, nodes.Attribute) and parent.expr is node
         resolved = self._resolve_member(node.expr, node.attrname, inner_link=inner)
+        if resolved is None and not inner:
+            resolved = self._import_rooted(node)
         if resolved is not None:
             self._report(node, resolved, node.as_string(), weak=False)
 
@@ -266,21 +269,39 @@ class _ModuleAnalysis:
             return  # the call reports it
         if isinstance(parent, nodes.Attribute) and parent.expr is node:
             return  # the attribute reports it
-        resolved = self._resolve_value(node) or self._imported_constant(node)
+        resolved = self._resolve_value(node) or self._import_rooted(node)
         if resolved is not None:
             self._report(node, resolved, node.name, weak=True)
 
-    def _imported_constant(self, node: nodes.Name) -> _Resolved | None:
-        """``from azureml.core.runconfig import DEFAULT_CPU_IMAGE``, then ``DEFAULT_CPU_IMAGE``."""
+    def _import_rooted(self, expr: nodes.NodeNG) -> _Resolved | None:
+        """What inference cannot follow but the import proves: a chain rooted at a
+        name a v1 import bound, such as ``DEFAULT_CPU_IMAGE`` after ``from
+        azureml.core.runconfig import DEFAULT_CPU_IMAGE``, or ``scoring.score_regression``
+        after ``from azureml.automl.runtime.shared.score import scoring`` (a v1
+        module the stubs do not model)."""
+        parts: list[str] = []
+        while isinstance(expr, nodes.Attribute):
+            parts.insert(0, expr.attrname)
+            expr = expr.expr
+        if not isinstance(expr, nodes.Name) or expr.name not in self.v1_bound_names:
+            return None
         try:
-            _, assignments = node.lookup(node.name)
+            _, assignments = expr.lookup(expr.name)
         except Exception:  # noqa: BLE001
             return None
         for assignment in assignments:
             if isinstance(assignment, nodes.ImportFrom) and not assignment.level and catalogue.is_v1_module(assignment.modname):
-                name = next((n for n, alias in assignment.names if (alias or n) == node.name), None)
+                name = next((n for n, alias in assignment.names if (alias or n) == expr.name), None)
                 if name and name != "*":
-                    return _borrowed(f"{assignment.modname}.{name}", None, assignment.modname, HIGH)
+                    qname = ".".join([assignment.modname, name, *parts])
+                    return _borrowed(qname, None, assignment.modname, HIGH)
+            elif isinstance(assignment, nodes.Import):
+                for name, alias in assignment.names:
+                    if catalogue.is_v1_module(name) and (alias or name.split(".")[0]) == expr.name:
+                        base = name if alias else expr.name
+                        qname = ".".join([base, *parts])
+                        modname = name if alias else ".".join(qname.split(".")[: name.count(".") + 1])
+                        return _borrowed(qname, None, modname, HIGH)
         return None
 
     def _report(self, node: nodes.NodeNG, resolved: _Resolved, written: str, weak: bool) -> None:
@@ -298,7 +319,7 @@ class _ModuleAnalysis:
         member of a v1 class or module without one) the advice it borrows.
         ``inner_link``: ``receiver.attrname`` is itself the receiver of another attribute."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        owners = self._values(receiver) or list(self._annotated(receiver))
+        owners = self._values(receiver) or list(self._annotated(receiver)) or list(self._passed_in(receiver))
         for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
@@ -486,6 +507,40 @@ class _ModuleAnalysis:
                     if isinstance(value, nodes.ClassDef):
                         yield value.instantiate_class()
 
+    def _passed_in(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        """An unannotated parameter holds what the module's own calls of its
+        function pass for it: ``def report(run): run.get_metrics()`` called as
+        ``report(experiment.submit(config))``."""
+        if not isinstance(expr, nodes.Name):
+            return
+        try:
+            _, assignments = expr.lookup(expr.name)
+        except Exception:  # noqa: BLE001
+            return
+        for assignment in assignments:
+            arguments = assignment.parent
+            if not isinstance(assignment, nodes.AssignName) or not isinstance(arguments, nodes.Arguments):
+                continue
+            function = arguments.parent
+            if not isinstance(function, nodes.FunctionDef) or function.is_method():
+                continue
+            positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
+            for call in self._calls_by_name().get(function.name, ()):
+                argument = _argument_for(call, assignment.name, positional)
+                if argument is not None:
+                    for value in self._infer(argument):
+                        if not isinstance(value, nodes.Const):
+                            yield value
+
+    def _calls_by_name(self) -> dict[str, list[nodes.Call]]:
+        """The module's calls of plain names, built once per module."""
+        if self._calls is None:
+            self._calls = {}
+            for call in self.module.nodes_of_class(nodes.Call):
+                if isinstance(call.func, nodes.Name):
+                    self._calls.setdefault(call.func.name, []).append(call)
+        return self._calls
+
     def _is_v1_bound(self, func: nodes.Attribute) -> bool:
         """``aml.Workspace(...)``: the chain starts at a name a v1 import bound."""
         expr = func.expr
@@ -548,6 +603,19 @@ def _defining_class(cls: nodes.ClassDef, attrname: str) -> nodes.ClassDef | None
     for klass in brain.mro(cls):
         if attrname in klass.locals or attrname in klass.instance_attrs:
             return klass
+    return None
+
+
+def _argument_for(call: nodes.Call, name: str, positional: list[str]) -> nodes.NodeNG | None:
+    """The argument ``call`` passes for the parameter ``name``."""
+    for keyword in call.keywords or ():
+        if keyword.arg == name:
+            return keyword.value
+    if name in positional:
+        index = positional.index(name)
+        args = call.args or []
+        if index < len(args) and not any(isinstance(a, nodes.Starred) for a in args[: index + 1]):
+            return args[index]
     return None
 
 
