@@ -285,11 +285,7 @@ class _ModuleAnalysis:
             expr = expr.expr
         if not isinstance(expr, nodes.Name) or expr.name not in self.v1_bound_names:
             return None
-        try:
-            _, assignments = expr.lookup(expr.name)
-        except Exception:  # noqa: BLE001
-            return None
-        for assignment in assignments:
+        for assignment in _assignments(expr):
             if isinstance(assignment, nodes.ImportFrom) and not assignment.level and catalogue.is_v1_module(assignment.modname):
                 name = next((n for n, alias in assignment.names if (alias or n) == expr.name), None)
                 if name and name != "*":
@@ -495,13 +491,7 @@ class _ModuleAnalysis:
         """``def submit(experiment: Experiment)``: outside a call, astroid infers a
         parameter as Uninferable; its annotation says what it holds. Only here,
         for v2lint's own lookups: pylint's checkers keep astroid's view."""
-        if not isinstance(expr, nodes.Name):
-            return
-        try:
-            _, assignments = expr.lookup(expr.name)
-        except Exception:  # noqa: BLE001
-            return
-        for assignment in assignments:
+        for assignment in _assignments(expr):
             for annotation in _alternatives(_parameter_annotation(assignment)):
                 for value in self._values(annotation):
                     if isinstance(value, nodes.ClassDef):
@@ -511,13 +501,7 @@ class _ModuleAnalysis:
         """An unannotated parameter holds what the module's own calls of its
         function pass for it: ``def report(run): run.get_metrics()`` called as
         ``report(experiment.submit(config))``."""
-        if not isinstance(expr, nodes.Name):
-            return
-        try:
-            _, assignments = expr.lookup(expr.name)
-        except Exception:  # noqa: BLE001
-            return
-        for assignment in assignments:
+        for assignment in _assignments(expr):
             arguments = assignment.parent
             if not isinstance(assignment, nodes.AssignName) or not isinstance(arguments, nodes.Arguments):
                 continue
@@ -604,6 +588,16 @@ def _defining_class(cls: nodes.ClassDef, attrname: str) -> nodes.ClassDef | None
         if attrname in klass.locals or attrname in klass.instance_attrs:
             return klass
     return None
+
+
+def _assignments(expr: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
+    """Where the name ``expr`` is bound, in its scope; () for anything else."""
+    if not isinstance(expr, nodes.Name):
+        return ()
+    try:
+        return tuple(expr.lookup(expr.name)[1])
+    except Exception:  # noqa: BLE001 - astroid may fail on odd code
+        return ()
 
 
 def _argument_for(call: nodes.Call, name: str, positional: list[str]) -> nodes.NodeNG | None:
