@@ -61,9 +61,30 @@ def test_notebook_units_and_line_map():
 
 
 def test_cell_that_does_not_parse_is_a_problem_not_a_failure():
-    parsed = notebooks.parse(notebook("import azureml.core\n", "x = (\n", "y = 2\n"))
+    parsed = notebooks.parse(notebook("import azureml.core\n", "ws = azureml.core.Workspace(\n", "y = 2\n"))
     assert [(p.cell, p.line) for p in parsed.problems] == [(2, 1)]
     assert parsed.units[0].locate(2) == (3, 1)
+
+
+def test_cell_that_does_not_parse_and_cannot_hold_v1_code_is_skipped_with_a_note():
+    parsed = notebooks.parse(notebook("import azureml.core\n", "x = (\n", "y = 2\n"))
+    assert parsed.problems == []
+    assert parsed.units[0].locate(2) == (3, 1)
+    assert any("cell 2 skipped" in note for note in parsed.notes)
+
+
+def test_automagics_are_read_as_ipython_reads_them():
+    parsed = notebooks.parse(notebook(
+        "pip install azure-ai-ml\npip show azure-ai-ml\n", "cd src\nls\nimport azureml.core\n", "cat train.py\n"
+    ))
+    assert parsed.problems == []
+    main = parsed.units[0].source.split("\n")
+    assert main[:6] == ["pass", "pass", "pass", "pass", "import azureml.core", "pass"]
+
+
+def test_names_like_automagics_stay_python_in_a_cell_that_parses():
+    parsed = notebooks.parse(notebook("import azureml.core\ncd = 1\nls = [cd]\nprint(ls)\n"))
+    assert parsed.units[0].source.split("\n")[:4] == ["import azureml.core", "cd = 1", "ls = [cd]", "print(ls)"]
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,16 @@ _NON_PYTHON_SUFFIXES = frozenset(
 _LINE_MAGIC = re.compile(r"^(\s*)(%|!|\?)")
 _ASSIGNED_MAGIC = re.compile(r"^(\s*)[A-Za-z_][\w.,\s\[\]]*=\s*(%|!)")
 _HELP_SUFFIX = re.compile(r"^(\s*)[A-Za-z_][\w.]*\?{1,2}\s*$")
+# IPython's automagics: line magics written without ``%`` (``pip install x``,
+# ``cd dir``, ``ls``). Only applied to a cell that does not parse as Python,
+# and only where the word is followed by nothing or by an argument, never by
+# an operator, so ``cd = 1`` or ``ls(x)`` stay Python.
+_AUTOMAGIC = re.compile(
+    r"^(\s*)(?:pip|conda|mamba|cd|ls|ll|cat|pwd|mkdir|rmdir|rm|cp|mv|env|set_env|load_ext|reload_ext"
+    r"|matplotlib|timeit|time|run|who|whos|history|alias|pycat|less|more|man|clear|pushd|popd|bookmark"
+    r"|dhist|sx|system|autoreload|config|store|prun|debug|xmode|pdb|pinfo|pinfo2|psearch|precision|rerun)"
+    r"(?:\s*$|\s+(?![=+\-*/%<>!&|^(),.:\[\]@]|(?:if|else|for|in|and|or|not|is)\b)\S)"
+)
 
 
 class NotebookError(ValueError):
@@ -143,6 +153,11 @@ def blank_magics(lines: list[str]) -> list[str]:
     return out
 
 
+def _blank_automagic(line: str) -> str:
+    match = _AUTOMAGIC.match(line)
+    return f"{match.group(1)}pass" if match else line
+
+
 def _parses(source: str) -> SyntaxError | None:
     try:
         ast.parse(source)
@@ -233,6 +248,14 @@ def parse(text: str) -> Notebook:
             cleaned[i] = ""
         cell_text = "\n".join(cleaned) + "\n"
         error = _parses(cell_text)
+        if error is not None:  # read automagics as IPython does, then try again
+            automagic = [_blank_automagic(line) for line in cleaned]
+            if automagic != cleaned and _parses("\n".join(automagic) + "\n") is None:
+                cleaned, error = automagic, None
+        if error is not None and "azureml" not in cell_text:
+            # it cannot hold SDK v1 code: say so, but it is not a finding
+            result.notes.append(f"cell {number} skipped: it does not parse as Python and does not mention azureml")
+            continue
         if error is not None:
             line = error.lineno or 1
             col = max((error.offset or 1) - 1, 0)
