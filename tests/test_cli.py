@@ -224,7 +224,7 @@ BAD_INPUTS = {
     "badsource.ipynb": json.dumps({"cells": [{"cell_type": "code", "source": [1, 2], "metadata": {}}], "x": "azureml"}),
     "badsource2.ipynb": json.dumps({"cells": [{"cell_type": "code", "source": {"a": "azureml"}}]}),
     "notobject.ipynb": '["azureml"]',
-    "badcell.ipynb": notebook("from azureml.core import Run\n", "def f(:\n", "run = Run.get_context()\n"),
+    "badcell.ipynb": notebook("from azureml.core import Run\n", "def f(:\n    azureml_run = 1\n", "run = Run.get_context()\n"),
 }
 
 

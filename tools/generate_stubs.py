@@ -113,13 +113,16 @@ V1_PRIVATE_PREFIX = "azureml._"
 #: Return types that the docstrings do not state (or state too loosely for
 #: inference), keyed by the real ``module.qualname`` of the function. Values
 #: are type expressions in the docstring syntax; ``None`` forces an unknown
-#: result (for ``Experiment.submit``, whose run type depends on its argument
-#: and is supplied by an inference tip in v2lint.brain).
+#: result. ``Experiment.submit``'s run type depends on its argument and is
+#: supplied by an inference tip in v2lint.brain; its stub return is the fallback.
 RETURN_OVERRIDES: dict[str, str | None] = {
     # A job's ``Run.get_context()`` is the runtime subclass that has
     # ``input_datasets``, ``experiment``, ``parent``, ...
     "azureml.core.run.Run.get_context": "azureml.core.run._SubmittedRun",
-    "azureml.core.experiment.Experiment.submit": None,
+    # Without the tip (a config of unknown type, an estimator subclass), still a run.
+    "azureml.core.experiment.Experiment.submit": "azureml.core.run.Run",
+    # Documented as the step runs, returned as a generator of them.
+    "azureml.pipeline.core.run.PipelineRun.get_steps": "list[azureml.pipeline.core.run.StepRun]",
     "azureml.core.experiment.Experiment.start_logging": "azureml.core.run.Run",
     # The workspace default datastore is the blob store ("workspaceblobstore").
     "azureml.core.workspace.Workspace.get_default_datastore":

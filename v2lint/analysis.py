@@ -315,7 +315,10 @@ class _ModuleAnalysis:
         member of a v1 class or module without one) the advice it borrows.
         ``inner_link``: ``receiver.attrname`` is itself the receiver of another attribute."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        owners = self._values(receiver) or list(self._annotated(receiver)) or list(self._passed_in(receiver))
+        owners = (
+            self._values(receiver) or list(self._annotated(receiver)) or list(self._narrowed(receiver))
+            or list(self._passed_in(receiver))
+        )
         for owner in owners:
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
@@ -496,6 +499,25 @@ class _ModuleAnalysis:
                 for value in self._values(annotation):
                     if isinstance(value, nodes.ClassDef):
                         yield value.instantiate_class()
+
+    def _narrowed(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        """Inside ``if isinstance(cluster, AmlCompute):`` astroid drops every value
+        of ``cluster`` that is not an AmlCompute (a ComputeTarget(ws, name) is
+        one at run time, not in the stubs): the test says what it holds."""
+        if not isinstance(expr, nodes.Name):
+            return
+        child, parent = expr, expr.parent
+        while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Module)):
+            test = getattr(parent, "test", None)
+            if isinstance(parent, nodes.If) and child in parent.body and isinstance(test, nodes.Call):
+                func, args = test.func, test.args
+                if (isinstance(func, nodes.Name) and func.name == "isinstance" and len(args) == 2
+                        and isinstance(args[0], nodes.Name) and args[0].name == expr.name):
+                    for value in self._values(args[1]):
+                        if isinstance(value, nodes.ClassDef):
+                            yield value.instantiate_class()
+                    return
+            child, parent = parent, parent.parent
 
     def _passed_in(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         """An unannotated parameter holds what the module's own calls of its

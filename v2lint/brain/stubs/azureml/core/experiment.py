@@ -69,7 +69,7 @@ class Experiment(ChainedIdentity, HasExperimentPortal):
     def start_logging(self, *args, **kwargs):
         return Run()
     def submit(self, config, tags=None, **kwargs):
-        return _unknown()
+        return Run()
     def tag(self, key, value=None):
         return _unknown()
     @property

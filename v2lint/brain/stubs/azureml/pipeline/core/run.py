@@ -47,7 +47,7 @@ class PipelineRun(Run):
     def get_status(self):
         return _unknown()
     def get_steps(self):
-        return StepRun()
+        return [StepRun()]
     def get_tags(self):
         return _unknown()
     def publish_pipeline(self, name, description, version, continue_on_step_failure=None, **kwargs):
