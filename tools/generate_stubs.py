@@ -1512,6 +1512,7 @@ def main(argv: list[str] | None = None) -> int:
                 relocated[stub_q] = real_qualname(cls)
     manifest = {
         "generated_by": "tools/generate_stubs.py",
+        "member_names": member_names(args.out, manifest_modules),
         "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
         "distributions": distributions,
         "modules": manifest_modules,
@@ -1525,6 +1526,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(manifest_modules)} modules; " + ", ".join(
         f"{k}={v}" for k, v in sorted(gen.stats.items())), file=sys.stderr)
     return 0
+
+
+def member_names(out: str, modules: dict[str, str]) -> list[str]:
+    """Every public name the stubs define (classes, functions, methods,
+    properties, instance attributes, module constants): v2lint's cheap filter
+    for which attribute reads and calls are worth inferring, precomputed so
+    an editor's fresh process does not parse the stubs to learn it."""
+    names: set[str] = set()
+    for relpath in modules.values():
+        with open(os.path.join(out, *relpath.split("/")), encoding="utf-8") as fh:
+            tree = ast.parse(fh.read())
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return sorted(name for name in names if not name.startswith("_"))
 
 
 if __name__ == "__main__":

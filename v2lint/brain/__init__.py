@@ -53,21 +53,10 @@ def _stub_source(path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def member_names() -> frozenset[str]:
-    """Every public name the stubs define: classes, functions, methods,
-    properties, instance attributes and module constants. The cheap filter for
-    which attribute reads and calls could be SDK v1 and are worth inferring."""
-    import ast
-
-    names: set[str] = set()
-    for relpath in manifest()["modules"].values():
-        for node in ast.walk(ast.parse(_stub_source(os.path.join(STUBS_DIR, *relpath.split("/"))))):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                names.add(node.attr)
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-    return frozenset(name for name in names if not name.startswith("_"))
+    """Every public name the stubs define (tools/generate_stubs.py lists them in
+    the manifest): the cheap filter for which attribute reads and calls could
+    be SDK v1 and are worth inferring."""
+    return frozenset(manifest()["member_names"])
 
 
 def _build_stub(modname: str) -> nodes.Module:
