@@ -8,6 +8,7 @@ it resolves to ``azureml.core.workspace.Workspace``.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -216,6 +217,8 @@ class _ModuleAnalysis:
             self._deprecation_env_call(node)
             if not self._worth_resolving(func.attrname) and not self._is_v1_bound(func):
                 return
+            if self._standard_library_chain(func.expr):
+                return
             resolved = self._resolve_member(func.expr, func.attrname) or self._import_rooted(func)
         elif isinstance(func, nodes.Name):
             if func.name not in catalogue.CANDIDATE_NAMES and func.name not in self.v1_bound_names:
@@ -249,6 +252,8 @@ class _ModuleAnalysis:
         if isinstance(parent, nodes.Call) and parent.func is node:
             return  # the call reports it
         if not self._worth_resolving(node.attrname) and not self._is_v1_bound(node):
+            return
+        if self._standard_library_chain(node.expr):
             return
         # a link inside a chain (``aml.Workspace`` of ``aml.Workspace.from_config()``)
         # only borrows advice: the chain's own finding on the line says more
@@ -309,6 +314,21 @@ class _ModuleAnalysis:
     @staticmethod
     def _worth_resolving(attrname: str) -> bool:
         return attrname in catalogue.CANDIDATE_NAMES or attrname in brain.member_names()
+
+    @staticmethod
+    def _standard_library_chain(expr: nodes.NodeNG) -> bool:
+        """``os.path.join``, ``json.dumps``: a chain of attributes (no call) of a
+        standard-library import holds no v1 object; not worth inferring."""
+        while isinstance(expr, nodes.Attribute):
+            expr = expr.expr
+        assignments = _assignments(expr)
+        return bool(assignments) and all(
+            isinstance(a, nodes.Import) and all(
+                (alias or name.split(".")[0]) != expr.name or name.split(".")[0] in sys.stdlib_module_names
+                for name, alias in a.names
+            )
+            for a in assignments
+        )
 
     def _resolve_member(self, receiver: nodes.NodeNG, attrname: str, inner_link: bool = False) -> _Resolved | None:
         """Resolve ``receiver.attrname``: its own catalogue target, else (a
