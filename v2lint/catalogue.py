@@ -283,6 +283,7 @@ RULES: tuple[Rule, ...] = (
             _EXP: "no object in v2: pass experiment_name=... to ml_client.jobs.create_or_update or set job.experiment_name",
             _EXP + ".get_runs": "ml_client.jobs.list()",
             _EXP + ".list": "ml_client.jobs.list()",
+            _EXP + ".name": "the job's experiment_name (ml_client.jobs.get(name).experiment_name)",
         },
     ),
     Rule(
@@ -317,6 +318,8 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".get_portal_url": "the returned job's studio_url (returned_job.studio_url)",
             _RUN + ".wait_for_completion": "ml_client.jobs.stream(returned_job.name)",
             _RUN + ".get_details": "ml_client.jobs.get(name)",
+            _RUN + ".id": "the job's name (ml_client.jobs.get(name).name)",
+            _RUN + ".properties": "the job's properties (ml_client.jobs.get(name).properties)",
             _RUN + ".get_details_with_logs": "ml_client.jobs.get(name) and ml_client.jobs.stream(name)",
             _RUN + ".get_status": "ml_client.jobs.get(name).status",
             _RUN + ".get_metrics": "mlflow.tracking.MlflowClient().get_run(run_id).data.metrics",
@@ -571,6 +574,7 @@ RULES: tuple[Rule, ...] = (
             _CT + ".attach": "ml_client.compute.begin_attach(compute)",
             _CT + ".wait_for_completion": ".result() on the poller returned by ml_client.compute.begin_create_or_update",
             _CT + ".delete": "ml_client.compute.begin_delete(name)",
+            _CT + ".get_status": "ml_client.compute.get(name).provisioning_state",
             _CT + ".list": "ml_client.compute.list()",
             "azureml.core.compute.amlcompute.AmlCompute": "azure.ai.ml.entities.AmlCompute",
             "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": 'azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)',
@@ -844,6 +848,7 @@ SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
 IN_JOB_ADVICE: Mapping[str, str] = MappingProxyType(
     {
         _RUN: "MLflow (mlflow) for tracking inside the job; nothing to import from Azure ML",
+        _RUN + ".id": "mlflow.active_run().info.run_id",
         _RUN + ".register_model": "mlflow.<flavor>.log_model(...) in the job, then ml_client.models.create_or_update on the job's output",
         _DS + ".get_by_name": _JOB_INPUT,
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
