@@ -7,15 +7,19 @@ it resolves to ``azureml.core.workspace.Workspace``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
+import tokenize
 from dataclasses import dataclass, replace
 from typing import Iterator
 
 import astroid
 from astroid import nodes, util
+from astroid.context import CallContext, InferenceContext
 
-from v2lint import brain, catalogue
+from v2lint import brain, callers, catalogue, notebooks
 from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
 
 log = logging.getLogger(__name__)
@@ -125,6 +129,8 @@ class _ModuleAnalysis:
         # that has a finding of its own
         self.weak: set[Finding] = set()
         self._calls: dict[str, list[nodes.Call]] | None = None
+        self._callers: callers.ProjectCallers | None = None
+        self._lines: list[str] | None = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
@@ -153,14 +159,13 @@ class _ModuleAnalysis:
         return self.findings
 
     def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str,
-             via: str = "") -> Finding:
+             via: str = "", at: tuple[int, int, int, int] | None = None) -> Finding:
+        """``at``: the (line, col, end line, end col) reported, when not the node's own."""
         if _in_compat_guard(node):
             advice = f"SDK v1 fallback of an azure.ai.ml import; remove it once every environment has azure-ai-ml (v2: {advice})"
             code = "AML004"
-        finding = Finding(
-            node.lineno, node.col_offset, code, qname, written, advice, confidence,
-            node.end_lineno, node.end_col_offset, via,
-        )
+        line, col, end_line, end_col = at or _position(node)
+        finding = Finding(line, col, code, qname, written, advice, confidence, end_line, end_col, via)
         self.findings.append(finding)
         return finding
 
@@ -178,6 +183,8 @@ class _ModuleAnalysis:
         self._check_v2_import(node, node.modname)
         if not catalogue.is_v1_module(node.modname):
             return
+        # a name on its own line of a parenthesised import is reported there
+        where = self._imported_name_positions(node) if node.end_lineno != node.lineno else {}
         for name, asname in node.names:
             if name == "*":
                 self._v1_import(node, node.modname, f"from {node.modname} import *", catalogue.module_advice(node.modname))
@@ -186,12 +193,53 @@ class _ModuleAnalysis:
             qname = self._imported_qname(node, name)
             target = catalogue.TARGETS.get(qname)
             advice = target[1] if target else catalogue.module_advice(node.modname)
-            self._v1_import(node, qname, name, advice)
+            self._v1_import(node, qname, name, advice, where.get(name))
+        if where and all(line != node.lineno for line, *_ in where.values()):
+            # ``from azureml.train.hyperdrive import (`` names the v1 module on a line of its own
+            module_end = (node.lineno, node.col_offset, node.lineno, len(self._source_lines()[node.lineno - 1].encode()))
+            self.weak.add(self._add(node, "AML001", node.modname, node.modname,
+                                    catalogue.module_advice(node.modname), HIGH, at=module_end))
 
-    def _v1_import(self, node: nodes.NodeNG, qname: str, written: str, advice: str) -> None:
+    def _v1_import(self, node: nodes.NodeNG, qname: str, written: str, advice: str,
+                   at: tuple[int, int, int, int] | None = None) -> None:
         if not _in_compat_guard(node):
             self.v1_imports_outside_guard = True
-        self._add(node, "AML001", qname, written, advice, HIGH)
+        self._add(node, "AML001", qname, written, advice, HIGH, at=at)
+
+    def _imported_name_positions(self, node: nodes.ImportFrom) -> dict[str, tuple[int, int, int, int]]:
+        """Where each name of a multi-line ``from m import (a, b as c)`` is written
+        (astroid keeps only the statement's position)."""
+        lines = self._source_lines()[node.lineno - 1: node.end_lineno]
+        positions: dict[str, tuple[int, int, int, int]] = {}
+        try:
+            tokens = list(tokenize.generate_tokens(iter([line + "\n" for line in lines]).__next__))
+        except (tokenize.TokenError, SyntaxError):
+            return positions
+        names = [t for t in tokens if t.type == tokenize.NAME]
+        keywords = [i for i, t in enumerate(names) if t.string == "import"]
+        if not keywords:
+            return positions
+        after_as = False
+        for token in names[keywords[0] + 1:]:
+            if token.string == "as":
+                after_as = True
+                continue
+            if not after_as:
+                (row, col), (_, end_col) = token.start, token.end
+                text = lines[row - 1]  # columns in UTF-8 bytes, as astroid counts them
+                start, end = len(text[:col].encode()), len(text[:end_col].encode())
+                positions.setdefault(token.string, (node.lineno + row - 1, start, node.lineno + row - 1, end))
+            after_as = False
+        return positions
+
+    def _source_lines(self) -> list[str]:
+        if self._lines is None:
+            try:
+                with self.module.stream() as stream:
+                    self._lines = notebooks.split_lines(stream.read().decode("utf-8", errors="replace"))
+            except (OSError, AttributeError):
+                self._lines = []
+        return self._lines
 
     def _check_v2_import(self, node: nodes.NodeNG, modname: str) -> None:
         if (modname == _V2_ROOT or modname.startswith(_V2_ROOT + ".")) and self.first_v2_import is None:
@@ -337,7 +385,7 @@ class _ModuleAnalysis:
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
         owners = (
             self._values(receiver) or list(self._annotated(receiver)) or list(self._narrowed(receiver))
-            or list(self._passed_in(receiver))
+            or list(self._at_call_sites(receiver))
         )
         for owner in owners:
             if isinstance(owner, nodes.Module):
@@ -468,10 +516,10 @@ class _ModuleAnalysis:
         if self.inferences > MAX_INFERENCES_PER_FILE:
             raise AnalysisLimitExceeded
 
-    def _infer(self, node: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+    def _infer(self, node: nodes.NodeNG, context: InferenceContext | None = None) -> Iterator[nodes.NodeNG]:
         self._count()
         try:
-            for value in node.infer():
+            for value in node.infer(context):
                 self._count()
                 if value is not util.Uninferable:
                     yield value
@@ -539,24 +587,40 @@ class _ModuleAnalysis:
                     return
             child, parent = parent, parent.parent
 
-    def _passed_in(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
-        """An unannotated parameter holds what the module's own calls of its
-        function pass for it: ``def report(run): run.get_metrics()`` called as
-        ``report(experiment.submit(config))``."""
-        for assignment in _assignments(expr):
-            arguments = assignment.parent
-            if not isinstance(assignment, nodes.AssignName) or not isinstance(arguments, nodes.Arguments):
-                continue
-            function = arguments.parent
-            if not isinstance(function, nodes.FunctionDef) or function.is_method():
-                continue
-            positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
-            for call in self._calls_by_name().get(function.name, ()):
-                argument = _argument_for(call, assignment.name, positional)
-                if argument is not None:
-                    for value in self._infer(argument):
-                        if not isinstance(value, nodes.Const):
-                            yield value
+    def _at_call_sites(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+        """Inside a function, what ``expr`` holds when the function is called as
+        the module's own calls call it (else as the project's other files do, a
+        notebook calling its helper): ``def report(run): run.get_metrics()``
+        called as ``report(experiment.submit(config))``. astroid infers the body
+        under each call's arguments, so chains and loops over a parameter
+        (``for child in run.get_children()``) resolve too."""
+        function = expr.frame()
+        if not isinstance(function, nodes.FunctionDef) or function.is_method() or not _has_parameters(function):
+            return
+        found = False
+        for call in self._calls_by_name().get(function.name, ()):
+            for value in self._infer_called(expr, function, call):
+                found = True
+                yield value
+        if found or not isinstance(function.parent, nodes.Module):
+            return
+        for call in self._project_callers().calls(function.name):
+            yield from self._infer_called(expr, function, call)
+
+    def _infer_called(self, expr: nodes.NodeNG, function: nodes.FunctionDef, call: nodes.Call) -> Iterator[nodes.NodeNG]:
+        context = InferenceContext()
+        context.callcontext = CallContext(args=call.args, keywords=call.keywords, callee=function)
+        caller = call.root()
+        # a caller elsewhere imports its own neighbours (``from scripts.run_forecast import f``)
+        where = os.path.dirname(caller.file) if caller is not self.module and caller.file else None
+        with callers.importable(where) if where else contextlib.nullcontext():
+            values = [value for value in self._infer(expr, context) if not isinstance(value, nodes.Const)]
+        yield from values
+
+    def _project_callers(self) -> callers.ProjectCallers:
+        if self._callers is None:
+            self._callers = callers.ProjectCallers(self.module)
+        return self._callers
 
     def _calls_by_name(self) -> dict[str, list[nodes.Call]]:
         """The module's calls of plain names, built once per module."""
@@ -642,17 +706,21 @@ def _assignments(expr: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
         return ()
 
 
-def _argument_for(call: nodes.Call, name: str, positional: list[str]) -> nodes.NodeNG | None:
-    """The argument ``call`` passes for the parameter ``name``."""
-    for keyword in call.keywords or ():
-        if keyword.arg == name:
-            return keyword.value
-    if name in positional:
-        index = positional.index(name)
-        args = call.args or []
-        if index < len(args) and not any(isinstance(a, nodes.Starred) for a in args[: index + 1]):
-            return args[index]
-    return None
+def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
+    """Where a finding on ``node`` is reported: the node's own range, except for a
+    member of a chain written over several lines (``(run.input_datasets["x"]\n
+    .to_pandas_dataframe())``), reported from the member's own line."""
+    member = node.func if isinstance(node, nodes.Call) else node
+    if isinstance(member, (nodes.Attribute, nodes.AssignAttr)) and member.end_lineno != member.lineno:
+        start = member.end_col_offset - len(member.attrname.encode())
+        if start >= 0:
+            return member.end_lineno, start, node.end_lineno, node.end_col_offset
+    return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
+
+
+def _has_parameters(function: nodes.FunctionDef) -> bool:
+    arguments = function.args
+    return bool(arguments.posonlyargs or arguments.args or arguments.kwonlyargs or arguments.vararg or arguments.kwarg)
 
 
 def _parameter_annotation(assignment: nodes.NodeNG) -> nodes.NodeNG | None:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from v2lint.namespace import V1_MODULE_ROOTS
+
 
 class Tier(enum.Enum):
     """Severity tier; decides the pylint letter and the SARIF level everywhere."""
@@ -107,6 +109,7 @@ _MONITOR = (
     "created with ml_client.schedules.begin_create_or_update"
 )
 _AUTOML_RUNTIME = "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model"
+_RESPONSIBLE_AI = "azure.ai.ml (Responsible AI dashboard components)"
 _CONDA_FILE = "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)"
 _JOB_INPUT = "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})"
 _MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
@@ -171,8 +174,15 @@ RULES: tuple[Rule, ...] = (
             "azureml.datadrift": "model monitoring (azure.ai.ml.entities.MonitorSchedule, azure.ai.ml.entities.DataDriftSignal)",
             "azureml.contrib": "azure.ai.ml",
             "azureml.history": "MLflow (mlflow)",
-            "azureml.interpret": "azure.ai.ml (Responsible AI dashboard components)",
+            "azureml.interpret": _RESPONSIBLE_AI,
             "azureml.tensorboard": "MLflow (mlflow) and the job's studio_url",
+            "azureml.explain": _RESPONSIBLE_AI,
+            "azureml.responsibleai": _RESPONSIBLE_AI,
+            "azureml.training": "azure.ai.ml.automl",
+            "azureml.dataprep": 'azure.ai.ml.Input(type="mltable", path=...) for tabular data (the mltable package reads it)',
+            "azureml.opendatasets": 'the dataset\'s public storage path as azure.ai.ml.Input(type="uri_folder", path=...)',
+            "azureml.monitoring": "the data collection of managed online deployments (azure.ai.ml.entities.DataCollector)",
+            "azureml.synapse": "Spark jobs and components (azure.ai.ml.spark)",
         },
     ),
     Rule(
@@ -871,25 +881,6 @@ SUBMIT_RUN_TYPES: Mapping[str, str] = MappingProxyType(
 # Top-level packages of the v1 SDK. Everything else under ``azureml`` (mlflow,
 # fsspec, ai.monitoring, featurestore, rag, acft, metrics, evaluate, ...) is
 # v2-era and must never be flagged.
-V1_MODULE_ROOTS: tuple[str, ...] = (
-    "azureml.core",
-    "azureml.data",
-    "azureml.pipeline",
-    "azureml.train",
-    "azureml.exceptions",
-    "azureml.widgets",
-    "azureml.datadrift",
-    "azureml.automl",
-    "azureml.contrib",
-    "azureml.history",
-    "azureml.interpret",
-    "azureml.tensorboard",
-    "azureml._restclient",
-    "azureml._base_sdk_common",
-    "azureml._run_impl",
-)
-
-
 # Under a v1 root but part of the v2-era inference server's scoring interface
 # (AMLRequest, rawhttp), used by v2 online-endpoint scoring scripts.
 V2_ERA_UNDER_V1_ROOTS: tuple[str, ...] = ("azureml.contrib.services",)

@@ -8,16 +8,14 @@ helpers (``from .aml import get_ws``) resolve exactly as they do in pylint.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
-from typing import Iterator
 
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
 
 from v2lint import brain, worth_analysing
+from v2lint.callers import importable
 from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
 
@@ -31,20 +29,6 @@ def module_name(path: str) -> tuple[str, str]:
         directory, package = os.path.split(directory)
         parts.insert(0, package)
     return ".".join(parts) or stem, directory
-
-
-@contextlib.contextmanager
-def _importable(directory: str) -> Iterator[None]:
-    """Make the project root importable while astroid resolves imports."""
-    if directory in sys.path:
-        yield
-        return
-    sys.path.insert(0, directory)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(ValueError):
-            sys.path.remove(directory)
 
 
 def build_module(source: str, path: str, modname: str) -> nodes.Module:
@@ -64,7 +48,7 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     if not worth_analysing(source):
         return []
     modname, root = module_name(path)
-    with _importable(root):
+    with importable(root):
         try:
             module = build_module(source, path, modname)
         except RecursionError:

@@ -1,0 +1,149 @@
+"""Types that flow across a project: a helper's parameters hold what its callers
+pass, in the same module or in the files beside it (a notebook, a script one
+directory up), and positions of what a multi-line statement names."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_flake8_stdin, run_pylint_stdin
+from test_cli_helpers import notebook
+from v2lint.modules import analyse_source
+
+# the shape of MachineLearningNotebooks' forecasting helpers (run_forecast.py)
+HELPER = '''\
+import os
+from azureml.core import ScriptRunConfig
+
+
+def run_remote_inference(test_experiment, compute_target, train_run, test_dataset, folder="./forecast"):
+    train_run.download_file("outputs/model.pkl", os.path.join(folder, "model.pkl"))
+    env = train_run.get_environment()
+    config = ScriptRunConfig(
+        source_directory=folder,
+        script="forecasting_script.py",
+        arguments=["--test_dataset", test_dataset.as_named_input(test_dataset.name)],
+        compute_target=compute_target,
+        environment=env,
+    )
+    run = test_experiment.submit(config, tags={"training_run_id": train_run.id})
+    run.log("run_algorithm", run.tags["run_algorithm"])
+    return run
+
+
+def summarise(remote_run):
+    children = list(remote_run.get_children(recursive=True))
+    for child in children:
+        print(child.id, child.properties["score"])
+'''
+
+CALLER = '''\
+from azureml.core import Dataset, Experiment, Workspace
+from run_forecast import run_remote_inference, summarise
+
+ws = Workspace.from_config()
+experiment = Experiment(ws, "forecast")
+best_run = experiment.submit(config).get_best_child() if False else ws.get_run("abc")
+test_dataset = Dataset.Tabular.from_delimited_files(path=[(ws.get_default_datastore(), "test.csv")])
+remote = run_remote_inference(experiment, "cpu-cluster", best_run, test_dataset)
+summarise(remote)
+'''
+
+HELPER_V1_LINES = {6, 7, 11, 15, 16, 21, 23}
+
+
+def lines_of(findings):
+    return {f.line for f in findings if f.code != "AML000"}
+
+
+def test_a_helpers_parameters_take_what_a_notebook_beside_it_passes(tmp_path):
+    (tmp_path / "run_forecast.py").write_text(HELPER)
+    (tmp_path / "forecast.ipynb").write_text(notebook("%pip install azureml-sdk", CALLER))
+    findings = analyse_source(HELPER, str(tmp_path / "run_forecast.py"))
+    assert HELPER_V1_LINES <= lines_of(findings)
+    by_line = {}
+    for finding in findings:
+        by_line.setdefault(finding.line, set()).add(finding.qname)
+    assert "azureml.core.run.Run.download_file" in by_line[6]
+    assert "azureml.core.run.Run.get_children" in by_line[21]
+    assert by_line[23] & {"azureml.core.run.Run.id", "azureml.core.run.Run.properties"}
+
+
+@pytest.mark.slow
+def test_both_hosts_see_what_the_callers_pass(tmp_path):
+    helper = tmp_path / "run_forecast.py"
+    helper.write_text(HELPER)
+    (tmp_path / "forecast.ipynb").write_text(notebook(CALLER))
+    assert HELPER_V1_LINES <= {m["line"] for m in run_pylint_stdin(helper)}
+    assert HELPER_V1_LINES <= {int(line.split(":")[1]) for line in run_flake8_stdin(helper)}
+
+
+def test_a_caller_one_directory_up_imports_the_helper_by_its_dotted_path(tmp_path):
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "run_forecast.py").write_text(HELPER)
+    (tmp_path / "submit.py").write_text(CALLER.replace("from run_forecast import", "from scripts.run_forecast import"))
+    findings = analyse_source(HELPER, str(tmp_path / "scripts" / "run_forecast.py"))
+    assert HELPER_V1_LINES <= lines_of(findings)
+
+
+@pytest.mark.parametrize("caller", [
+    # another module's function of the same name
+    CALLER.replace("from run_forecast import", "from other_helpers import"),
+    # the same module, but what is passed is no v1 object
+    "from run_forecast import summarise\nimport pandas as pd\nsummarise(pd.DataFrame())\n",
+    # the imported name is rebound before the call
+    CALLER.replace("remote = run_remote_inference(", "run_remote_inference = print\nremote = run_remote_inference("),
+])
+def test_callers_that_pass_no_v1_object_to_this_helper_add_nothing(tmp_path, caller):
+    (tmp_path / "run_forecast.py").write_text(HELPER)
+    (tmp_path / "caller.py").write_text(caller)
+    findings = analyse_source(HELPER, str(tmp_path / "run_forecast.py"))
+    # only what the helper itself proves: its import and ScriptRunConfig
+    assert lines_of(findings) == {2, 8}
+
+
+def test_a_caller_that_does_not_parse_is_passed_over(tmp_path):
+    (tmp_path / "run_forecast.py").write_text(HELPER)
+    (tmp_path / "broken.py").write_text("from run_forecast import summarise\nsummarise(\n")
+    (tmp_path / "caller.py").write_text(CALLER)
+    assert HELPER_V1_LINES <= lines_of(analyse_source(HELPER, str(tmp_path / "run_forecast.py")))
+
+
+def test_the_modules_own_calls_come_first():
+    source = (
+        "from azureml.core import Run\n"
+        "def report(run):\n"
+        "    for child in run.get_children():\n"
+        "        print(child.get_metrics())\n"
+        "report(Run.get_context())\n"
+    )
+    assert {3, 4} <= lines_of(analyse_source(source, "job.py"))
+
+
+def test_each_name_of_a_multi_line_import_is_reported_where_it_is_written():
+    source = (
+        "from azureml.train.hyperdrive import (\n"
+        "    RandomParameterSampling,\n"
+        "    BanditPolicy as Policy, choice,\n"
+        ")\n"
+    )
+    found = sorted((f.line, f.col, f.written) for f in analyse_source(source, "sweep.py"))
+    assert found == [
+        (1, 0, "azureml.train.hyperdrive"),
+        (2, 4, "RandomParameterSampling"),
+        (3, 4, "BanditPolicy"),
+        (3, 28, "choice"),
+    ]
+
+
+def test_a_member_of_a_chain_over_several_lines_is_reported_on_its_own_line():
+    source = (
+        "from azureml.core import Run\n"
+        "run = Run.get_context()\n"
+        "df = (\n"
+        '    run.input_datasets["test"]\n'
+        "    .to_pandas_dataframe()\n"
+        ")\n"
+    )
+    found = {(f.line, f.col): f.qname for f in analyse_source(source, "score.py")}
+    assert found[(5, 5)] == "azureml.data.tabular_dataset.TabularDataset.to_pandas_dataframe"

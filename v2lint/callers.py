@@ -1,0 +1,162 @@
+"""Calls of a helper module's functions from the project's other files.
+
+A helper's unannotated parameter holds what its callers pass, and the callers
+are often other files: the notebook beside ``run_forecast.py`` that does ``from
+run_forecast import run_remote_inference``, or one a directory up that does
+``from scripts.helper_scripts import run_inference``. Those files are read as
+text and parsed, never imported or executed. Only the helper's own directory
+and the two above it are looked at (where Python finds a helper imported by
+its dotted path from there); a file is parsed only when its text names both
+the function and the helper module, and at most once per analysed file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import Iterator
+
+from astroid import nodes
+
+from v2lint import notebooks
+
+_LEVELS = 3  # the helper's directory and the two above it
+_MAX_FILES_PER_DIRECTORY = 400  # a data directory of many files holds no callers worth the scan
+_MAX_BYTES = 2_000_000
+
+
+class ProjectCallers:
+    """The calls of ``module``'s top-level functions in sibling files, by function name."""
+
+    def __init__(self, module: nodes.Module) -> None:
+        self.path = os.path.abspath(module.file) if module.file else None
+        self.module_name = module.name
+        self._parsed: dict[str, list[nodes.Module]] = {}
+
+    def calls(self, function_name: str) -> Iterator[nodes.Call]:
+        """Calls of ``function_name`` imported from this module, in other files."""
+        if self.path is None or not self.path.endswith(".py"):
+            return
+        for caller, dotted in self._candidates(function_name):
+            for module in self._modules(caller):
+                yield from _calls_through_import(module, dotted, function_name)
+
+    def _candidates(self, function_name: str) -> Iterator[tuple[str, set[str]]]:
+        """(caller file, the dotted names it would import this module by)."""
+        helper_stem = os.path.splitext(self.path)[0]
+        directory = os.path.dirname(self.path)
+        needle = function_name.encode()
+        for _ in range(_LEVELS):
+            relative = os.path.relpath(helper_stem, directory).split(os.sep)
+            dotted = {".".join(relative), self.module_name}
+            if all(part.isidentifier() for part in relative):
+                for caller in _sibling_sources(directory):
+                    if caller == self.path:
+                        continue
+                    text = _read(caller)
+                    if text and needle in text and relative[-1].encode() in text:
+                        yield caller, dotted
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return
+            directory = parent
+
+    def _modules(self, caller: str) -> list[nodes.Module]:
+        if caller not in self._parsed:
+            self._parsed[caller] = list(self._parse(caller))
+        return self._parsed[caller]
+
+    def _parse(self, caller: str) -> Iterator[nodes.Module]:
+        text = (_read(caller) or b"").decode("utf-8-sig", errors="replace")
+        if caller.endswith(".ipynb"):
+            try:
+                units = [u for u in notebooks.parse(text).units if u.writefile is None]
+            except notebooks.NotebookError:
+                return
+            sources = [u.source for u in units]
+        else:
+            sources = [text]
+        # imported here: modules.py imports the analysis, which imports this module
+        from v2lint.modules import build_module, module_name
+
+        for source in sources:
+            try:
+                yield build_module(source, caller, module_name(caller)[0])
+            except Exception:  # noqa: BLE001 - a caller that does not parse passes nothing
+                continue
+
+
+@contextlib.contextmanager
+def importable(directory: str) -> Iterator[None]:
+    """Make a project root importable while astroid resolves imports."""
+    if directory in sys.path:
+        yield
+        return
+    sys.path.insert(0, directory)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.path.remove(directory)
+
+
+def _sibling_sources(directory: str) -> list[str]:
+    try:
+        with os.scandir(directory) as entries:
+            found = sorted(
+                entry.path for entry in entries
+                if entry.name.endswith((".py", ".ipynb")) and entry.is_file(follow_symlinks=False)
+            )
+    except OSError:
+        return []
+    return found if len(found) <= _MAX_FILES_PER_DIRECTORY else []
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        if os.path.getsize(path) > _MAX_BYTES:
+            return None
+        with open(path, "rb") as handle:
+            return handle.read(_MAX_BYTES)
+    except OSError:
+        return None
+
+
+def _calls_through_import(module: nodes.Module, dotted: set[str], function_name: str) -> Iterator[nodes.Call]:
+    """``f(...)`` after ``from helper import f`` (aliases too) and ``helper.f(...)``
+    after ``import helper`` / ``from scripts import helper``, where ``helper`` is
+    one of ``dotted``. Matched through the caller's own imports, not by name."""
+    direct: dict[str, nodes.NodeNG] = {}  # local name bound to the function -> its import
+    through: dict[str, nodes.NodeNG] = {}  # local name bound to the helper module -> its import
+    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        if isinstance(node, nodes.ImportFrom):
+            if node.level:
+                continue
+            for name, alias in node.names:
+                if node.modname in dotted and name == function_name:
+                    direct[alias or name] = node
+                elif f"{node.modname}.{name}" in dotted:
+                    through[alias or name] = node
+        else:
+            for name, alias in node.names:
+                if name in dotted and (alias or "." not in name):
+                    through[alias or name] = node
+    if not direct and not through:
+        return
+    for call in module.nodes_of_class(nodes.Call):
+        func = call.func
+        if isinstance(func, nodes.Name) and _bound_by(func, direct):
+            yield call
+        elif isinstance(func, nodes.Attribute) and func.attrname == function_name and _bound_by(func.expr, through):
+            yield call
+
+
+def _bound_by(name: nodes.NodeNG, imports: dict[str, nodes.NodeNG]) -> bool:
+    """``name`` is a name that one of ``imports`` binds where it is used."""
+    if not isinstance(name, nodes.Name) or name.name not in imports:
+        return False
+    try:
+        return imports[name.name] in name.lookup(name.name)[1]
+    except Exception:  # noqa: BLE001 - astroid may fail on odd code
+        return False
