@@ -130,6 +130,7 @@ class _ModuleAnalysis:
         self.weak: set[Finding] = set()
         self._calls: dict[str, list[nodes.Call]] | None = None
         self._callers: callers.ProjectCallers | None = None
+        self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
         self._lines: list[str] | None = None
 
     # ------------------------------------------------------------------ driver
@@ -598,22 +599,40 @@ class _ModuleAnalysis:
         if not isinstance(function, nodes.FunctionDef) or function.is_method() or not _has_parameters(function):
             return
         found = False
-        for call in self._calls_by_name().get(function.name, ()):
+        for call in self._v1_call_sites(function, in_project=False):
             for value in self._infer_called(expr, function, call):
                 found = True
                 yield value
-        if found or not isinstance(function.parent, nodes.Module):
-            return
-        for call in self._project_callers().calls(function.name):
-            yield from self._infer_called(expr, function, call)
+        if not found and isinstance(function.parent, nodes.Module):
+            for call in self._v1_call_sites(function, in_project=True):
+                yield from self._infer_called(expr, function, call)
+
+    def _v1_call_sites(self, function: nodes.FunctionDef, in_project: bool) -> list[nodes.Call]:
+        """The calls of ``function`` that pass it a v1 object: the module's own,
+        or the project's other files'. Worked out once per function, so a body
+        whose callers pass nothing v1 costs nothing more."""
+        key = (function, in_project)
+        if key not in self._sites:
+            calls = self._project_callers().calls(function.name) if in_project else self._calls_by_name().get(function.name, ())
+            self._sites[key] = [call for call in calls if self._passes_v1(call)]
+        return self._sites[key]
+
+    def _passes_v1(self, call: nodes.Call) -> bool:
+        arguments = [*(call.args or ()), *(k.value for k in call.keywords or ())]
+        with self._caller_importable(call):
+            return any(_is_v1_value(value, self._infer) for argument in arguments for value in self._infer(argument))
+
+    def _caller_importable(self, call: nodes.Call):
+        """A caller elsewhere imports its own neighbours (``from scripts.run_forecast import f``)."""
+        caller = call.root()
+        if caller is self.module or not caller.file:
+            return contextlib.nullcontext()
+        return callers.importable(os.path.dirname(caller.file))
 
     def _infer_called(self, expr: nodes.NodeNG, function: nodes.FunctionDef, call: nodes.Call) -> Iterator[nodes.NodeNG]:
         context = InferenceContext()
         context.callcontext = CallContext(args=call.args, keywords=call.keywords, callee=function)
-        caller = call.root()
-        # a caller elsewhere imports its own neighbours (``from scripts.run_forecast import f``)
-        where = os.path.dirname(caller.file) if caller is not self.module and caller.file else None
-        with callers.importable(where) if where else contextlib.nullcontext():
+        with self._caller_importable(call):
             values = [value for value in self._infer(expr, context) if not isinstance(value, nodes.Const)]
         yield from values
 
@@ -716,6 +735,17 @@ def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
         if start >= 0:
             return member.end_lineno, start, node.end_lineno, node.end_col_offset
     return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
+
+
+def _is_v1_value(value: nodes.NodeNG, infer) -> bool:
+    """An SDK v1 object, class, function or module, or a list, tuple or set holding one."""
+    if isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
+        return any(_is_v1_value(v, infer) for element in value.elts for v in infer(element)
+                   if not isinstance(v, (nodes.List, nodes.Tuple, nodes.Set)))
+    if isinstance(value, nodes.Module):
+        return catalogue.is_v1_module(value.name)
+    definition = value if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) else getattr(value, "_proxied", None)
+    return isinstance(definition, (nodes.ClassDef, nodes.FunctionDef)) and _is_v1(definition)
 
 
 def _has_parameters(function: nodes.FunctionDef) -> bool:

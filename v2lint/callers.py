@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from typing import Iterator
 
@@ -46,16 +47,14 @@ class ProjectCallers:
         """(caller file, the dotted names it would import this module by)."""
         helper_stem = os.path.splitext(self.path)[0]
         directory = os.path.dirname(self.path)
-        needle = function_name.encode()
         for _ in range(_LEVELS):
             relative = os.path.relpath(helper_stem, directory).split(os.sep)
             dotted = {".".join(relative), self.module_name}
             if all(part.isidentifier() for part in relative):
+                imports = _import_pattern(dotted, function_name)
                 for caller in _sibling_sources(directory):
-                    if caller == self.path:
-                        continue
-                    text = _read(caller)
-                    if text and needle in text and relative[-1].encode() in text:
+                    text = _read(caller) if caller != self.path else None
+                    if text and imports.search(text):
                         yield caller, dotted
             parent = os.path.dirname(directory)
             if parent == directory:
@@ -99,6 +98,22 @@ def importable(directory: str) -> Iterator[None]:
     finally:
         with contextlib.suppress(ValueError):
             sys.path.remove(directory)
+
+
+def _import_pattern(dotted: set[str], function_name: str) -> re.Pattern[bytes]:
+    """Text that can import the function from one of ``dotted``: ``from m import
+    (..., f``, ``import m`` or ``from package import m`` (a cheap test before parsing)."""
+    def names_in(what: str) -> str:  # the import list of a ``from ... import``, parenthesised ones included
+        return rf"\s+import\s[^;#]{{0,400}}?\b{re.escape(what)}\b"
+
+    forms = []
+    for name in sorted(dotted):
+        forms.append(rf"from\s+{re.escape(name)}{names_in(function_name)}")
+        forms.append(rf"import\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*)*{re.escape(name)}\b")
+        if "." in name:
+            package, module = name.rsplit(".", 1)
+            forms.append(rf"from\s+{re.escape(package)}{names_in(module)}")
+    return re.compile("|".join(forms).encode())
 
 
 def _sibling_sources(directory: str) -> list[str]:
