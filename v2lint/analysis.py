@@ -132,6 +132,7 @@ class _ModuleAnalysis:
         self._callers: callers.ProjectCallers | None = None
         self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
         self._lines: list[str] | None = None
+        self._quiet_memo: dict[nodes.NodeNG, bool] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
@@ -266,7 +267,7 @@ class _ModuleAnalysis:
             self._deprecation_env_call(node)
             if not self._worth_resolving(func.attrname) and not self._is_v1_bound(func):
                 return
-            if self._standard_library_chain(func.expr):
+            if self._quiet(func.expr):
                 return
             resolved = self._resolve_member(func.expr, func.attrname) or self._import_rooted(func)
         elif isinstance(func, nodes.Name):
@@ -302,7 +303,7 @@ class _ModuleAnalysis:
             return  # the call reports it
         if not self._worth_resolving(node.attrname) and not self._is_v1_bound(node):
             return
-        if self._standard_library_chain(node.expr):
+        if self._quiet(node.expr):
             return
         # a link inside a chain (``aml.Workspace`` of ``aml.Workspace.from_config()``)
         # only borrows advice: the chain's own finding on the line says more
@@ -364,20 +365,79 @@ class _ModuleAnalysis:
     def _worth_resolving(attrname: str) -> bool:
         return attrname in catalogue.CANDIDATE_NAMES or attrname in brain.member_names()
 
-    @staticmethod
-    def _standard_library_chain(expr: nodes.NodeNG) -> bool:
-        """``os.path.join``, ``json.dumps``: a chain of attributes (no call) of a
-        standard-library import holds no v1 object; not worth inferring."""
-        while isinstance(expr, nodes.Attribute):
-            expr = expr.expr
-        assignments = _assignments(expr)
-        return bool(assignments) and all(
-            isinstance(a, nodes.Import) and all(
-                (alias or name.split(".")[0]) != expr.name or name.split(".")[0] in sys.stdlib_module_names
-                for name, alias in a.names
+    def _quiet(self, expr: nodes.NodeNG) -> bool:
+        """Whether ``expr`` provably holds no v1 object, by a cheap pass over the
+        tree (no inference): it is built only from literals, builtins, the standard
+        library (``os.path.join``, ``parser.parse_args().name``) and v2-era
+        ``azureml`` packages, through assignments, loops and operators. Everything
+        else (parameters, third-party and project imports, user functions and
+        classes) is left to inference."""
+        try:
+            return self._quiet_expr(expr)
+        except RecursionError:
+            return False
+
+    def _quiet_expr(self, expr: nodes.NodeNG) -> bool:
+        known = self._quiet_memo.get(expr)
+        if known is not None:
+            return known
+        self._quiet_memo[expr] = True  # a cycle (x = x.parent) adds no v1 source of its own
+        quiet = self._quiet_memo[expr] = self._quiet_uncached(expr)
+        return quiet
+
+    def _quiet_uncached(self, expr: nodes.NodeNG) -> bool:
+        if isinstance(expr, (nodes.Const, nodes.JoinedStr, nodes.Compare, nodes.Slice)):
+            return True
+        if isinstance(expr, nodes.Name):
+            return all(self._quiet_binding(a) for a in _assignments(expr))
+        if isinstance(expr, (nodes.Attribute, nodes.Subscript, nodes.Starred)):
+            return self._quiet_expr(expr.value if not isinstance(expr, nodes.Attribute) else expr.expr)
+        if isinstance(expr, nodes.Call):
+            parts = [expr.func, *(expr.args or ()), *(k.value for k in expr.keywords or ())]
+        elif isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set)):
+            parts = expr.elts
+        elif isinstance(expr, nodes.Dict):
+            parts = [part for pair in expr.items for part in pair if not isinstance(part, nodes.DictUnpack)]
+        elif isinstance(expr, nodes.BinOp):
+            parts = [expr.left, expr.right]
+        elif isinstance(expr, nodes.BoolOp):
+            parts = expr.values
+        elif isinstance(expr, nodes.UnaryOp):
+            parts = [expr.operand]
+        elif isinstance(expr, nodes.IfExp):
+            parts = [expr.body, expr.orelse]
+        elif isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            parts = [expr.elt]
+        elif isinstance(expr, nodes.DictComp):
+            parts = [expr.key, expr.value]
+        else:
+            return False
+        return all(self._quiet_expr(part) for part in parts)
+
+    def _quiet_binding(self, binding: nodes.NodeNG) -> bool:
+        """Whether a binding of a name (what ``lookup`` finds) can give it no v1 object."""
+        if binding.root().name == "builtins":
+            return True
+        if isinstance(binding, nodes.Import):
+            return all(_quiet_module(name) for name, _ in binding.names)
+        if isinstance(binding, nodes.ImportFrom):
+            return not binding.level and _quiet_module(binding.modname) and all(
+                _quiet_module(f"{binding.modname}.{name}") for name, _ in binding.names
             )
-            for a in assignments
-        )
+        if not isinstance(binding, nodes.AssignName):
+            return False  # a def, a class, a global: user code may return v1 objects
+        parent = binding.parent
+        while isinstance(parent, (nodes.Tuple, nodes.List, nodes.Starred)):
+            parent = parent.parent  # a, b = ...
+        if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.NamedExpr)):
+            return self._quiet_expr(parent.value)
+        if isinstance(parent, nodes.AnnAssign):
+            return parent.value is not None and self._quiet_expr(parent.value) and self._quiet_expr(parent.annotation)
+        if isinstance(parent, (nodes.For, nodes.Comprehension)):
+            return self._quiet_expr(parent.iter)
+        if isinstance(parent, nodes.With):
+            return all(self._quiet_expr(item) for item, _ in parent.items)
+        return False  # a parameter, an exception caught: left to inference
 
     def _resolve_member(self, receiver: nodes.NodeNG, attrname: str, inner_link: bool = False) -> _Resolved | None:
         """Resolve ``receiver.attrname``: its own catalogue target, else (a
@@ -735,6 +795,15 @@ def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
         if start >= 0:
             return member.end_lineno, start, node.end_lineno, node.end_col_offset
     return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
+
+
+def _quiet_module(name: str) -> bool:
+    """A module whose objects are never SDK v1: the standard library, and the
+    v2-era ``azureml`` packages (third-party and project modules are inferred)."""
+    top = name.split(".")[0]
+    if top in sys.stdlib_module_names:
+        return True
+    return top == "azureml" and not catalogue.is_v1_module(name) and name != "azureml"
 
 
 def _is_v1_value(value: nodes.NodeNG, infer) -> bool:
