@@ -147,3 +147,53 @@ def test_a_member_of_a_chain_over_several_lines_is_reported_on_its_own_line():
     )
     found = {(f.line, f.col): f.qname for f in analyse_source(source, "score.py")}
     assert found[(5, 5)] == "azureml.data.tabular_dataset.TabularDataset.to_pandas_dataframe"
+
+
+HELPERS_LIB = "from azureml.core import Workspace\n\n\ndef get_ws():\n    return Workspace.from_config()\n"
+
+
+@pytest.mark.parametrize("number, added", list(enumerate([
+    'sys.path.append(os.path.join(os.path.dirname(__file__), "..", "lib"))',
+    'sys.path.insert(0, "../lib")',
+    'sys.path.append(str(Path(__file__).resolve().parent.parent / "lib"))',
+    'LIB = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, "lib"))\nsys.path.append(LIB)',
+])))
+def test_helpers_imported_after_a_sys_path_change_resolve(tmp_path, number, added):
+    # a module name of its own per case: astroid caches modules by name for the process
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / f"amlhelpers{number}.py").write_text(HELPERS_LIB)
+    (tmp_path / "src").mkdir()
+    source = (
+        "import os\nimport sys\nfrom pathlib import Path\nfrom azureml.core import Experiment\n"
+        f"{added}\n"
+        f"from amlhelpers{number} import get_ws\n"
+        "ws = get_ws()\n"
+        "store = ws.get_default_datastore()\n"
+    )
+    findings = analyse_source(source, str(tmp_path / "src" / "submit.py"))
+    assert [f.qname for f in findings if f.written == "ws.get_default_datastore"] == [
+        "azureml.core.workspace.Workspace.get_default_datastore"
+    ]
+
+
+def test_a_sys_path_entry_that_is_not_a_literal_path_is_not_followed(tmp_path):
+    source = (
+        "import sys\nfrom azureml.core import Run\n"
+        "sys.path.append(sys.argv[1])\n"
+        "from amlhelpers import get_ws\n"
+        "get_ws().get_default_datastore()\n"
+        "Run.get_context().log('a', 1)\n"
+    )
+    assert [f.written for f in analyse_source(source, str(tmp_path / "submit.py"))][-1] == "Run.get_context().log"
+
+
+def test_next_of_a_v1_sequence_is_an_element_of_it():
+    source = (
+        "from azureml.core import Experiment, Workspace\n"
+        "experiment = Experiment(Workspace.from_config(), 'train')\n"
+        "latest = next(experiment.get_runs())\n"
+        "latest.get_metrics()\n"
+        "first = next(iter(list(experiment.get_runs())))\n"
+        "first.get_details()\n"
+    )
+    assert {4, 6} <= lines_of(analyse_source(source, "report.py"))

@@ -19,7 +19,7 @@ import astroid
 from astroid import nodes, util
 from astroid.context import CallContext, InferenceContext
 
-from v2lint import brain, callers, catalogue, notebooks
+from v2lint import brain, catalogue, notebooks, project
 from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
 
 log = logging.getLogger(__name__)
@@ -129,13 +129,19 @@ class _ModuleAnalysis:
         # that has a finding of its own
         self.weak: set[Finding] = set()
         self._calls: dict[str, list[nodes.Call]] | None = None
-        self._callers: callers.ProjectCallers | None = None
+        self._callers: project.ProjectCallers | None = None
         self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
         self._lines: list[str] | None = None
         self._quiet_memo: dict[nodes.NodeNG, bool] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
+        with contextlib.ExitStack() as stack:
+            for directory, first in project.added_import_paths(self.module):
+                stack.enter_context(project.importable(directory, first))
+            return self._run()
+
+    def _run(self) -> list[Finding]:
         for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
             self._visit_import(node)
         for node in self.module.nodes_of_class(
@@ -446,7 +452,7 @@ class _ModuleAnalysis:
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
         owners = (
             self._values(receiver) or list(self._annotated(receiver)) or list(self._narrowed(receiver))
-            or list(self._at_call_sites(receiver))
+            or list(self._next_of(receiver)) or list(self._at_call_sites(receiver))
         )
         for owner in owners:
             if isinstance(owner, nodes.Module):
@@ -648,6 +654,24 @@ class _ModuleAnalysis:
                     return
             child, parent = parent, parent.parent
 
+    def _next_of(self, expr: nodes.NodeNG, depth: int = 0) -> Iterator[nodes.NodeNG]:
+        """``next(exp.get_runs())``, ``next(iter(runs))`` and names bound to them: an
+        element of the sequence (astroid has no inference for ``next``)."""
+        if isinstance(expr, nodes.Name) and depth == 0:
+            for binding in _assignments(expr):
+                if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign):
+                    yield from self._next_of(binding.parent.value, depth + 1)
+            return
+        if not (isinstance(expr, nodes.Call) and _is_builtin_call(expr, "next") and expr.args):
+            return
+        sequence = expr.args[0]
+        if isinstance(sequence, nodes.Call) and _is_builtin_call(sequence, "iter") and sequence.args:
+            sequence = sequence.args[0]
+        for value in self._infer(sequence):
+            if isinstance(value, (nodes.List, nodes.Tuple)):
+                for element in value.elts:
+                    yield from self._infer(element)
+
     def _at_call_sites(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         """Inside a function, what ``expr`` holds when the function is called as
         the module's own calls call it (else as the project's other files do, a
@@ -687,7 +711,7 @@ class _ModuleAnalysis:
         caller = call.root()
         if caller is self.module or not caller.file:
             return contextlib.nullcontext()
-        return callers.importable(os.path.dirname(caller.file))
+        return project.importable(os.path.dirname(caller.file))
 
     def _infer_called(self, expr: nodes.NodeNG, function: nodes.FunctionDef, call: nodes.Call) -> Iterator[nodes.NodeNG]:
         context = InferenceContext()
@@ -696,9 +720,9 @@ class _ModuleAnalysis:
             values = [value for value in self._infer(expr, context) if not isinstance(value, nodes.Const)]
         yield from values
 
-    def _project_callers(self) -> callers.ProjectCallers:
+    def _project_callers(self) -> project.ProjectCallers:
         if self._callers is None:
-            self._callers = callers.ProjectCallers(self.module)
+            self._callers = project.ProjectCallers(self.module)
         return self._callers
 
     def _calls_by_name(self) -> dict[str, list[nodes.Call]]:
@@ -795,6 +819,14 @@ def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
         if start >= 0:
             return member.end_lineno, start, node.end_lineno, node.end_col_offset
     return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
+
+
+def _is_builtin_call(call: nodes.Call, name: str) -> bool:
+    func = call.func
+    if not (isinstance(func, nodes.Name) and func.name == name):
+        return False
+    bindings = _assignments(func)
+    return not bindings or all(b.root().name == "builtins" for b in bindings)
 
 
 def _quiet_module(name: str) -> bool:

@@ -15,7 +15,7 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 
 from v2lint import brain, worth_analysing
-from v2lint.callers import importable
+from v2lint.project import importable
 from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
 

@@ -1,13 +1,16 @@
-"""Calls of a helper module's functions from the project's other files.
+"""The project around an analysed file, read as text and never executed.
 
-A helper's unannotated parameter holds what its callers pass, and the callers
-are often other files: the notebook beside ``run_forecast.py`` that does ``from
-run_forecast import run_remote_inference``, or one a directory up that does
-``from scripts.helper_scripts import run_inference``. Those files are read as
-text and parsed, never imported or executed. Only the helper's own directory
-and the two above it are looked at (where Python finds a helper imported by
-its dotted path from there); a file is parsed only when its text names both
-the function and the helper module, and at most once per analysed file.
+* Calls of a helper module's functions from the project's other files. A
+  helper's unannotated parameter holds what its callers pass, and the callers
+  are often other files: the notebook beside ``run_forecast.py`` that does ``from
+  run_forecast import run_remote_inference``, or one a directory up that does
+  ``from scripts.helper_scripts import run_inference``. Only the helper's own
+  directory and the two above it are looked at (where Python finds a helper
+  imported by its dotted path from there); a file is parsed only when its text
+  can import the function, and at most once per analysed file.
+* Directories the file puts on ``sys.path`` (``sys.path.append(os.path.join(
+  os.path.dirname(__file__), "..", "lib"))``), so that helpers imported from
+  there resolve: only paths built from literals and ``__file__`` are followed.
 """
 
 from __future__ import annotations
@@ -87,12 +90,13 @@ class ProjectCallers:
 
 
 @contextlib.contextmanager
-def importable(directory: str) -> Iterator[None]:
-    """Make a project root importable while astroid resolves imports."""
+def importable(directory: str, first: bool = True) -> Iterator[None]:
+    """Make a project directory importable while astroid resolves imports:
+    first on ``sys.path`` (a script's own directory) or last (``sys.path.append``)."""
     if directory in sys.path:
         yield
         return
-    sys.path.insert(0, directory)
+    sys.path.insert(0 if first else len(sys.path), directory)
     try:
         yield
     finally:
@@ -175,3 +179,81 @@ def _bound_by(name: nodes.NodeNG, imports: dict[str, nodes.NodeNG]) -> bool:
         return imports[name.name] in name.lookup(name.name)[1]
     except Exception:  # noqa: BLE001 - astroid may fail on odd code
         return False
+
+
+# os.path functions a sys.path entry is built with, and what they do to a path
+_PATH_FUNCTIONS = {
+    "join": os.path.join, "dirname": os.path.dirname, "abspath": os.path.abspath,
+    "realpath": os.path.abspath, "normpath": os.path.normpath,
+}
+
+
+def added_import_paths(module: nodes.Module) -> list[tuple[str, bool]]:
+    """(directory, put first) for each existing directory that ``module`` adds
+    with ``sys.path.append(p)`` or ``sys.path.insert(0, p)``, ``p`` built from
+    literals, ``__file__`` and ``os.path``/``pathlib`` calls; relative paths are
+    taken from the file's directory (where a script or notebook normally runs)."""
+    if not module.file:
+        return []
+    here = os.path.dirname(os.path.abspath(module.file))
+    found = []
+    for call in module.nodes_of_class(nodes.Call):
+        func = call.func
+        if not (isinstance(func, nodes.Attribute) and func.attrname in ("append", "insert")
+                and func.expr.as_string() == "sys.path" and call.args):
+            continue
+        path = _static_path(call.args[-1], module.file, 0)
+        if path is not None:
+            path = os.path.normpath(os.path.join(here, path))
+            entry = (path, func.attrname == "insert")
+            if os.path.isdir(path) and entry not in found:
+                found.append(entry)
+    return found
+
+
+def _static_path(expr: nodes.NodeNG, file: str, depth: int) -> str | None:
+    """The value of a path expression made of literals, ``__file__``, ``os.path``
+    and ``pathlib.Path`` operations and names bound once to such an expression."""
+    if depth > 8:
+        return None
+    def value(node):
+        return _static_path(node, file, depth + 1)
+
+    if isinstance(expr, nodes.Const) and isinstance(expr.value, str):
+        return expr.value
+    if isinstance(expr, nodes.Name):
+        if expr.name == "__file__":
+            return file
+        bindings = _bindings(expr)
+        if len(bindings) == 1 and isinstance(bindings[0], nodes.AssignName) and isinstance(bindings[0].parent, nodes.Assign):
+            return value(bindings[0].parent.value)
+        return None
+    if isinstance(expr, nodes.BinOp) and expr.op == "/":  # pathlib: base / "lib"
+        left, right = value(expr.left), value(expr.right)
+        return os.path.join(left, right) if left is not None and right is not None else None
+    if isinstance(expr, nodes.Attribute) and expr.attrname in ("pardir", "curdir") and expr.expr.as_string() in ("os", "os.path"):
+        return os.pardir if expr.attrname == "pardir" else os.curdir
+    if isinstance(expr, nodes.Attribute) and expr.attrname == "parent":
+        inner = value(expr.expr)
+        return os.path.dirname(inner) if inner is not None else None
+    if not isinstance(expr, nodes.Call):
+        return None
+    func, args = expr.func, [value(a) for a in expr.args or ()]
+    if any(a is None for a in args) or expr.keywords:
+        return None
+    name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+    if isinstance(func, nodes.Attribute) and name in ("resolve", "absolute") and not args:  # Path(...).resolve()
+        inner = value(func.expr)
+        return os.path.abspath(inner) if inner is not None else None
+    if name in ("Path", "PurePath", "str", "fspath") and len(args) == 1:
+        return args[0]
+    if name in _PATH_FUNCTIONS and args and (name == "join" or len(args) == 1):
+        return _PATH_FUNCTIONS[name](*args)
+    return None
+
+
+def _bindings(name: nodes.Name) -> list[nodes.NodeNG]:
+    try:
+        return list(name.lookup(name.name)[1])
+    except Exception:  # noqa: BLE001 - astroid may fail on odd code
+        return []
