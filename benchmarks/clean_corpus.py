@@ -119,7 +119,7 @@ def spread(files: list[str], limit: int | None) -> list[str]:
 def run(files: list[str], precheck: bool = False, verbose: bool = False) -> dict:
     original = modules.worth_analysing
     if not precheck:
-        modules.worth_analysing = lambda source: True
+        modules.worth_analysing = lambda source, path=None: True
     counts: Counter = Counter()
     findings: list[dict] = []
     crashes: list[dict] = []
@@ -144,7 +144,7 @@ def run(files: list[str], precheck: bool = False, verbose: bool = False) -> dict
                 crashes.append({"path": path, "error": f"{type(error).__name__}: {error}",
                                 "traceback": traceback.format_exc()})
                 continue
-            if precheck and not modules.worth_analysing(source):
+            if precheck and not modules.worth_analysing(source, path):
                 continue
             counts["analysed"] += 1
             for finding in result:

@@ -197,3 +197,30 @@ def test_next_of_a_v1_sequence_is_an_element_of_it():
         "first.get_details()\n"
     )
     assert {4, 6} <= lines_of(analyse_source(source, "report.py"))
+
+
+AML_UTILS = "from azureml.core import Workspace\n\n\ndef get_workspace():\n    return Workspace.from_config()\n"
+
+
+@pytest.mark.parametrize("layout, importer, statement", [
+    ({"utils/aml.py": AML_UTILS}, "train.py", "from utils.aml import get_workspace"),
+    ({"aml_utils.py": AML_UTILS}, "train.py", "from aml_utils import get_workspace"),
+    ({"pkg/__init__.py": "", "pkg/aml.py": AML_UTILS}, "pkg/train.py", "from .aml import get_workspace"),
+])
+def test_a_file_that_never_names_azureml_is_analysed_when_a_helper_it_imports_does(tmp_path, layout, importer, statement):
+    for name, text in layout.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    source = f"{statement}\n\nws = get_workspace()\nds = ws.datasets['iris']\n"
+    (tmp_path / importer).write_text(source)
+    findings = analyse_source(source, str(tmp_path / importer))
+    assert [(f.line, f.qname) for f in findings] == [(4, "azureml.core.workspace.Workspace.datasets")]
+
+
+def test_a_file_whose_imports_never_reach_azureml_is_not_analysed(tmp_path):
+    from v2lint import worth_analysing
+
+    (tmp_path / "helpers.py").write_text("import pandas as pd\n")
+    source = "import os\nimport json\nfrom helpers import pd\nfrom missing import thing\nfrom . import sibling\n"
+    assert not worth_analysing(source, str(tmp_path / "train.py"))
+    assert worth_analysing(source + "# azureml\n", str(tmp_path / "train.py"))

@@ -9,10 +9,17 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def worth_analysing(source: str | bytes) -> bool:
+def worth_analysing(source: str | bytes, path: str | None = None) -> bool:
     """The cheap pre-check every front-end applies first: a file that never
-    mentions azureml is not analysed (and astroid is not even imported)."""
-    return (b"azureml" if isinstance(source, bytes) else "azureml") in source
+    mentions azureml (and, given its ``path``, imports no project module that
+    does) is not analysed, and astroid is not even imported."""
+    if (b"azureml" if isinstance(source, bytes) else "azureml") in source:
+        return True
+    if path is None:
+        return False
+    from v2lint.prefilter import imports_v1_helper
+
+    return imports_v1_helper(source, path)
 
 
 def register(linter) -> None:

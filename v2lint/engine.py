@@ -344,7 +344,7 @@ def _lint_file(path: str, display: str) -> FileResult:
 
 
 def _lint_python(data: bytes, path: str, display: str) -> list[Result]:
-    if not worth_analysing(data):
+    if not worth_analysing(data, path):
         return []
     if b"\x00" in data:
         return [_problem(display, "file contains NUL bytes")]

@@ -27,7 +27,7 @@ class Flake8Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if not worth_analysing(source):
+        if not worth_analysing(source, self.filename):
             return
         import astroid
 

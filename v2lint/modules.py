@@ -45,7 +45,7 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     nested too deeply for astroid's tree builder (which recurses, unlike
     Python's parser) is one AML000 finding, never a ``RecursionError``.
     """
-    if not worth_analysing(source):
+    if not worth_analysing(source, path):
         return []
     modname, root = module_name(path)
     with importable(root):

@@ -29,7 +29,7 @@ class V2LintChecker(BaseChecker):
     }
 
     def visit_module(self, node: nodes.Module) -> None:
-        if not worth_analysing(_source(node)):
+        if not worth_analysing(_source(node), node.file):
             return
         for finding in analyse(node):
             self.add_message(
