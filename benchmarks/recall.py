@@ -28,20 +28,23 @@ def main() -> int:
     args = parser.parse_args()
     with open(args.sample, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    starts: dict[str, set[int]] = {}
-    spans: dict[str, set[int]] = {}
-    for path in sorted({row["path"] for row in rows}):
-        repo = next(row["repo"] for row in rows if row["path"] == path).split("/")[1]
-        full = os.path.join(args.corpus, repo, path)
+    starts: dict[tuple[str, str], set[int]] = {}
+    spans: dict[tuple[str, str], set[int]] = {}
+    for repo, path in sorted({(row["repo"], row["path"]) for row in rows}):
+        full = os.path.join(args.corpus, repo.split("/")[1], path)
         with open(full, encoding="utf-8", errors="replace") as handle:
             findings = analyse_source(handle.read(), full)
-        starts[path] = {f.line for f in findings if f.code != "AML000"}
-        spans[path] = {n for f in findings if f.code != "AML000" for n in range(f.line, (f.end_line or f.line) + 1)}
+        starts[repo, path] = {f.line for f in findings if f.code != "AML000"}
+        spans[repo, path] = {n for f in findings if f.code != "AML000" for n in range(f.line, (f.end_line or f.line) + 1)}
+
+    def where(row):
+        return row["repo"], row["path"]
+
     v1 = [row for row in rows if row["label"] == "v1"]
-    found = [row for row in v1 if int(row["line"]) in starts[row["path"]]]
-    covered = [row for row in v1 if int(row["line"]) in spans[row["path"]]]
+    found = [row for row in v1 if int(row["line"]) in starts[where(row)]]
+    covered = [row for row in v1 if int(row["line"]) in spans[where(row)]]
     others = [row for row in rows if row["label"] != "v1"]
-    flagged = [row for row in others if int(row["line"]) in starts[row["path"]]]
+    flagged = [row for row in others if int(row["line"]) in starts[where(row)]]
     print(f"lines labelled v1: {len(v1)}")
     print(f"found (a finding starts on the line): {len(found)} = {len(found) / len(v1):.1%}")
     print(f"covered (inside a finding's range): {len(covered)} = {len(covered) / len(v1):.1%}")
@@ -49,7 +52,7 @@ def main() -> int:
     for title, group in (("missed", [r for r in v1 if r not in found]), ("not-v1 but flagged", flagged)):
         print(f"\n{title}:")
         for row in group:
-            print(f"  {row['path']}:{row['line']}\t{row['v1_api']}\t{row['text'][:100]}")
+            print(f"  {row['repo']} {row['path']}:{row['line']}\t{row['v1_api']}\t{row['text'][:100]}")
     return 0
 
 

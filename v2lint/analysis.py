@@ -30,6 +30,10 @@ INFERENCE = "INFERENCE"  # needed inference through assignments, calls, chains
 # Inference attempts one file may make before the analysis stops with AML000:
 # a deterministic bound (not a timer) against pathological inference chains.
 MAX_INFERENCES_PER_FILE = 20_000
+# How many links of a chain v2lint's own lookups follow where astroid gave up.
+_MAX_OWN_DEPTH = 4
+# Builtins whose result holds the elements of their argument.
+_SEQUENCE_COPIES = ("list", "tuple", "sorted", "reversed", "set", "iter")
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 _V2_ROOT = "azure.ai.ml"
@@ -133,6 +137,7 @@ class _ModuleAnalysis:
         self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
         self._lines: list[str] | None = None
         self._quiet_memo: dict[nodes.NodeNG, bool] = {}
+        self._owner_memo: dict[tuple[nodes.NodeNG, bool], list[nodes.NodeNG]] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Finding]:
@@ -436,6 +441,8 @@ class _ModuleAnalysis:
         while isinstance(parent, (nodes.Tuple, nodes.List, nodes.Starred)):
             parent = parent.parent  # a, b = ...
         if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.NamedExpr)):
+            if isinstance(parent.value, (nodes.List, nodes.Set, nodes.Dict)) and _mutated(binding):
+                return False  # runs = []; runs.append(run): the literal says nothing of the contents
             return self._quiet_expr(parent.value)
         if isinstance(parent, nodes.AnnAssign):
             return parent.value is not None and self._quiet_expr(parent.value) and self._quiet_expr(parent.annotation)
@@ -450,11 +457,7 @@ class _ModuleAnalysis:
         member of a v1 class or module without one) the advice it borrows.
         ``inner_link``: ``receiver.attrname`` is itself the receiver of another attribute."""
         confidence = HIGH if self._is_import_bound(receiver) else INFERENCE
-        owners = (
-            self._values(receiver) or list(self._annotated(receiver)) or list(self._narrowed(receiver))
-            or list(self._next_of(receiver)) or list(self._at_call_sites(receiver))
-        )
-        for owner in owners:
+        for owner in self._owners(receiver):
             if isinstance(owner, nodes.Module):
                 if not catalogue.is_v1_module(owner.name):
                     continue
@@ -654,23 +657,109 @@ class _ModuleAnalysis:
                     return
             child, parent = parent, parent.parent
 
-    def _next_of(self, expr: nodes.NodeNG, depth: int = 0) -> Iterator[nodes.NodeNG]:
-        """``next(exp.get_runs())``, ``next(iter(runs))`` and names bound to them: an
-        element of the sequence (astroid has no inference for ``next``)."""
-        if isinstance(expr, nodes.Name) and depth == 0:
-            for binding in _assignments(expr):
-                if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign):
-                    yield from self._next_of(binding.parent.value, depth + 1)
-            return
-        if not (isinstance(expr, nodes.Call) and _is_builtin_call(expr, "next") and expr.args):
-            return
-        sequence = expr.args[0]
-        if isinstance(sequence, nodes.Call) and _is_builtin_call(sequence, "iter") and sequence.args:
-            sequence = sequence.args[0]
-        for value in self._infer(sequence):
-            if isinstance(value, (nodes.List, nodes.Tuple)):
+    def _owners(self, expr: nodes.NodeNG, depth: int = 0) -> list[nodes.NodeNG]:
+        """What ``expr`` holds: astroid's inference, else v2lint's own lookups,
+        followed through the chain where astroid gave up: a parameter's annotation,
+        an ``isinstance`` test, the calls of its function; then assignments, loops,
+        ``next(...)``, subscripts, attributes and method calls built on them
+        (``datastore = ws.get_default_datastore()`` with ``ws: Workspace``). Only
+        here, for v2lint's own lookups: pylint's checkers keep astroid's view."""
+        key = (expr, depth > 0)
+        if key in self._owner_memo:
+            return self._owner_memo[key]
+        self._owner_memo[key] = []  # a cycle (run = run.parent) adds nothing
+        owners = self._values(expr)
+        if depth < _MAX_OWN_DEPTH and all(isinstance(v, nodes.Const) for v in owners):
+            # nothing, or only constants such as the ``= None`` of ``found = None`` / ``run=None``
+            owners = owners + self._own_lookup(expr, depth)
+        self._owner_memo[key] = owners
+        return owners
+
+    def _own_lookup(self, expr: nodes.NodeNG, depth: int) -> list[nodes.NodeNG]:
+        deeper = depth + 1
+        if isinstance(expr, nodes.Name):
+            found = list(self._annotated(expr)) or list(self._narrowed(expr))
+            for binding in () if found else _assignments(expr):
+                if not isinstance(binding, nodes.AssignName):
+                    continue
+                parent = binding.parent
+                if isinstance(parent, nodes.Assign) and binding in parent.targets:
+                    found.extend(self._owners(parent.value, deeper))
+                elif isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is binding:
+                    found.extend(self._elements(parent.iter, deeper))
+            return found or list(self._at_call_sites(expr))
+        if isinstance(expr, nodes.Call):
+            func = expr.func
+            if any(_is_builtin_call(expr, name) for name in _SEQUENCE_COPIES) and len(expr.args) == 1:
+                return self._owners(expr.args[0], deeper)  # list(run.get_children()): the same elements
+            if _is_builtin_call(expr, "next") and expr.args:
+                sequence = expr.args[0]
+                if isinstance(sequence, nodes.Call) and _is_builtin_call(sequence, "iter") and sequence.args:
+                    sequence = sequence.args[0]
+                return self._elements(sequence, deeper)
+            if isinstance(func, nodes.Attribute):
+                return [value for method in self._members(func.expr, func.attrname, deeper)
+                        for value in self._call_result(method, expr)]
+            return []
+        if isinstance(expr, nodes.Attribute):
+            return self._members(expr.expr, expr.attrname, deeper)
+        if isinstance(expr, nodes.Subscript) and not isinstance(expr.slice, nodes.Slice):
+            return self._elements(expr.value, deeper)
+        return []
+
+    def _members(self, receiver: nodes.NodeNG, attrname: str, depth: int) -> list[nodes.NodeNG]:
+        """``receiver.attrname`` for what v2lint's lookups say the receiver holds."""
+        found = []
+        for owner in self._owners(receiver, depth):
+            if owner is util.Uninferable or isinstance(owner, nodes.Const):
+                continue
+            self._count()
+            try:
+                found.extend(v for v in owner.igetattr(attrname) if v is not util.Uninferable)
+            except (astroid.InferenceError, astroid.AttributeInferenceError):
+                continue
+        return found
+
+    def _call_result(self, method: nodes.NodeNG, call: nodes.Call) -> list[nodes.NodeNG]:
+        self._count()
+        try:
+            return [v for v in method.infer_call_result(caller=call) if v is not util.Uninferable]
+        except (astroid.InferenceError, AttributeError):
+            return []
+
+    def _elements(self, sequence: nodes.NodeNG, depth: int) -> list[nodes.NodeNG]:
+        """What iterating or indexing ``sequence`` gives: the elements of a list or
+        tuple, the element of a comprehension (``[p for p in pipelines if ...][0]``)."""
+        found = []
+        for value in self._owners(sequence, depth):
+            if isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
                 for element in value.elts:
-                    yield from self._infer(element)
+                    found.extend(self._infer(element))
+                found.extend(self._appended(value, depth))
+            elif isinstance(value, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+                found.extend(self._owners(value.elt, depth))
+        return found
+
+    def _appended(self, literal: nodes.NodeNG, depth: int) -> list[nodes.NodeNG]:
+        """What ``matched = []`` gets from the ``matched.append(p)`` / ``insert`` /
+        ``extend`` calls of its scope (astroid sees the empty literal only)."""
+        assign = literal.parent
+        if not (isinstance(assign, nodes.Assign) and assign.value is literal and len(assign.targets) == 1
+                and isinstance(assign.targets[0], nodes.AssignName)):
+            return []
+        target = assign.targets[0]
+        found = []
+        for call in literal.scope().nodes_of_class(nodes.Call):
+            func = call.func
+            if not (isinstance(func, nodes.Attribute) and func.attrname in ("append", "insert", "extend")
+                    and isinstance(func.expr, nodes.Name) and func.expr.name == target.name and call.args
+                    and target in _assignments(func.expr)):
+                continue
+            if func.attrname == "extend":
+                found.extend(self._elements(call.args[-1], depth + 1))
+            else:
+                found.extend(self._owners(call.args[-1], depth + 1))
+        return found
 
     def _at_call_sites(self, expr: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         """Inside a function, what ``expr`` holds when the function is called as
@@ -704,7 +793,7 @@ class _ModuleAnalysis:
     def _passes_v1(self, call: nodes.Call) -> bool:
         arguments = [*(call.args or ()), *(k.value for k in call.keywords or ())]
         with self._caller_importable(call):
-            return any(_is_v1_value(value, self._infer) for argument in arguments for value in self._infer(argument))
+            return any(_is_v1_value(value, self._infer) for argument in arguments for value in self._owners(argument, 1))
 
     def _caller_importable(self, call: nodes.Call):
         """A caller elsewhere imports its own neighbours (``from scripts.run_forecast import f``)."""
@@ -718,6 +807,10 @@ class _ModuleAnalysis:
         context.callcontext = CallContext(args=call.args, keywords=call.keywords, callee=function)
         with self._caller_importable(call):
             values = [value for value in self._infer(expr, context) if not isinstance(value, nodes.Const)]
+            argument = None if values else _argument_for(call, expr, function)
+            if argument is not None:
+                # the parameter itself, passed what only v2lint's own lookups resolve (a loop variable)
+                values = [value for value in self._owners(argument, 1) if not isinstance(value, nodes.Const)]
         yield from values
 
     def _project_callers(self) -> project.ProjectCallers:
@@ -829,6 +922,20 @@ def _is_builtin_call(call: nodes.Call, name: str) -> bool:
     return not bindings or all(b.root().name == "builtins" for b in bindings)
 
 
+def _mutated(binding: nodes.AssignName) -> bool:
+    """Whether the scope of ``binding`` calls a method of the name (``runs.append(run)``)
+    or assigns into it (``runs[key] = run``)."""
+    for node in binding.scope().nodes_of_class((nodes.Call, nodes.Subscript)):
+        if isinstance(node, nodes.Call):
+            holder = node.func.expr if isinstance(node.func, nodes.Attribute) else None
+        else:
+            stored = isinstance(node.parent, (nodes.Assign, nodes.AugAssign)) and node is not node.parent.value
+            holder = node.value if stored else None
+        if isinstance(holder, nodes.Name) and holder.name == binding.name:
+            return True
+    return False
+
+
 def _quiet_module(name: str) -> bool:
     """A module whose objects are never SDK v1: the standard library, and the
     v2-era ``azureml`` packages (third-party and project modules are inferred)."""
@@ -847,6 +954,26 @@ def _is_v1_value(value: nodes.NodeNG, infer) -> bool:
         return catalogue.is_v1_module(value.name)
     definition = value if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) else getattr(value, "_proxied", None)
     return isinstance(definition, (nodes.ClassDef, nodes.FunctionDef)) and _is_v1(definition)
+
+
+def _argument_for(call: nodes.Call, expr: nodes.NodeNG, function: nodes.FunctionDef) -> nodes.NodeNG | None:
+    """The argument ``call`` passes for ``expr`` when ``expr`` is one of ``function``'s parameters."""
+    if not isinstance(expr, nodes.Name) or expr.frame() is not function:
+        return None
+    arguments = function.args
+    bindings = _assignments(expr)
+    if len(bindings) != 1 or bindings[0].parent is not arguments:
+        return None
+    for keyword in call.keywords or ():
+        if keyword.arg == expr.name:
+            return keyword.value
+    positional = [a.name for a in (arguments.posonlyargs or []) + (arguments.args or [])]
+    args = call.args or []
+    if expr.name in positional:
+        index = positional.index(expr.name)
+        if index < len(args) and not any(isinstance(a, nodes.Starred) for a in args[: index + 1]):
+            return args[index]
+    return None
 
 
 def _has_parameters(function: nodes.FunctionDef) -> bool:

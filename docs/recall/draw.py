@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the recall sample pool WITHOUT any linter.
 
-Usage: python draw.py CORPUS_DIR [N]
+Usage: python draw.py CORPUS_DIR [N] [SEED]
 
 CORPUS_DIR holds one sub-directory per repository (e.g. MachineLearningNotebooks/,
 azureml-examples/), each containing the .py files of that repository at the pinned
@@ -13,8 +13,9 @@ not start with '#', and which either (a) contains the substring 'azureml', or (b
 in a file that imports from azureml.core / azureml.pipeline / azureml.train /
 azureml.data / azureml.widgets / azureml.exceptions (then every such line of the file
 is a candidate).  The pool is ordered by (repo, path, line), shuffled with
-random.seed(20261203); random.shuffle(pool), and the first N are taken (so a larger
-N extends, never changes, a smaller draw).
+random.seed(SEED); random.shuffle(pool) (SEED 20261203 for sample.tsv, 20261204 for
+sample2.tsv), and the first N are taken (so a larger N extends, never changes, a smaller
+draw).
 """
 import os
 import random
@@ -54,8 +55,9 @@ def pool_of(corpus):
 def main():
     corpus = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 600
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261203
     pool = pool_of(corpus)
-    random.seed(20261203)
+    random.seed(seed)
     random.shuffle(pool)
     print("pool size", len(pool), file=sys.stderr)
     for repo, path, i, s in pool[:n]:
