@@ -881,6 +881,9 @@ class Generator:
         text = text.strip().strip(".").strip()
         text = re.sub(r":(?:class|py:class|obj):", "", text).replace("`", "")
         text = re.sub(r"^(?:typing\.)?Optional\[(.*)\]$", r"\1", text)
+        union = re.fullmatch(r"(?:typing\.)?Union\[([~\w.,\s]+)\]", text)
+        if union:
+            return self.union_spec([m.strip() for m in union.group(1).split(",")], func)
         match = self._DICT_RE.match(text)
         if match:
             cls = self.resolve_type_name(match.group(1), func)
@@ -897,6 +900,20 @@ class Generator:
             if cls is not None:
                 return ReturnSpec("instance", cls)
         return None
+
+    def union_spec(self, members: list[str], func: Any) -> ReturnSpec | None:
+        """``Union[TabularDataset, FileDataset]``: the class whose runtime variants
+        (RUNTIME_VARIANTS) are exactly the members, so the stub returns each;
+        else the first member that resolves."""
+        resolved = [self.resolve_type_name(m, func) for m in members]
+        names = {f"{c.__module__}.{c.__qualname__}" for c in resolved if c is not None}
+        for base, variants in RUNTIME_VARIANTS.items():
+            if names == set(variants) and len(resolved) == len(names):
+                cls = self.resolve_dotted(base)
+                if inspect.isclass(cls):
+                    return ReturnSpec("instance", cls)
+        first = next((c for c in resolved if c is not None), None)
+        return ReturnSpec("instance", first) if first else None
 
     def resolve_type_name(self, name: str, func: Any) -> type | None:
         name = name.lstrip("~")

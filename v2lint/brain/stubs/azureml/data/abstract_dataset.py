@@ -31,7 +31,7 @@ class AbstractDataset:
     def __str__(self):
         return _unknown()
     def add_tags(self, tags=None):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     def as_named_input(self, name):
         return DatasetConsumptionConfig()
     @property
@@ -61,16 +61,16 @@ class AbstractDataset:
     def partition_keys(self):
         return _unknown()
     def register(self, workspace, name, description=None, tags=None, create_new_version=False):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     def remove_tags(self, tags=None):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     @property
     def tags(self):
         return _unknown()
     def unregister_all_versions(self):
         return _unknown()
     def update(self, description=None, tags=None):
-        return _unknown()
+        return (TabularDataset() if _unknown() else FileDataset())
     @property
     def version(self):
         return _unknown()

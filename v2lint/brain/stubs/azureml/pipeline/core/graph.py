@@ -9,6 +9,7 @@ from azureml.core.experiment import make_link
 from azureml.core.experiment import to_html
 from azureml.core.workspace import Workspace
 from azureml.data.abstract_dataset import AbstractDataset
+from azureml.data.azure_storage_datastore import AbstractAzureStorageDatastore
 from azureml.data.data_reference import DataReference
 from azureml.data.datapath import DataPath
 from azureml.data.datapath import DataPathComputeBinding
@@ -270,7 +271,7 @@ class InputPortBinding:
         pass
     @property
     def bind_object(self):
-        return DataReference()
+        return PortDataReference()
     @property
     def data_reference_name(self):
         return _unknown()
@@ -462,7 +463,7 @@ class OutputPortBinding:
         return DatasetRegistration()
     @property
     def datastore(self):
-        return _unknown()
+        return AbstractAzureStorageDatastore()
     @datastore.setter
     def datastore(self, value):
         pass
