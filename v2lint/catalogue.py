@@ -294,6 +294,7 @@ RULES: tuple[Rule, ...] = (
             _EXP + ".get_runs": "ml_client.jobs.list()",
             _EXP + ".list": "ml_client.jobs.list()",
             _EXP + ".name": "the job's experiment_name (ml_client.jobs.get(name).experiment_name)",
+            _EXP + ".workspace": "the workspace of the MLClient the jobs are created with (ml_client.workspace_name)",
         },
     ),
     Rule(
@@ -359,6 +360,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.runconfig.MpiConfiguration": "azure.ai.ml.MpiDistribution passed as command(distribution=...)",
             "azureml.core.runconfig.PyTorchConfiguration": "azure.ai.ml.PyTorchDistribution passed as command(distribution=...)",
             "azureml.core.runconfig.TensorflowConfiguration": "azure.ai.ml.TensorFlowDistribution passed as command(distribution=...)",
+            "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as azure.ai.ml.command(compute=...)",
         },
     ),
     Rule(
@@ -377,6 +379,10 @@ RULES: tuple[Rule, ...] = (
             _ENV + ".list": "ml_client.environments.list()",
             _ENV + ".build": "ml_client.environments.create_or_update(environment)",
             _ENV + ".load_from_directory": "azure.ai.ml.load_environment(source=<environment YAML>)",
+            "azureml.core.environment.PythonSection.conda_dependencies": "the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
+            "azureml.core.environment.PythonSection.user_managed_dependencies": "azure.ai.ml.entities.Environment(image=...) without a conda_file (the packages come with the image)",
+            "azureml.core.environment.DockerSection.base_image": "azure.ai.ml.entities.Environment(image=...)",
+            "azureml.core.environment.DockerSection.enabled": "azure.ai.ml.entities.Environment(image=...) (v2 jobs always run in a Docker container)",
         },
     ),
     Rule(
@@ -462,6 +468,7 @@ RULES: tuple[Rule, ...] = (
             _PUBLISHED + ".get_all": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
             _PUBLISHED + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})",
             _PUBLISHED + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
+            _PUBLISHED + ".id": "the batch deployment's name (ml_client.batch_deployments.get(name, endpoint_name=...).name)",
             _PIPE_ENDPOINT: "azure.ai.ml.entities.BatchEndpoint",
             _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
             _PIPE_ENDPOINT + ".get": "ml_client.batch_endpoints.get(name)",
@@ -479,6 +486,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.schedule.Schedule": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
             "azureml.pipeline.core.schedule.Schedule.create": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
             "azureml.pipeline.core.schedule.ScheduleRecurrence": "azure.ai.ml.entities.RecurrenceTrigger (or azure.ai.ml.entities.CronTrigger)",
+            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (ml_client.schedules.get(name).name)",
         },
     ),
     # ------------------------------------------------------------------ AML4xx data
@@ -681,6 +689,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.automl.run.AutoMLRun": "the job returned by ml_client.jobs.create_or_update (ml_client.jobs.get(name))",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "job.set_forecast_settings(...) on azure.ai.ml.automl.forecasting() (azure.ai.ml.automl.ForecastingSettings)",
             "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: ml_client.jobs.download(name, output_name="best_model") or MLflow',
+            "azureml.train.automl.run.AutoMLRun.get_best_child": "the best trial's run through MLflow (mlflow.search_runs on the AutoML job's child runs)",
         },
         renames={
             "azureml.train.automl.automlconfig.AutoMLConfig": {

@@ -8,7 +8,7 @@ from azureml.core.webservice import AciWebservice  # [azureml-import]
 ws = Workspace.from_config()  # [azureml-workspace]
 model = Model.register(ws, model_name="sklearn-mnist", model_path="outputs/model.pkl")  # [azureml-model]
 env = Environment.from_conda_specification("scoring", "environment.yml")  # [azureml-environment]
-env.python.conda_dependencies.add_pip_package("azureml-defaults")  # [azureml-run-configuration]
+env.python.conda_dependencies.add_pip_package("azureml-defaults")  # [azureml-run-configuration, azureml-environment]
 inference_config = InferenceConfig(  # [azureml-webservice]
     entry_script="score.py", source_directory="src", environment=env
 )

@@ -48,7 +48,7 @@ if isinstance(cluster, AmlCompute):  # [azureml-compute]
     print(cluster.get_status().serialize())  # [azureml-compute]
 
 config = RunConfiguration()  # [azureml-run-configuration]
-config.environment.docker.base_image = DEFAULT_CPU_IMAGE  # [azureml-sdk-member]
+config.environment.docker.base_image = DEFAULT_CPU_IMAGE  # [azureml-environment]
 config.target = "cpu"  # [azureml-run-configuration]
 goal = PrimaryMetricGoal.MAXIMIZE  # [azureml-hyperdrive]
 
