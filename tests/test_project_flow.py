@@ -224,3 +224,17 @@ def test_a_file_whose_imports_never_reach_azureml_is_not_analysed(tmp_path):
     source = "import os\nimport json\nfrom helpers import pd\nfrom missing import thing\nfrom . import sibling\n"
     assert not worth_analysing(source, str(tmp_path / "train.py"))
     assert worth_analysing(source + "# azureml\n", str(tmp_path / "train.py"))
+
+
+def test_the_first_line_of_a_chain_continued_on_the_next_line_keeps_its_finding():
+    source = (
+        "from azureml.core import Environment, Workspace\n"
+        "ws = Workspace.from_config()\n"
+        "env = Environment. \\\n"
+        "    from_dockerfile(name='ray', dockerfile='Dockerfile'). \\\n"
+        "    register(workspace=ws)\n"
+    )
+    found = {f.line: f.qname for f in analyse_source(source, "env.py")}
+    assert found[3] == "azureml.core.environment.Environment"
+    assert found[4] == "azureml.core.environment.Environment.from_dockerfile"
+    assert found[5] == "azureml.core.environment.Environment.register"

@@ -333,8 +333,8 @@ class _ModuleAnalysis:
         parent = node.parent
         if isinstance(parent, nodes.Call) and parent.func is node:
             return  # the call reports it
-        if isinstance(parent, nodes.Attribute) and parent.expr is node:
-            return  # the attribute reports it
+        if isinstance(parent, nodes.Attribute) and parent.expr is node and parent.end_lineno == node.lineno:
+            return  # the attribute reports it (on a later line, ``Environment. \``, it does not cover this one)
         resolved = self._resolve_value(node) or self._import_rooted(node)
         if resolved is not None:
             self._report(node, resolved, node.name, weak=True)
