@@ -11,7 +11,7 @@ from test_cli_helpers import notebook
 from v2lint import dependencies, discovery, notebooks
 from v2lint.baseline import Baseline, BaselineError, key_of
 from v2lint.changes import parse_diff
-from v2lint.cli import make_filter
+from v2lint.settings import Layer, Selection, load as load_settings
 from v2lint.engine import Result, suppressed
 
 
@@ -171,9 +171,10 @@ def test_gitignore_negation_last_match_wins(tmp_path):
     assert not discovery.ignored(rules, str(tmp_path / "keep.py"), False)
 
 
-def test_config_without_pyproject(tmp_path):
-    config = discovery.load_config(str(tmp_path))
-    assert config.path is None and config.exclude == []
+def test_config_without_pyproject(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_settings(str(tmp_path))
+    assert config.path is None and config.exclude == [] and config.root == str(tmp_path)
 
 
 # --------------------------------------------------------------------------- suppressions and filters
@@ -203,12 +204,32 @@ def test_pylint_disable_next():
     assert suppressed("AML101", "azureml-workspace", "W7410", lines, 2, 2)
 
 
+def _selection(*layers):
+    return Selection([Layer(*layer) for layer in layers])
+
+
 def test_select_ignore_longest_prefix_wins():
-    wanted = make_filter(["AML1"], ["AML10"])
-    assert not wanted("AML101") and wanted("AML110") is True and not wanted("AML201")
+    wanted = _selection((("AML1",), (), ("AML10",))).enabled
+    assert not wanted("AML101") and wanted("AML102") is False and not wanted("AML201")
     assert wanted("AML000")  # could-not-analyse stays unless ignored
-    assert not make_filter([], ["AML000"])("AML000")
-    assert make_filter(["AML101"], ["AML1"])("AML101")
+    assert not _selection((None, (), ("AML000",))).enabled("AML000")
+    assert _selection((("AML101",), (), ("AML1",))).enabled("AML101")
+    # equal specificity: ignore wins
+    assert not _selection((("AML1",), (), ("AML1",))).enabled("AML101")
+
+
+def test_selection_layers_as_ruff():
+    config, cli_only_ignore = (("AML8",), ("AML101",), ()), (None, (), ("AML802",))
+    selected = _selection(config, cli_only_ignore)
+    assert selected.enabled_codes() == ["AML000", "AML101", "AML801", "AML803"]
+    # a later select starts again (the configuration's extend-select is dropped)
+    assert _selection(config, (("AML2",), (), ())).enabled_codes() == ["AML000"] + [
+        c for c in selected.__class__([]).enabled_codes() if c.startswith("AML2")]
+    # inside a layer the more specific prefix wins: AML9 over the ignored AML (which also covers AML000)
+    assert _selection((("AML8",), (), ()), (None, ("AML9",), ("AML",))).enabled_codes() == ["AML901"]
+    assert _selection((None, (), ("AML8",)), (None, ("AML802",), ())).enabled_codes().count("AML802") == 1
+    assert "AML801" not in _selection((None, (), ("AML8",)), (None, ("AML802",), ())).enabled_codes()
+    assert _selection((("ALL",), (), ("AML1",))).enabled("AML201")
 
 
 # --------------------------------------------------------------------------- diff parsing

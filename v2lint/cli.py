@@ -14,16 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import pathlib
-import re
 import sys
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from v2lint import __version__
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "baseline", "rules")
 DEFAULT_BASELINE = ".v2lint-baseline.json"
-_CODE_PREFIX = re.compile(r"^AML\d{0,3}$")
 
 
 class UsageError(Exception):
@@ -33,13 +31,31 @@ class UsageError(Exception):
 # --------------------------------------------------------------------------- arguments
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    parser.add_argument("--select", action="append", default=[], metavar="CODES",
-                        help="only these codes or prefixes, comma separated (AML101, AML1, AML10)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="CODES",
-                        help="leave out these codes or prefixes, comma separated")
+    rules = parser.add_argument_group("rule selection (ruff's options)")
+    rules.add_argument("--select", action="append", default=None, metavar="CODES",
+                       help="only these codes or prefixes, comma separated (AML101, AML1, AML10, ALL); "
+                            "replaces select of the configuration")
+    rules.add_argument("--extend-select", action="append", default=[], metavar="CODES",
+                       help="codes or prefixes added to those selected")
+    rules.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                       help="leave out these codes or prefixes, comma separated")
+    rules.add_argument("--per-file-ignores", action="append", default=None, metavar="PATTERN:CODES",
+                       help="leave codes out in files matching a glob, e.g. 'tests/*:AML8,setup.py:AML901' "
+                            "(replaces per-file-ignores of the configuration; globs relative to the current directory)")
+    rules.add_argument("--extend-per-file-ignores", action="append", default=[], metavar="PATTERN:CODES",
+                       help="like --per-file-ignores, added to those of the configuration")
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", action="append", default=[], metavar="FILE|'KEY = VALUE'",
+                        help="settings from FILE (a pyproject.toml, or a TOML file of [tool.v2lint] keys at its top "
+                             "level) instead of the nearest pyproject.toml; or one setting as TOML, overriding the file")
+    config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    config.add_argument("--show-settings", action="store_true",
+                        help="print the resolved settings, where each came from and the enabled rules, then exit")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="parallel worker processes (default 1; 0 = one per CPU)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no notes, summary or progress on stderr")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no notes, progress or summary line (wherever they go: stdout in the text formats, "
+                             "stderr otherwise)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,30 +105,22 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return ["check", *argv]
 
 
-def _codes(values: Iterable[str], option: str) -> list[str]:
-    codes = []
-    for value in values:
-        for part in re.split(r"[,\s]+", value):
-            if not part:
-                continue
-            part = part.upper()
-            if not _CODE_PREFIX.match(part):
-                raise UsageError(f"{option}: {part!r} is not a v2lint code or prefix (AML, AML1, AML10, AML101)")
-            codes.append(part)
-    return codes
+def make_selection(args: argparse.Namespace, config):
+    """The rules of the run: defaults, then the configuration, then the command line (ruff's layers)."""
+    from v2lint.settings import Layer, PerFileIgnore, Selection, parse_per_file_option, split_codes
 
-
-def make_filter(select: list[str], ignore: list[str]) -> Callable[[str], bool]:
-    """flake8's rule: the longest matching prefix decides; AML000 stays unless ignored."""
-
-    def wanted(code: str) -> bool:
-        best_select = max((len(p) for p in select if code.startswith(p)), default=-1)
-        best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
-        if not select or code == "AML000":
-            best_select = max(best_select, 0)
-        return best_select >= 0 and best_select > best_ignore
-
-    return wanted
+    layers = [
+        Layer(None if config.select is None else tuple(config.select), tuple(config.extend_select), tuple(config.ignore)),
+        Layer(None if args.select is None else tuple(split_codes(args.select, "--select")),
+              tuple(split_codes(args.extend_select, "--extend-select")), tuple(split_codes(args.ignore, "--ignore"))),
+    ]
+    cwd = os.getcwd()
+    if args.per_file_ignores is None:
+        per_file = [(pattern, codes, config.root) for pattern, codes in config.per_file_ignores.items()]
+    else:
+        per_file = [(pattern, codes, cwd) for pattern, codes in parse_per_file_option(args.per_file_ignores).items()]
+    per_file += [(pattern, codes, cwd) for pattern, codes in parse_per_file_option(args.extend_per_file_ignores).items()]
+    return Selection(layers, [PerFileIgnore(pattern, root, tuple(codes)) for pattern, codes, root in per_file])
 
 
 # --------------------------------------------------------------------------- running
@@ -161,6 +169,32 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
     return [results[path] for path in files]
 
 
+class Settings:
+    """Where a run looks and what it keeps: the paths, the repository, the configuration, the rules."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from v2lint import discovery, settings
+
+        self.paths = args.paths or ["."]
+        for path in self.paths:
+            if not os.path.exists(path):
+                raise UsageError(f"{path}: no such file or directory")
+        absolute = [os.path.abspath(p) for p in self.paths]
+        anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
+        if not os.path.isdir(anchor):
+            anchor = os.path.dirname(anchor)
+        self.root = discovery.repo_root(anchor)
+        try:
+            self.config = settings.load(anchor, args.config, args.isolated)
+            self.selection = make_selection(args, self.config)
+        except settings.ConfigError as error:
+            raise UsageError(str(error)) from None
+
+    def show(self) -> str:
+        enabled = self.selection.enabled_codes()
+        return self.config.show() + f"# enabled rules ({len(enabled)}): {', '.join(enabled)}\n"
+
+
 class Run:
     """Everything one `check` or `baseline` run found, filtered."""
 
@@ -168,31 +202,18 @@ class Run:
         from v2lint import dependencies, discovery
 
         self.args = args
-        paths = args.paths or ["."]
-        for path in paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
-        absolute = [os.path.abspath(p) for p in paths]
-        anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
-        if not os.path.isdir(anchor):
-            anchor = os.path.dirname(anchor)
-        self.root = discovery.repo_root(anchor)
-        try:
-            self.config = discovery.load_config(anchor)
-        except discovery.ConfigError as error:
-            raise UsageError(str(error)) from None
-        self.notes: list[str] = list(self.config.warnings)
-        select = _codes(args.select or self.config.select, "--select")
-        ignore = _codes(args.ignore or self.config.ignore, "--ignore")
-        self.wanted = make_filter(select, ignore)
-        self.files = list(discovery.walk(paths, self.config, self.root, dependency_files=dependencies.available()))
+        resolved = Settings(args)
+        self.root, self.config, self.selection = resolved.root, resolved.config, resolved.selection
+        self.notes: list[str] = []
+        self.files = list(discovery.walk(resolved.paths, self.config, self.root,
+                                         dependency_files=dependencies.available()))
         self.progress = sys.stderr.isatty() and not args.quiet
         file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
         results = []
-        for file_result in file_results:
+        for path, file_result in zip(self.files, file_results):
             self.notes.extend(file_result.notes)
-            results.extend(r for r in file_result.results if self.wanted(r.code))
+            results.extend(r for r in file_result.results if self.selection.wanted(r.code, path))
         self.results = sorted(results, key=lambda r: r.sort_key)
 
     def emit_notes(self) -> None:
@@ -235,7 +256,7 @@ def command_check(args: argparse.Namespace) -> int:
         raise UsageError("--top must be 0 or more")
     run = Run(args)
     fail_on = args.fail_on or run.config.fail_on or "replacement"
-    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline)
+    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline_path)
     if args.update_baseline and not baseline_path:
         raise UsageError("--update-baseline needs --baseline FILE")
     baseline = None
@@ -301,7 +322,7 @@ def command_baseline(args: argparse.Namespace) -> int:
     from v2lint.baseline import Baseline
 
     run = Run(args)
-    target = args.output or run.config.baseline or DEFAULT_BASELINE
+    target = args.output or run.config.baseline_path or DEFAULT_BASELINE
     baseline = Baseline.from_results(run.results)
     try:
         baseline.save(target)
@@ -334,6 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_rules("text")
         if args.command == "rules":
             return command_rules(args.format)
+        if getattr(args, "show_settings", False):
+            sys.stdout.write(Settings(args).show())
+            return EXIT_OK
         if args.command == "check":
             return command_check(args)
         if args.command == "baseline":
