@@ -12,6 +12,7 @@ or above it; 2 usage, configuration or baseline errors.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pathlib
 import sys
@@ -69,7 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files and directories", description="Lint files and directories.")
     _add_common(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "report"), default="text")
+    check.add_argument("--format", "--output-format", choices=("text", "concise", "json", "sarif", "github", "azure", "report"),
+                       default="text",
+                       help="text (default: the full advice), concise (one line of at most 120 columns per finding), "
+                            "json, sarif, github (workflow annotations), azure (Azure Pipelines logging commands), "
+                            "report (Markdown migration report)")
+    check.add_argument("--statistics", action="store_true",
+                       help="count findings per rule instead of listing them (with --format text, concise or json)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--fail-on", choices=("no-equivalent", "replacement"), default=None,
                        help="lowest tier that fails the run (default: replacement; informational never fails)")
@@ -90,8 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("-o", "--output", metavar="FILE", default=None,
                           help=f"baseline file to write (default: {DEFAULT_BASELINE}, or [tool.v2lint] baseline)")
 
-    rules = commands.add_parser("rules", help="print the rule table")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules = commands.add_parser("rules", help="print the rule table, or one rule's page",
+                                description="Print the rule table, or the page of one rule (as ruff's `ruff rule`).")
+    rules.add_argument("rule", nargs="?", metavar="CODE|SYMBOL",
+                       help="a rule's code (AML101), pylint symbol (azureml-workspace) or message id (W7410)")
+    rules.add_argument("--format", "--output-format", choices=("text", "json", "markdown"), default="text",
+                       help="of the table; a rule's page is Markdown (text, markdown) or JSON")
     return parser
 
 
@@ -254,6 +265,8 @@ def command_check(args: argparse.Namespace) -> int:
 
     if args.top < 0:
         raise UsageError("--top must be 0 or more")
+    if args.statistics and args.format not in ("text", "concise", "json"):
+        raise UsageError(f"--statistics works with --format text, concise or json, not {args.format}")
     run = Run(args)
     fail_on = args.fail_on or run.config.fail_on or "replacement"
     baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline_path)
@@ -296,14 +309,13 @@ def command_check(args: argparse.Namespace) -> int:
     summary.failing = sum(1 for r in reported if _fails(r.code, fail_on))
 
     run.emit_notes()
-    if args.format == "sarif":
-        output = formats.sarif(reported, summary, pathlib.Path(run.root).as_uri() + "/")
-    elif args.format == "text":
-        output = formats.text(reported, summary, quiet=args.quiet)
-    else:
-        output = formats.FORMATS[args.format](reported, summary)
-    _write_output(output, args.output)
-    if (args.format != "text" or args.output) and not args.quiet:
+    status = EXIT_FOUND if summary.failing and not args.exit_zero else EXIT_OK
+    try:
+        _write_output(_formatted(args, reported, summary, run.root), args.output)
+    except BrokenPipeError:  # `v2lint check | head`: the reader has enough; the verdict stands
+        _silence_stdout()
+        return status
+    if (args.format not in formats.TERMINAL_FORMATS or args.output) and not args.quiet:
         print(f"v2lint: {formats.summary_line(reported, summary)}", file=sys.stderr)
     if baseline is not None and summary.stale and not args.quiet:
         print(f"v2lint: {summary.stale} baseline entr{'y' if summary.stale == 1 else 'ies'} fixed since the baseline:",
@@ -313,9 +325,34 @@ def command_check(args: argparse.Namespace) -> int:
             print(f"    {path}: {code} {qname}", file=sys.stderr)
         if len(summary.stale_keys) > 20:
             print(f"    ... and {len(summary.stale_keys) - 20} more", file=sys.stderr)
-    if args.exit_zero:
-        return EXIT_OK
-    return EXIT_FOUND if summary.failing else EXIT_OK
+    return status
+
+
+def _formatted(args: argparse.Namespace, results: list, summary, root: str) -> Iterable[str]:
+    """The output of ``check`` in its format: SARIF and JSON name paths from the repository root
+    (what code scanning and tools need), the formats people read from the current directory."""
+    from v2lint import formats
+
+    if args.format == "sarif":
+        return formats.sarif(results, summary, pathlib.Path(root).as_uri() + "/")
+    if args.format in ("json", "report"):
+        return (formats.statistics_json if args.statistics else formats.FORMATS[args.format])(results, summary)
+    cwd = os.getcwd()
+    results = formats.relative_to(results, root, cwd)
+    if args.format == "azure":
+        return formats.azure(results, summary, root=cwd, exit_zero=args.exit_zero)
+    if args.format == "github":
+        return formats.github(results, summary)
+    style = formats.Style(args.output is None and formats.colour_wanted(sys.stdout))
+    render = formats.statistics_text if args.statistics else formats.FORMATS[args.format]
+    return render(results, summary, quiet=args.quiet, style=style)
+
+
+def _silence_stdout() -> None:
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
+    except OSError:
+        pass
 
 
 def command_baseline(args: argparse.Namespace) -> int:
@@ -336,10 +373,25 @@ def command_baseline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def command_rules(fmt: str) -> int:
-    from v2lint.formats import rules_table
+def command_rules(fmt: str, name: str | None = None) -> int:
+    from v2lint import formats
 
-    sys.stdout.write(rules_table(fmt))
+    if name is None:
+        sys.stdout.write(formats.rules_table(fmt))
+        return EXIT_OK
+    rule = formats.find_rule(name)
+    if rule is None:
+        from v2lint.catalogue import RULES
+        from v2lint.settings import did_you_mean
+
+        known = [n for r in RULES for n in (r.code, r.symbol)]
+        raise UsageError(f"no rule {name!r}{did_you_mean(name.upper() if name[:3].lower() == 'aml' else name, known)}"
+                         "; `v2lint rules` lists them")
+    page = formats.rule_page(rule)
+    if fmt == "json":
+        entry = json.loads(formats.rules_table("json"))[formats.RULES.index(rule)]
+        page = json.dumps({**entry, "explanation": page}, indent=2) + "\n"
+    sys.stdout.write(page)
     return EXIT_OK
 
 
@@ -354,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.list_rules:
             return command_rules("text")
         if args.command == "rules":
-            return command_rules(args.format)
+            return command_rules(args.format, args.rule)
         if getattr(args, "show_settings", False):
             sys.stdout.write(Settings(args).show())
             return EXIT_OK
@@ -370,11 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("v2lint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
-        except OSError:
-            pass
+    except BrokenPipeError:  # outside check's output (the rule table, --show-settings): nothing was found
+        _silence_stdout()
         return EXIT_OK
 
 
