@@ -31,7 +31,8 @@ class UsageError(Exception):
 
 # --------------------------------------------------------------------------- arguments
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories (default: .); - reads one file from standard input")
     rules = parser.add_argument_group("rule selection (ruff's options)")
     rules.add_argument("--select", action="append", default=None, metavar="CODES",
                        help="only these codes or prefixes, comma separated (AML101, AML1, AML10, ALL); "
@@ -52,6 +53,10 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--show-settings", action="store_true",
                         help="print the resolved settings, where each came from and the enabled rules, then exit")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="check standard input (as with PATH -) as the file NAME: its name in the output, its "
+                             "kind (.py, .ipynb, requirements.txt, ...) and the configuration and per-file-ignores "
+                             "that apply to it")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="parallel worker processes (default 1; 0 = one per CPU)")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -187,10 +192,19 @@ class Settings:
         from v2lint import discovery, settings
 
         self.paths = args.paths or ["."]
-        for path in self.paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
-        absolute = [os.path.abspath(p) for p in self.paths]
+        self.notes: list[str] = []
+        # `v2lint check -`, or --stdin-filename: one file from standard input, as ruff reads it
+        self.stdin = args.stdin_filename is not None or self.paths == ["-"]
+        if self.stdin:
+            self.notes += [f"{p} ignored: the file to check comes from standard input" for p in args.paths if p != "-"]
+            self.stdin_path = os.path.abspath(args.stdin_filename or "stdin")
+            absolute = [self.stdin_path]
+        else:
+            for path in self.paths:
+                if not os.path.exists(path):
+                    raise UsageError(f"{path}: no such file or directory"
+                                     + (" (`-` alone reads standard input)" if path == "-" else ""))
+            absolute = [os.path.abspath(p) for p in self.paths]
         anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
         if not os.path.isdir(anchor):
             anchor = os.path.dirname(anchor)
@@ -215,11 +229,18 @@ class Run:
         self.args = args
         resolved = Settings(args)
         self.root, self.config, self.selection = resolved.root, resolved.config, resolved.selection
-        self.notes: list[str] = []
-        self.files = list(discovery.walk(resolved.paths, self.config, self.root,
-                                         dependency_files=dependencies.available()))
+        self.notes: list[str] = list(resolved.notes)
         self.progress = sys.stderr.isatty() and not args.quiet
-        file_results = lint_files(self.files, self.root, args.jobs, self.progress)
+        if resolved.stdin:
+            from v2lint.engine import STDIN_DISPLAY, display_path, lint_file
+
+            self.files = [resolved.stdin_path]
+            display = display_path(resolved.stdin_path, self.root) if args.stdin_filename else STDIN_DISPLAY
+            file_results = [lint_file(resolved.stdin_path, self.root, sys.stdin.buffer.read(), display)]
+        else:
+            self.files = list(discovery.walk(resolved.paths, self.config, self.root,
+                                             dependency_files=dependencies.available()))
+            file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
         results = []
         for path, file_result in zip(self.files, file_results):

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from v2lint import __version__
 from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
-from v2lint.engine import Result
+from v2lint.engine import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -79,6 +79,9 @@ def relative_to(results: list[Result], root: str, directory: str) -> list[Result
     moved: dict[str, str] = {}
     out = []
     for r in results:
+        if r.path == STDIN_DISPLAY:
+            out.append(r)
+            continue
         if r.path not in moved:
             absolute = os.path.join(root, r.path)
             try:
