@@ -526,13 +526,14 @@ def test_diff_against(tmp_path, capsys, monkeypatch):
     ]
     assert len([line for line in lines if line.startswith("new.py")]) == 3
     assert not any(line.startswith(("other.py", "nb.ipynb")) for line in lines)
-    # a changed notebook counts as wholly changed
-    cells = list(NOTEBOOK_CELLS) + ["print(1)\n"]
+    # a notebook counts in the code cells whose source changed, not in the others
+    cells = list(NOTEBOOK_CELLS) + ["run = exp.submit(None)\n"]
     (root / "nb.ipynb").write_text(notebook(*cells))
     _, out, _ = cli(capsys, monkeypatch, root, "check", "--diff-against", "HEAD")
-    assert len([line for line in finding_lines(out) if line.startswith("nb.ipynb")]) >= 4
+    assert [line.split(": ")[0] for line in finding_lines(out) if line.startswith("nb.ipynb")] == [
+        "nb.ipynb:cell_4:1:7"]
     code, _, err = cli(capsys, monkeypatch, root, "check", "--diff-against", "no-such-rev")
-    assert code == 2 and "git" in err
+    assert code == 2 and "--diff-against no-such-rev: no such revision" in err
 
 
 # --------------------------------------------------------------------------- the installed command

@@ -10,7 +10,7 @@ import pytest
 from test_cli_helpers import notebook
 from v2lint import dependencies, discovery, notebooks
 from v2lint.baseline import Baseline, BaselineError, key_of
-from v2lint.changes import parse_diff
+from v2lint.changes import changed_cells, parse_diff
 from v2lint.settings import Layer, Selection, load as load_settings
 from v2lint.engine import Result, suppressed
 
@@ -244,9 +244,24 @@ def test_parse_diff():
     changes = parse_diff(diff)
     assert changes.lines["x.py"] == {4, 5, 12}
     assert "gone.py" not in changes.lines
-    assert changes.touches("n.ipynb", 999, cell=3)
+    assert "n.ipynb" in changes.lines  # notebooks: compared cell by cell by changed_since
     assert changes.touches("sp ace.py", 2) and not changes.touches("sp ace.py", 1)
     assert not changes.touches("x.py", 6)
+
+
+def test_changed_cells_only_count_code_cells_whose_source_changed():
+    cells = ["import azureml.core\n", "ws = 1\nx = 2\n", "print(ws)\n"]
+    before = notebook(*cells)
+    executed = json.loads(before)
+    for number, cell in enumerate(executed["cells"], start=1):
+        cell.update(execution_count=number, outputs=[{"output_type": "stream", "name": "stdout", "text": ["1\n"]}])
+    assert changed_cells(before, json.dumps(executed)) == {}  # execution counts and outputs never count
+    moved = notebook(("markdown", "# new\n"), cells[0], "new = 3\n", cells[2], cells[1])
+    # cell 2 is new; cell 3 (print) moved up, and the "ws = 1" cell moved down: unchanged
+    assert changed_cells(before, moved) == {2: None}
+    edited = notebook(cells[0], "ws = 1\ny = 3\nx = 2\n", cells[2])
+    assert changed_cells(before, edited) == {2: {2}}
+    assert changed_cells("", edited) is None and changed_cells(before, "{broken") is None
 
 
 # --------------------------------------------------------------------------- baseline
