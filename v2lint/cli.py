@@ -1,9 +1,12 @@
 """The ``v2lint`` command: lint a repository for Azure ML SDK v1 code.
 
-    v2lint check [PATHS...]          lint .py, .ipynb (and dependency files)
+    v2lint check [PATHS...]          lint .py, .ipynb (and dependency files); - reads stdin
     v2lint baseline [PATHS...] -o F  record today's findings
-    v2lint rules                     the rule table (also: v2lint --list-rules)
+    v2lint rules [CODE|SYMBOL]       the rule table (also: v2lint --list-rules), or one rule's page
     v2lint --version
+
+Settings: v2lint.settings; output formats: v2lint.formats; docs/cli.md compares
+every option with ruff's and pylint's.
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at
 or above it; 2 usage, configuration or baseline errors.
@@ -82,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "report (Markdown migration report)")
     check.add_argument("--statistics", action="store_true",
                        help="count findings per rule instead of listing them (with --format text, concise or json)")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("-o", "--output", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--fail-on", choices=("no-equivalent", "replacement"), default=None,
                        help="lowest tier that fails the run (default: replacement; informational never fails)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
