@@ -64,7 +64,7 @@ def test_exit_status_after_a_closed_pipe_keeps_findings(tmp_path):
 
 def test_help_says_where_the_summary_goes(tmp_path):
     helped = v2lint(tmp_path, "check", "--help").stdout
-    assert "summary line (wherever they go: stdout in the text formats" in " ".join(helped.split())
+    assert "summary line (wherever they go: stdout in the text and concise formats" in " ".join(helped.split())
     root = make_repo(tmp_path / "r", {"train.py": TRAIN})
     text = v2lint(root, "check")
     assert text.stdout.splitlines()[-1].startswith("Found ") and text.stderr == ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import select
 import subprocess
@@ -62,11 +61,11 @@ def test_concise_is_one_line_per_finding_in_120_columns(repo):
         v1_name, _, v2 = line.split(f"{finding['code']} ", 1)[1].partition(" -> ")
         assert v2, line
         # what is shown is the start of the advice (or all of it), and the end of the v1 name
-        assert finding["advice"].startswith(v2.removesuffix("...").removeprefix("no v2 equivalent: ")), line
-        assert finding["written"].endswith(v1_name.removeprefix("...")), line
+        assert finding["advice"].startswith(v2.removesuffix("\u2026").removeprefix("no v2 equivalent: ")), line
+        assert finding["written"].endswith(v1_name.removeprefix("\u2026")), line
     secret = next(line for line in lines if " AML803 " in line)
     assert " -> no v2 equivalent: " in secret
-    assert any(line.endswith("...") for line in lines)  # long advice is cut, and says so
+    assert any(line.endswith("\u2026") for line in lines)  # long advice is cut, and says so
     # a location too long for any room left: the line grows, the location and the code stay whole
     from test_cli_helpers import run_cli  # noqa: F401 - (the helpers module is shared)
     from v2lint.formats import concise_line
@@ -79,6 +78,7 @@ def test_concise_is_one_line_per_finding_in_120_columns(repo):
 
 def _on_a_terminal(cwd: Path, *args: str, env: dict | None = None) -> str:
     """stdout of the command when it is a terminal (a pseudo-terminal)."""
+    pty = pytest.importorskip("pty")  # POSIX only
     master, slave = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
     environment.update(env or {})

@@ -63,8 +63,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="parallel worker processes (default 1; 0 = one per CPU)")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no notes, progress or summary line (wherever they go: stdout in the text formats, "
-                             "stderr otherwise)")
+                        help="no notes, progress or summary line (wherever they go: stdout in the text and concise "
+                             "formats, stderr otherwise)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint files and directories", description="Lint files and directories.")
     _add_common(check)
     check.add_argument("--format", "--output-format", choices=("text", "concise", "json", "sarif", "github", "azure", "report"),
-                       default="text",
+                       default="text", metavar="FORMAT",
                        help="text (default: the full advice), concise (one line of at most 120 columns per finding), "
                             "json, sarif, github (workflow annotations), azure (Azure Pipelines logging commands), "
                             "report (Markdown migration report)")
@@ -90,11 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest tier that fails the run (default: replacement; informational never fails)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
-    check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in pyproject.toml")
+    check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in the configuration")
     check.add_argument("--update-baseline", action="store_true",
                        help="prune baseline entries fixed since (only of the files checked in this run)")
     check.add_argument("--diff-against", metavar="REV",
-                       help="only findings on lines changed since the git revision REV (working tree included)")
+                       help="only findings on lines changed since the git revision REV (working tree included; "
+                            "in a notebook, in the code cells that changed)")
     check.add_argument("--top", type=int, default=20, metavar="N", help="files listed in the report (default 20)")
 
     baseline = commands.add_parser(

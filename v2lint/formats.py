@@ -137,40 +137,46 @@ def text(results: list[Result], summary: Summary, quiet: bool = False, style: St
 
 
 CONCISE_WIDTH = 120
-_ELLIPSIS = "..."
+ELLIPSIS = "\u2026"  # one column; the advice itself writes "..." for arguments
 
 
 def shorten(value: str, width: int, keep: str = "start") -> str:
-    """``value`` in at most ``width`` characters: cut at a word or punctuation boundary
-    near the limit when there is one, marked with an ellipsis (``keep="end"``: the end stays)."""
+    """``value`` in at most ``width`` characters, marked with an ellipsis where cut. The
+    start is kept (``keep="end"``: the end, cut after a ``.`` so whole names remain), cut at
+    a word or punctuation boundary near the limit when there is one."""
     value = " ".join(value.split())
     if len(value) <= width:
         return value
-    room = max(width - len(_ELLIPSIS), 1)
+    room = max(width - len(ELLIPSIS), 1)
     if keep == "end":
         tail = value[-room:]
-        cut = next((i for i, char in enumerate(tail[:room // 3]) if char in " .(,"), None)
-        return _ELLIPSIS + (tail[cut + (tail[cut] == " "):] if cut is not None else tail)
+        cut = tail.find(".", 0, room // 2)
+        return ELLIPSIS + (tail[cut:] if cut > 0 else tail)
     head = value[:room]
     cut = max(head.rfind(char) for char in " ,;(")
     if cut >= room * 2 // 3:
         head = head[:cut]
-    return head.rstrip(" ,;(") + _ELLIPSIS
+    return head.rstrip(" ,;(") + ELLIPSIS
 
 
 def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN) -> str:
     """``path:line:col: CODE v1-name -> v2 replacement`` in ``width`` columns. The location and
-    the code are never cut; the v1 name keeps its end (the member), the advice its start. Only
-    a location that leaves fewer than ~20 columns makes the line longer than ``width``."""
+    the code are never cut; when the rest does not fit, the v1 name (its end: the member) and the
+    advice (its start) share the room. Only a location that leaves fewer than ~20 columns makes
+    the line longer than ``width``."""
     where = f"{r.where}: {r.code} "
     room = width - len(where)
     tier = tier_of(r.code)
     if tier is Tier.UNANALYSABLE:
         body = shorten(f"could not be analysed: {r.advice}", max(room, 16))
     else:
-        advice = ("no v2 equivalent: " if tier is Tier.NO_EQUIVALENT else "") + r.advice
-        name = shorten(r.written or r.qname, min(40, max(room // 3, 8)), keep="end")
-        body = f"{name} -> {shorten(advice, max(room - len(name) - 4, 8))}"
+        name = " ".join((r.written or r.qname).split())
+        advice = ("no v2 equivalent: " if tier is Tier.NO_EQUIVALENT else "") + " ".join(r.advice.split())
+        room = max(room - len(" -> "), 16)
+        if len(name) + len(advice) > room:
+            name = shorten(name, min(len(name), max(room - len(advice), room * 2 // 5, 8)), keep="end")
+            advice = shorten(advice, max(room - len(name), 8))
+        body = f"{name} -> {advice}"
     return f"{style.location(r)} {style.code(r.code)} {body}"
 
 
