@@ -90,3 +90,24 @@ def test_example_project_commands_work_from_the_repository_root(tool):
     assert command in example and command in (ROOT / "README.md").read_text(encoding="utf-8")
     out = doc_outputs.run(command)
     assert "examples/v1-project/deploy.py:6:" in out and "examples/v1-project/src/train.py:16:" in out
+
+
+def test_configuration_shown_in_the_docs_is_accepted_and_its_error_is_real(tmp_path):
+    import re
+
+    from test_cli_helpers import v2lint
+
+    for name in doc_outputs.DOCUMENTS:
+        for block in re.findall(r"^```toml\n(.*?)^```", (ROOT / name).read_text(encoding="utf-8"), re.M | re.S):
+            if "[tool.v2lint" not in block:
+                continue
+            (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+            done = v2lint(tmp_path, "check", "--show-settings")
+            assert done.returncode == 0, (name, block, done.stderr)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.v2lint]\nselct = ["AML1"]\n')
+    done = v2lint(project, "check")
+    assert done.returncode == 2
+    shown = done.stderr.strip().replace(str(project), "/path/to/project")
+    assert f"```text\n{shown}\n```" in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
