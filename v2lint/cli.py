@@ -189,7 +189,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
     return [results[path] for path in files]
 
 
-class Settings:
+class Resolved:
     """Where a run looks and what it keeps: the paths, the repository, the configuration, the rules."""
 
     def __init__(self, args: argparse.Namespace) -> None:
@@ -231,7 +231,7 @@ class Run:
         from v2lint import dependencies, discovery
 
         self.args = args
-        resolved = Settings(args)
+        resolved = Resolved(args)
         self.root, self.config, self.selection = resolved.root, resolved.config, resolved.selection
         self.notes: list[str] = list(resolved.notes)
         self.progress = sys.stderr.isatty() and not args.quiet
@@ -433,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             return command_rules(args.format, args.rule)
         if getattr(args, "show_settings", False):
-            sys.stdout.write(Settings(args).show())
+            sys.stdout.write(Resolved(args).show())
             return EXIT_OK
         if args.command == "check":
             return command_check(args)
