@@ -46,6 +46,10 @@ def test_notebook_counts_only_in_cells_whose_source_changed(tmp_path):
     (root / "nb.ipynb").write_text(notebook(*cells))
     done = v2lint(root, "check", "--diff-against", "HEAD", "--format", "json")
     assert {(f["cell"], f["line"], f["code"]) for f in json.loads(done.stdout)} == {(2, 2, "AML201")}
+    # renamed and edited: compared with its old self, not counted whole
+    git(root, "mv", "nb.ipynb", "renamed.ipynb")
+    done = v2lint(root, "check", "--diff-against", "HEAD", "--format", "json")
+    assert {(f["path"], f["cell"], f["line"]) for f in json.loads(done.stdout)} == {("renamed.ipynb", 2, 2)}
 
 
 def test_exit_status_after_a_closed_pipe_keeps_findings(tmp_path):

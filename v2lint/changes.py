@@ -31,6 +31,7 @@ class Changes:
     whole: set[str] = field(default_factory=set)  # new files: every line counts
     # notebooks: path -> {code cell number: its changed lines, or None for the whole cell}
     cells: dict[str, dict[int, set[int] | None]] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # path -> its path at the revision
 
     def touches(self, path: str, line: int, cell: int | None = None) -> bool:
         if path in self.whole:
@@ -85,7 +86,12 @@ def _unknown_revision(toplevel: str, revision: str) -> ChangesError:
 def parse_diff(diff: str) -> Changes:
     changes = Changes()
     current: str | None = None
+    source: str | None = None
     for line in diff.split("\n"):
+        if line.startswith("--- "):
+            old = _unquote(line[4:].rstrip("\t"))
+            source = None if old == "/dev/null" else (old[2:] if old.startswith("a/") else old)
+            continue
         if line.startswith("+++ "):
             target = line[4:].rstrip("\t")
             if target == "/dev/null":
@@ -94,6 +100,8 @@ def parse_diff(diff: str) -> Changes:
             target = _unquote(target)
             current = target[2:] if target.startswith("b/") else target
             changes.lines.setdefault(current, set())
+            if source is not None and source != current:
+                changes.renamed[current] = source
             continue
         if current is None:
             continue
@@ -118,7 +126,7 @@ def changed_since(root: str, revision: str) -> Changes:
     changes = parse_diff(diff)
     for path in [p for p in changes.lines if p.endswith(".ipynb")]:
         del changes.lines[path]
-        before = _git(toplevel, "show", f"{revision}:{path}", check=False)  # "" if new since
+        before = _git(toplevel, "show", f"{revision}:{changes.renamed.get(path, path)}", check=False)  # "": new
         try:
             with open(os.path.join(toplevel, path), encoding="utf-8-sig") as handle:
                 now = handle.read()
