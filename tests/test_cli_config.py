@@ -115,3 +115,15 @@ def test_extend_select_and_per_file_ignores_in_config_and_on_the_command_line(tm
     assert codes_by_path(done.stdout)["src/control.py"] == {"AML001"}
     done = v2lint(root, "check", "--per-file-ignores", "nocolon")
     assert done.returncode == 2 and "PATTERN:CODE" in done.stderr
+
+
+def test_show_files_lists_what_the_walk_checks(tmp_path):
+    root = make_repo(tmp_path / "r", {
+        "pyproject.toml": '[tool.v2lint]\nexclude = ["legacy/"]\n',
+        ".gitignore": "generated.py\n",
+        "src/train.py": TRAIN, "legacy/old.py": TRAIN, "generated.py": TRAIN, "README.md": "azureml\n",
+        "requirements.txt": "azureml-core\n",
+    })
+    done = v2lint(root / "src", "check", "..", "--show-files")
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.splitlines() == ["../pyproject.toml", "../requirements.txt", "train.py"]

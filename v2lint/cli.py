@@ -54,6 +54,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help="settings from FILE (a pyproject.toml, or a TOML file of [tool.v2lint] keys at its top "
                              "level) instead of the nearest pyproject.toml; or one setting as TOML, overriding the file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    config.add_argument("--show-files", action="store_true",
+                        help="print the files that would be checked (relative to the current directory), then exit")
     config.add_argument("--show-settings", action="store_true",
                         help="print the resolved settings, where each came from and the enabled rules, then exit")
     parser.add_argument("--stdin-filename", metavar="NAME",
@@ -223,27 +225,31 @@ class Resolved:
         enabled = self.selection.enabled_codes()
         return self.config.show() + f"# enabled rules ({len(enabled)}): {', '.join(enabled)}\n"
 
+    def files(self) -> list[str]:
+        """Absolute paths of the files the run checks (the walk, or standard input's name)."""
+        from v2lint import dependencies, discovery
+
+        if self.stdin:
+            return [self.stdin_path]
+        return list(discovery.walk(self.paths, self.config, self.root, dependency_files=dependencies.available()))
+
 
 class Run:
     """Everything one `check` or `baseline` run found, filtered."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from v2lint import dependencies, discovery
-
         self.args = args
         resolved = Resolved(args)
         self.root, self.config, self.selection = resolved.root, resolved.config, resolved.selection
         self.notes: list[str] = list(resolved.notes)
         self.progress = sys.stderr.isatty() and not args.quiet
+        self.files = resolved.files()
         if resolved.stdin:
             from v2lint.engine import STDIN_DISPLAY, display_path, lint_file
 
-            self.files = [resolved.stdin_path]
             display = display_path(resolved.stdin_path, self.root) if args.stdin_filename else STDIN_DISPLAY
             file_results = [lint_file(resolved.stdin_path, self.root, sys.stdin.buffer.read(), display)]
         else:
-            self.files = list(discovery.walk(resolved.paths, self.config, self.root,
-                                             dependency_files=dependencies.available()))
             file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
         results = []
@@ -434,6 +440,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_rules(args.format, args.rule)
         if getattr(args, "show_settings", False):
             sys.stdout.write(Resolved(args).show())
+            return EXIT_OK
+        if getattr(args, "show_files", False):
+            cwd = os.getcwd()
+            sys.stdout.writelines(os.path.relpath(path, cwd).replace(os.sep, "/") + "\n"
+                                  for path in Resolved(args).files())
             return EXIT_OK
         if args.command == "check":
             return command_check(args)
