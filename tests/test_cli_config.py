@@ -7,6 +7,7 @@ import json
 import pytest
 
 from test_cli_helpers import CONTROL, TRAIN, make_repo, v2lint
+from v2lint.catalogue import RULES
 
 
 def codes_by_path(stdout: str) -> dict[str, set[str]]:
@@ -75,7 +76,8 @@ def test_config_file_inline_override_isolated_and_show_settings(tmp_path):
     assert f"# Settings path: {root / 'pyproject.toml'}" in done.stdout
     assert f'select = ["AML8"]  # {root / "pyproject.toml"}' in done.stdout
     assert 'fail-on = "replacement"  # default' in done.stdout
-    assert "# enabled rules (6): AML000, AML101, AML102, AML801, AML802, AML803" in done.stdout
+    enabled = ["AML000"] + [rule.code for rule in RULES if rule.code.startswith(("AML1", "AML8"))]
+    assert f"# enabled rules ({len(enabled)}): {', '.join(enabled)}" in done.stdout
     # the printed settings are valid TOML
     import tomllib
 
