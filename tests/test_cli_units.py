@@ -221,10 +221,12 @@ def test_select_ignore_longest_prefix_wins():
 def test_selection_layers_as_ruff():
     config, cli_only_ignore = (("AML8",), ("AML101",), ()), (None, (), ("AML802",))
     selected = _selection(config, cli_only_ignore)
-    assert selected.enabled_codes() == ["AML000", "AML101", "AML801", "AML803"]
+    every = Selection([]).enabled_codes()
+    assert selected.enabled_codes() == ["AML000", "AML101"] + [
+        c for c in every if c.startswith("AML8") and c != "AML802"]
     # a later select starts again (the configuration's extend-select is dropped)
     assert _selection(config, (("AML2",), (), ())).enabled_codes() == ["AML000"] + [
-        c for c in selected.__class__([]).enabled_codes() if c.startswith("AML2")]
+        c for c in every if c.startswith("AML2")]
     # inside a layer the more specific prefix wins: AML9 over the ignored AML (which also covers AML000)
     assert _selection((("AML8",), (), ()), (None, ("AML9",), ("AML",))).enabled_codes() == ["AML901"]
     assert _selection((None, (), ("AML8",)), (None, ("AML802",), ())).enabled_codes().count("AML802") == 1
