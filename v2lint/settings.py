@@ -246,9 +246,14 @@ class Selection:
         self.layers = (Layer(select=(_ALL,)), *layers)
         self.per_file = tuple(per_file)
         self._per_path: dict[str, tuple[str, ...]] = {}
+        self._enabled: dict[str, bool] = {}
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 - a handful of codes per run
     def enabled(self, code: str) -> bool:
+        if code not in self._enabled:
+            self._enabled[code] = self._resolve(code)
+        return self._enabled[code]
+
+    def _resolve(self, code: str) -> bool:
         state = True
         for layer in self.layers:
             # the most specific matching prefix decides; ignore wins a tie
