@@ -420,8 +420,7 @@ def command_rules(fmt: str, name: str | None = None) -> int:
                          "; `v2lint rules` lists them")
     page = formats.rule_page(rule)
     if fmt == "json":
-        entry = json.loads(formats.rules_table("json"))[formats.RULES.index(rule)]
-        page = json.dumps({**entry, "explanation": page}, indent=2) + "\n"
+        page = json.dumps({**formats.rule_dict(rule), "explanation": page}, indent=2) + "\n"
     sys.stdout.write(page)
     return EXIT_OK
 

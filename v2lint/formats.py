@@ -566,6 +566,13 @@ TERMINAL_FORMATS = ("text", "concise")  # coloured on a terminal; the summary li
 
 
 # --------------------------------------------------------------------------- rules listing
+def rule_dict(rule) -> dict:
+    return {
+        "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
+        "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
+    }
+
+
 def rules_table(fmt: str = "text") -> str:
     rows = []
     for rule in RULES:
@@ -573,16 +580,7 @@ def rules_table(fmt: str = "text") -> str:
         for qname, advice in targets:
             rows.append((rule.code, rule.symbol, rule.tier.label, qname, advice))
     if fmt == "json":
-        return json.dumps(
-            [
-                {
-                    "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
-                    "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
-                }
-                for rule in RULES
-            ],
-            indent=2,
-        ) + "\n"
+        return json.dumps([rule_dict(rule) for rule in RULES], indent=2) + "\n"
     if fmt == "markdown":
         out = ["| code | symbol | tier | SDK v1 | SDK v2 replacement |", "|---|---|---|---|---|"]
         out += [f"| {c} | {s} | {t} | `{_md_cell(q)}` | {_md_cell(a)} |" for c, s, t, q, a in rows]
