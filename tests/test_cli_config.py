@@ -129,3 +129,14 @@ def test_show_files_lists_what_the_walk_checks(tmp_path):
     done = v2lint(root / "src", "check", "..", "--show-files")
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout.splitlines() == ["../pyproject.toml", "../requirements.txt", "train.py"]
+
+
+def test_outside_git_paths_are_relative_to_the_project_root(tmp_path):
+    """An unpacked sdist or a copy has no .git: the configuration's directory is the root."""
+    root = make_repo(tmp_path / "copy", {"pyproject.toml": "[tool.v2lint]\nignore = []\n", "pkg/src/train.py": TRAIN},
+                     init_git=False)
+    found = json.loads(v2lint(root, "check", "pkg/src", "--format", "json").stdout)
+    assert {f["path"] for f in found} == {"pkg/src/train.py"}
+    bare = make_repo(tmp_path / "bare", {"pkg/src/train.py": TRAIN}, init_git=False)
+    found = json.loads(v2lint(bare, "check", "pkg/src", "--format", "json").stdout)
+    assert {f["path"] for f in found} == {"train.py"}  # no git, no configuration: the checked directory

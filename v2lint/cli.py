@@ -214,12 +214,13 @@ class Resolved:
         anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
         if not os.path.isdir(anchor):
             anchor = os.path.dirname(anchor)
-        self.root = discovery.repo_root(anchor)
         try:
             self.config = settings.load(anchor, args.config, args.isolated)
             self.selection = make_selection(args, self.config)
         except settings.ConfigError as error:
             raise UsageError(str(error)) from None
+        discovered = self.config.path and os.path.dirname(self.config.path) == self.config.root
+        self.root = discovery.repo_root(anchor, self.config.root if discovered else None)
 
     def show(self) -> str:
         enabled = self.selection.enabled_codes()

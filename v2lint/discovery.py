@@ -151,8 +151,10 @@ def ignored(rules: Iterable[IgnoreRule], path: str, is_dir: bool) -> bool:
 
 
 # --------------------------------------------------------------------------- the walk
-def repo_root(start: str) -> str:
-    """The git work tree holding ``start`` (a directory with .git), else ``start``."""
+def repo_root(start: str, project_root: str | None = None) -> str:
+    """The git work tree holding ``start`` (a directory with .git); outside git (an
+    unpacked sdist, a copy), ``project_root`` (the configuration's directory) when it
+    holds ``start``; else ``start``. Paths of JSON, SARIF and baselines are relative to it."""
     directory = os.path.abspath(start)
     if os.path.isfile(directory):
         directory = os.path.dirname(directory)
@@ -162,8 +164,11 @@ def repo_root(start: str) -> str:
             return probe
         parent = os.path.dirname(probe)
         if parent == probe:
-            return directory
+            break
         probe = parent
+    if project_root and (directory + os.sep).startswith(os.path.abspath(project_root).rstrip(os.sep) + os.sep):
+        return os.path.abspath(project_root)
+    return directory
 
 
 def _ignore_rules_above(directory: str, root: str) -> list[IgnoreRule]:
