@@ -140,3 +140,43 @@ def test_outside_git_paths_are_relative_to_the_project_root(tmp_path):
     bare = make_repo(tmp_path / "bare", {"pkg/src/train.py": TRAIN}, init_git=False)
     found = json.loads(v2lint(bare, "check", "pkg/src", "--format", "json").stdout)
     assert {f["path"] for f in found} == {"train.py"}  # no git, no configuration: the checked directory
+
+
+def test_each_file_has_the_settings_of_its_closest_configuration(tmp_path):
+    """Hierarchical, as ruff: a monorepo's packages keep their own [tool.v2lint]; globs and paths are
+    relative to the file that states them; --config and --isolated give every file one configuration."""
+    root = make_repo(tmp_path / "mono", {
+        "pyproject.toml": '[tool.v2lint]\nignore = ["AML001"]\nfail-on = "no-equivalent"\n',
+        "train.py": TRAIN,
+        "packages/a/pyproject.toml": (
+            '[tool.v2lint]\nselect = ["AML8"]\nexclude = ["generated/"]\n'
+            '[tool.v2lint.per-file-ignores]\n"jobs/*" = ["AML802"]\n'
+        ),
+        "packages/a/jobs/train.py": TRAIN,
+        "packages/a/generated/train.py": TRAIN,
+        "packages/a/control.py": CONTROL,
+        "packages/b/pyproject.toml": '[project]\nname = "b"\n',  # no table: the root's settings
+        "packages/b/train.py": TRAIN,
+    })
+    done = v2lint(root, "check", "--format", "json")
+    assert codes_by_path(done.stdout) == {
+        "train.py": {"AML801", "AML802"},
+        "packages/a/jobs/train.py": {"AML801"},
+        "packages/a/control.py": {"AML801", "AML803"},
+        "packages/b/train.py": {"AML801", "AML802"},
+    }
+    assert done.returncode == 1  # the run's fail-on (the root's: no-equivalent) and AML803 is one
+    # the command line applies on top of every configuration
+    done = v2lint(root, "check", "--format", "json", "--extend-select", "AML1")
+    assert codes_by_path(done.stdout)["packages/a/control.py"] == {"AML101", "AML801", "AML803"}
+    # one file for all
+    done = v2lint(root, "check", "--format", "json", "--config", "packages/a/pyproject.toml")
+    found = codes_by_path(done.stdout)
+    assert found["train.py"] == {"AML801", "AML802"} and "packages/a/generated/train.py" not in found
+    assert found["packages/a/jobs/train.py"] == {"AML801", "AML802"}  # "jobs/*" is now relative to the cwd
+    assert set(codes_by_path(v2lint(root, "check", "--format", "json", "--isolated").stdout)["train.py"]) == {
+        "AML001", "AML801", "AML802"}
+    # a broken configuration found during the walk is an error too
+    (root / "packages/b/pyproject.toml").write_text('[tool.v2lint]\nselct = ["AML1"]\n')
+    done = v2lint(root, "check")
+    assert done.returncode == 2 and "packages/b/pyproject.toml" in done.stderr and "did you mean 'select'" in done.stderr

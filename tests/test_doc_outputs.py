@@ -54,6 +54,15 @@ def test_cli_md_lists_every_option():
     assert not missing, f"docs/cli.md does not list {missing}"
     for fmt in ("text", "concise", "json", "sarif", "github", "azure", "report"):
         assert f"### {fmt}" in text, fmt
+    # every row of a table has the table's columns
+    tables: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.startswith("|"):
+            tables[-1].append(line)
+        elif tables[-1]:
+            tables.append([])
+    for rows in tables:
+        assert len({row.count("|") for row in rows}) <= 1, rows
 
 
 def test_readme_starts_with_install_and_run_then_the_tests():

@@ -22,6 +22,7 @@ import sys
 from typing import Iterable, Sequence
 
 from v2lint import __version__
+from v2lint.settings import ConfigError
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "baseline", "rules")
@@ -51,13 +52,15 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                        help="like --per-file-ignores, added to those of the configuration")
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", action="append", default=[], metavar="FILE|'KEY = VALUE'",
-                        help="settings from FILE (a pyproject.toml, or a TOML file of [tool.v2lint] keys at its top "
-                             "level) instead of the nearest pyproject.toml; or one setting as TOML, overriding the file")
+                        help="settings from FILE for every file (a pyproject.toml, or a TOML file of [tool.v2lint] keys "
+                             "at its top level) instead of each file's closest pyproject.toml; or one setting as "
+                             "TOML, overriding the configuration")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     config.add_argument("--show-files", action="store_true",
                         help="print the files that would be checked (relative to the current directory), then exit")
     config.add_argument("--show-settings", action="store_true",
-                        help="print the resolved settings, where each came from and the enabled rules, then exit")
+                        help="print the settings of the checked paths (their common directory), where each came from "
+                             "and the enabled rules, then exit")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="check standard input (as with PATH -) as the file NAME: its name in the output, its "
                              "kind (.py, .ipynb, requirements.txt, ...) and the configuration and per-file-ignores "
@@ -214,13 +217,27 @@ class Resolved:
         anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
         if not os.path.isdir(anchor):
             anchor = os.path.dirname(anchor)
-        try:
-            self.config = settings.load(anchor, args.config, args.isolated)
-            self.selection = make_selection(args, self.config)
-        except settings.ConfigError as error:
-            raise UsageError(str(error)) from None
+        self.args = args
+        self._selections: dict[int, object] = {}  # per configuration (by identity: the resolver keeps each once)
+        self._excludes: dict[int, list] = {}
+        self.resolver = settings.Resolver(args.config, args.isolated)
+        self.config = self.resolver.for_directory(anchor)  # the run's: fail-on, baseline, --show-settings
+        self.selection = self.selection_for(anchor)
         discovered = self.config.path and os.path.dirname(self.config.path) == self.config.root
         self.root = discovery.repo_root(anchor, self.config.root if discovered else None)
+
+    def selection_for(self, path: str):
+        """The rules for ``path``'s settings (each configuration's, under the command line's)."""
+        config = self.resolver.for_directory(path if os.path.isdir(path) else os.path.dirname(path))
+        if id(config) not in self._selections:
+            self._selections[id(config)] = make_selection(self.args, config)
+        return self._selections[id(config)]
+
+    def _exclude_for(self, directory: str) -> list:
+        config = self.resolver.for_directory(directory)
+        if id(config) not in self._excludes:
+            self._excludes[id(config)] = config.exclude_rules()
+        return self._excludes[id(config)]
 
     def show(self) -> str:
         enabled = self.selection.enabled_codes()
@@ -232,7 +249,7 @@ class Resolved:
 
         if self.stdin:
             return [self.stdin_path]
-        return list(discovery.walk(self.paths, self.config, self.root, dependency_files=dependencies.available()))
+        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=dependencies.available()))
 
 
 class Run:
@@ -241,7 +258,7 @@ class Run:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         resolved = Resolved(args)
-        self.root, self.config, self.selection = resolved.root, resolved.config, resolved.selection
+        self.root, self.config = resolved.root, resolved.config
         self.notes: list[str] = list(resolved.notes)
         self.progress = sys.stderr.isatty() and not args.quiet
         self.files = resolved.files()
@@ -256,7 +273,8 @@ class Run:
         results = []
         for path, file_result in zip(self.files, file_results):
             self.notes.extend(file_result.notes)
-            results.extend(r for r in file_result.results if self.selection.wanted(r.code, path))
+            selection = resolved.selection_for(path)
+            results.extend(r for r in file_result.results if selection.wanted(r.code, path))
         self.results = sorted(results, key=lambda r: r.sort_key)
 
     def emit_notes(self) -> None:
@@ -452,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_baseline(args)
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    except UsageError as error:
+    except (UsageError, ConfigError) as error:
         print(f"v2lint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -9,7 +9,8 @@
   ``/anchored`` and ``a/b`` patterns (relative to the .gitignore's directory),
   bare names matching at any depth, ``*``, ``?``, ``[...]`` and ``**``.
 * ``exclude`` and ``extend-exclude`` globs of the settings (v2lint.settings)
-  follow the same syntax, relative to the project root.
+  follow the same syntax, relative to the project root; each directory's
+  entries are excluded by the settings that apply to that directory.
 * Explicit file arguments are always linted.
 * Symbolic links to directories are followed once: a directory already
   visited (by device and inode) is not entered again, so loops end.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 SKIP_DIRS = frozenset(
     {
@@ -194,10 +195,11 @@ def _is_venv(path: str) -> bool:
     return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
 
 
-def walk(paths: list[str], config, root: str, dependency_files: bool = False) -> Iterator[str]:
-    """Absolute paths of the files to lint, each once; explicit files always."""
+def walk(paths: list[str], exclude_for: Callable[[str], list[IgnoreRule]], root: str,
+         dependency_files: bool = False) -> Iterator[str]:
+    """Absolute paths of the files to lint, each once; explicit files always.
+    ``exclude_for(directory)``: the configured excludes for that directory's entries."""
     seen_files: set[str] = set()
-    exclude = config.exclude_rules()
     info_exclude = read_ignore_file(os.path.join(root, ".git", "info", "exclude"), root)
     for given in paths:
         path = os.path.abspath(given)
@@ -208,13 +210,13 @@ def walk(paths: list[str], config, root: str, dependency_files: bool = False) ->
             continue
         inherited = info_exclude + _ignore_rules_above(path, root)
         visited: set[tuple[int, int]] = set()
-        yield from _walk_dir(path, inherited, exclude, visited, seen_files, dependency_files)
+        yield from _walk_dir(path, inherited, exclude_for, visited, seen_files, dependency_files)
 
 
 def _walk_dir(
     directory: str,
     rules: list[IgnoreRule],
-    exclude: list[IgnoreRule],
+    exclude_for: Callable[[str], list[IgnoreRule]],
     visited: set[tuple[int, int]],
     seen_files: set[str],
     dependency_files: bool,
@@ -228,6 +230,7 @@ def _walk_dir(
         return  # a symlink loop or a second link to a visited directory
     visited.add(identity)
     rules = rules + read_ignore_file(os.path.join(directory, ".gitignore"), directory)
+    exclude = exclude_for(directory)
     try:
         with os.scandir(directory) as entries:
             listing = sorted(entries, key=lambda e: e.name)
@@ -257,4 +260,4 @@ def _walk_dir(
                 seen_files.add(path)
                 yield path
     for subdir in subdirs:
-        yield from _walk_dir(subdir, rules, exclude, visited, seen_files, dependency_files)
+        yield from _walk_dir(subdir, rules, exclude_for, visited, seen_files, dependency_files)

@@ -20,9 +20,10 @@ ruff's, so a ruff user guesses right:
   current directory for a file given with ``--config`` and for patterns
   given on the command line (as in ruff).
 
-Configuration is found as ruff finds it: the nearest ``pyproject.toml`` at
-or above the checked paths that has a ``[tool.v2lint]`` table. ``--config
-FILE`` names the file instead (a ``pyproject.toml``, or any other TOML file
+Configuration is found as ruff finds it: each file has the settings of the
+closest ``pyproject.toml`` at or above it that has a ``[tool.v2lint]`` table
+(hierarchical). ``fail-on`` and ``baseline`` are the run's: those of the
+checked paths' common directory. ``--config FILE`` names one file for all instead (a ``pyproject.toml``, or any other TOML file
 whose top level holds the settings), ``--config 'KEY = VALUE'`` overrides one
 setting, ``--isolated`` ignores every configuration file.
 
@@ -324,22 +325,6 @@ def _tool_table(document: dict, path: str) -> dict | None:
     return table
 
 
-def find_config(start: str) -> str | None:
-    """The nearest pyproject.toml at or above ``start`` with a ``[tool.v2lint]`` table."""
-    directory = os.path.abspath(start)
-    if not os.path.isdir(directory):
-        directory = os.path.dirname(directory)
-    while True:
-        candidate = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(candidate) and "v2lint" in _peek(candidate) and \
-                _tool_table(_read_toml(candidate), candidate) is not None:
-            return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-
-
 def _peek(path: str) -> str:
     """The file's text, cheaply, to skip parsing pyproject.toml files that cannot name v2lint."""
     try:
@@ -398,31 +383,75 @@ class Config:
         return "\n".join(lines) + "\n"
 
 
-def load(start: str, config_args: Iterable[str] = (), isolated: bool = False) -> Config:
-    """The settings for paths under ``start``: discovered or ``--config`` file, then inline overrides."""
-    files, inline = [], []
-    for value in config_args:
-        (files if os.path.isfile(value) else inline).append(value)
-    if len(files) > 1:
-        raise ConfigError(f"--config: only one configuration file at a time ({', '.join(files)})")
-    if isolated and files:
-        raise ConfigError(f"--config {files[0]} and --isolated contradict each other")
-    config = Config()
-    if files:
-        path = os.path.abspath(files[0])
-        document = _read_toml(path)
-        config.path = path  # the root stays the current directory, as ruff does with --config
-        if os.path.basename(path) == "pyproject.toml":
-            config.apply(_tool_table(document, path) or {}, path, "[tool.v2lint] ")
-        else:
-            config.apply(document, path, "")
-    elif not isolated:
-        path = find_config(start)
+class Resolver:
+    """The settings of every file, as ruff finds them: each file has those of the closest
+    ``pyproject.toml`` with a ``[tool.v2lint]`` table at or above it (hierarchical: a monorepo's
+    packages keep their own), or the defaults; ``--config FILE`` and ``--isolated`` give all files
+    one configuration. ``--config 'KEY = VALUE'`` overrides apply to every configuration."""
+
+    def __init__(self, config_args: Iterable[str] = (), isolated: bool = False) -> None:
+        files, self.inline = [], []
+        for value in config_args:
+            (files if os.path.isfile(value) else self.inline).append(value)
+        if len(files) > 1:
+            raise ConfigError(f"--config: only one configuration file at a time ({', '.join(files)})")
+        if isolated and files:
+            raise ConfigError(f"--config {files[0]} and --isolated contradict each other")
+        for value in self.inline:
+            if "=" not in value:
+                raise ConfigError(f"--config {value!r}: no such file, and not a KEY = VALUE setting")
+        self.fixed: Config | None = None
+        if files:
+            path = os.path.abspath(files[0])
+            document = _read_toml(path)
+            # the root stays the current directory, as ruff does with --config
+            if os.path.basename(path) == "pyproject.toml":
+                self.fixed = self._config(path, os.getcwd(), _tool_table(document, path) or {}, "[tool.v2lint] ")
+            else:
+                self.fixed = self._config(path, os.getcwd(), document, "")
+        elif isolated:
+            self.fixed = self._config(None, os.getcwd(), {}, "")
+        self._by_directory: dict[str, Config] = {}
+        self._default: Config | None = None
+
+    def _config(self, path: str | None, root: str, table: dict, header: str) -> Config:
+        config = Config(path=path, root=root)
         if path is not None:
-            config.path, config.root = path, os.path.dirname(path)
-            config.apply(_tool_table(_read_toml(path), path) or {}, path, "[tool.v2lint] ")
-    for value in inline:
-        if "=" not in value:
-            raise ConfigError(f"--config {value!r}: no such file, and not a KEY = VALUE setting")
-        config.apply(_parse_toml(value, f"--config {value!r}"), f"--config {value!r}", "")
-    return config
+            config.apply(table, path, header)
+        for value in self.inline:
+            config.apply(_parse_toml(value, f"--config {value!r}"), f"--config {value!r}", "")
+        return config
+
+    def for_directory(self, directory: str) -> Config:
+        """The settings of the files in ``directory`` (absolute)."""
+        if self.fixed is not None:
+            return self.fixed
+        found = self._by_directory.get(directory)
+        if found is None:
+            candidate = os.path.join(directory, "pyproject.toml")
+            table = None
+            if os.path.isfile(candidate) and "v2lint" in _peek(candidate):
+                table = _tool_table(_read_toml(candidate), candidate)
+            parent = os.path.dirname(directory)
+            if table is not None:
+                found = self._config(candidate, directory, table, "[tool.v2lint] ")
+            elif parent != directory:
+                found = self.for_directory(parent)
+            else:
+                if self._default is None:
+                    self._default = self._config(None, os.getcwd(), {}, "")
+                found = self._default
+            self._by_directory[directory] = found
+        return found
+
+    def for_file(self, path: str) -> Config:
+        return self.for_directory(os.path.dirname(os.path.abspath(path)))
+
+
+def load(start: str, config_args: Iterable[str] = (), isolated: bool = False) -> Config:
+    """The settings for paths under ``start`` (the directory itself): discovered or ``--config``
+    file, then inline overrides."""
+    directory = os.path.abspath(start)
+    if not os.path.isdir(directory):
+        directory = os.path.dirname(directory)
+    return Resolver(config_args, isolated).for_directory(directory)
