@@ -180,3 +180,15 @@ def test_each_file_has_the_settings_of_its_closest_configuration(tmp_path):
     (root / "packages/b/pyproject.toml").write_text('[tool.v2lint]\nselct = ["AML1"]\n')
     done = v2lint(root, "check")
     assert done.returncode == 2 and "packages/b/pyproject.toml" in done.stderr and "did you mean 'select'" in done.stderr
+
+
+def test_force_exclude_applies_exclude_to_files_named_on_the_command_line(tmp_path):
+    root = make_repo(tmp_path / "r", {
+        "pyproject.toml": '[tool.v2lint]\nexclude = ["legacy/", "gen_*.py"]\n',
+        "legacy/deep/old.py": TRAIN, "gen_code.py": TRAIN, "app/train.py": TRAIN, "build/lib/x.py": TRAIN,
+    })
+    named = ["legacy/deep/old.py", "gen_code.py", "app/train.py", "build/lib/x.py"]
+    assert v2lint(root, "check", *named, "--show-files").stdout.splitlines() == named  # explicit: always
+    assert v2lint(root, "check", *named, "--show-files", "--force-exclude").stdout.splitlines() == ["app/train.py"]
+    done = v2lint(root, "check", "--force-exclude", "legacy/deep/old.py")
+    assert done.returncode == 0 and done.stdout.startswith("Found 0 SDK v1 findings; 0 files checked.")

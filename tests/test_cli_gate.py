@@ -91,6 +91,7 @@ def test_pre_commit_hook_selects_the_files_a_directory_walk_checks():
 
     (hook,) = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
     assert hook["require_serial"] is True and hook["types"] == ["text"]
+    assert hook["entry"] == "v2lint check --force-exclude"  # the configuration's exclude holds for staged files
     pattern = re.compile(hook["files"])
     names = [
         "train.py", "pkg/job.py", "nb/explore.ipynb", "requirements.txt", "requirements-dev.txt", "reqs/requirements.in",

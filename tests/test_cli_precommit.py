@@ -47,6 +47,7 @@ def test_pre_commit_hook_fails_then_passes_with_a_baseline(tmp_path, head):
             "README.md": "demo of azureml.core\n",  # not a file v2lint reads: never passed to it
             "requirements.txt": "azureml-core==1.61.0\n", "env/conda.yml": "dependencies:\n  - pip:\n    - azureml-sdk\n",
             **{f"pkg/m{i}.py": TRAIN for i in range(12)},  # enough files for pre-commit to split a parallel hook
+            "pyproject.toml": '[tool.v2lint]\nexclude = ["legacy/"]\n', "legacy/old.py": TRAIN,
         },
     )
     git(repo, "add", "-A")
@@ -59,6 +60,7 @@ def test_pre_commit_hook_fails_then_passes_with_a_baseline(tmp_path, head):
     # dependency files too, and one summary for the whole run
     assert "requirements.txt:1:1: AML901" in output and "env/conda.yml:3:" in output
     assert "README.md" not in output
+    assert "legacy/old.py" not in output  # the configuration's exclude holds for the files pre-commit passes
     assert output.count("Found ") == 1, output
 
     baseline = subprocess.run(

@@ -56,6 +56,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                              "at its top level) instead of each file's closest pyproject.toml; or one setting as "
                              "TOML, overriding the configuration")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    config.add_argument("--force-exclude", action="store_true",
+                        help="apply exclude and extend-exclude (and the directories never walked) to files named on "
+                             "the command line too, as the pre-commit hook does")
     config.add_argument("--show-files", action="store_true",
                         help="print the files that would be checked (relative to the current directory), then exit")
     config.add_argument("--show-settings", action="store_true",
@@ -249,7 +252,8 @@ class Resolved:
 
         if self.stdin:
             return [self.stdin_path]
-        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=dependencies.available()))
+        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=dependencies.available(),
+                                   force_exclude=self.args.force_exclude))
 
 
 class Run:

@@ -196,21 +196,38 @@ def _is_venv(path: str) -> bool:
 
 
 def walk(paths: list[str], exclude_for: Callable[[str], list[IgnoreRule]], root: str,
-         dependency_files: bool = False) -> Iterator[str]:
-    """Absolute paths of the files to lint, each once; explicit files always.
+         dependency_files: bool = False, force_exclude: bool = False) -> Iterator[str]:
+    """Absolute paths of the files to lint, each once; explicit files always, unless
+    ``force_exclude`` (ruff's ``--force-exclude``: what pre-commit passes obeys ``exclude`` too).
     ``exclude_for(directory)``: the configured excludes for that directory's entries."""
     seen_files: set[str] = set()
     info_exclude = read_ignore_file(os.path.join(root, ".git", "info", "exclude"), root)
     for given in paths:
         path = os.path.abspath(given)
         if not os.path.isdir(path):
-            if path not in seen_files:
+            if path not in seen_files and not (force_exclude and excluded(path, exclude_for)):
                 seen_files.add(path)
                 yield path
             continue
         inherited = info_exclude + _ignore_rules_above(path, root)
         visited: set[tuple[int, int]] = set()
         yield from _walk_dir(path, inherited, exclude_for, visited, seen_files, dependency_files)
+
+
+def excluded(path: str, exclude_for: Callable[[str], list[IgnoreRule]]) -> bool:
+    """Would the walk leave out ``path`` (a file)? It, or a directory above it, is excluded by the
+    settings of its parent or is one of the directories never entered."""
+    probe = os.path.abspath(path)
+    is_dir = False
+    while True:
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return False
+        if is_dir and (os.path.basename(probe) in SKIP_DIRS or _is_venv(probe)):
+            return True
+        if ignored(exclude_for(parent), probe, is_dir):
+            return True
+        probe, is_dir = parent, True
 
 
 def _walk_dir(
