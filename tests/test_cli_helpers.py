@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -98,3 +100,20 @@ def run_cli(capsys, monkeypatch, cwd: Path, *args: str) -> tuple[int, str, str]:
 def finding_lines(out: str) -> list[str]:
     """Text output minus the summary line."""
     return [line for line in out.splitlines() if line and not line.startswith("Found ")]
+
+
+V2LINT = str(Path(sys.executable).with_name("v2lint"))  # the installed console script of this environment
+
+
+def v2lint(cwd: Path, *args: str, stdin: str | bytes | None = None, env: dict | None = None,
+           timeout: float = 300) -> subprocess.CompletedProcess:
+    """The installed ``v2lint`` command, as a user runs it (stdout and stderr as text)."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
+    environment.update(env or {})
+    completed = subprocess.run(
+        [V2LINT, *args], cwd=cwd, input=stdin.encode() if isinstance(stdin, str) else stdin,
+        capture_output=True, check=False, env=environment, timeout=timeout,
+    )
+    return subprocess.CompletedProcess(
+        completed.args, completed.returncode, completed.stdout.decode("utf-8"), completed.stderr.decode("utf-8")
+    )

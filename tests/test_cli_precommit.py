@@ -42,7 +42,13 @@ def test_pre_commit_hook_fails_then_passes_with_a_baseline(tmp_path, head):
     home = tmp_path / "pre-commit-home"
     repo = make_repo(
         tmp_path / "user-repo",
-        {"train.py": TRAIN, "nb/explore.ipynb": notebook(*NOTEBOOK_CELLS), "README.md": "demo\n"},
+        {
+            "train.py": TRAIN, "nb/explore.ipynb": notebook(*NOTEBOOK_CELLS),
+            "README.md": "demo of azureml.core\n",  # not a file v2lint reads: never passed to it
+            "requirements.txt": "azureml-core==1.61.0\n", "env/conda.yml": "dependencies:\n  - pip:\n    - azureml-sdk\n",
+            **{f"pkg/m{i}.py": TRAIN for i in range(12)},  # enough files for pre-commit to split a parallel hook
+            "pyproject.toml": '[tool.v2lint]\nexclude = ["legacy/"]\n', "legacy/old.py": TRAIN,
+        },
     )
     git(repo, "add", "-A")
 
@@ -51,6 +57,11 @@ def test_pre_commit_hook_fails_then_passes_with_a_baseline(tmp_path, head):
     assert tried.returncode == 1, output
     assert "train.py:4:1: AML802" in output
     assert "nb/explore.ipynb:cell_1:2:1: AML001" in output
+    # dependency files too, and one summary for the whole run
+    assert "requirements.txt:1:1: AML901" in output and "env/conda.yml:3:" in output
+    assert "README.md" not in output
+    assert "legacy/old.py" not in output  # the configuration's exclude holds for the files pre-commit passes
+    assert output.count("Found ") == 1, output
 
     baseline = subprocess.run(
         [sys.executable, "-m", "v2lint.cli", "baseline", ".", "-o", ".v2lint-baseline.json"],

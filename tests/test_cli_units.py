@@ -10,8 +10,8 @@ import pytest
 from test_cli_helpers import notebook
 from v2lint import dependencies, discovery, notebooks
 from v2lint.baseline import Baseline, BaselineError, key_of
-from v2lint.changes import parse_diff
-from v2lint.cli import make_filter
+from v2lint.changes import changed_cells, parse_diff
+from v2lint.settings import Layer, Selection, load as load_settings
 from v2lint.engine import Result, suppressed
 
 
@@ -171,9 +171,10 @@ def test_gitignore_negation_last_match_wins(tmp_path):
     assert not discovery.ignored(rules, str(tmp_path / "keep.py"), False)
 
 
-def test_config_without_pyproject(tmp_path):
-    config = discovery.load_config(str(tmp_path))
-    assert config.path is None and config.exclude == []
+def test_config_without_pyproject(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_settings(str(tmp_path))
+    assert config.path is None and config.exclude == [] and config.root == str(tmp_path)
 
 
 # --------------------------------------------------------------------------- suppressions and filters
@@ -203,12 +204,34 @@ def test_pylint_disable_next():
     assert suppressed("AML101", "azureml-workspace", "W7410", lines, 2, 2)
 
 
+def _selection(*layers):
+    return Selection([Layer(*layer) for layer in layers])
+
+
 def test_select_ignore_longest_prefix_wins():
-    wanted = make_filter(["AML1"], ["AML10"])
-    assert not wanted("AML101") and wanted("AML110") is True and not wanted("AML201")
+    wanted = _selection((("AML1",), (), ("AML10",))).enabled
+    assert not wanted("AML101") and wanted("AML102") is False and not wanted("AML201")
     assert wanted("AML000")  # could-not-analyse stays unless ignored
-    assert not make_filter([], ["AML000"])("AML000")
-    assert make_filter(["AML101"], ["AML1"])("AML101")
+    assert not _selection((None, (), ("AML000",))).enabled("AML000")
+    assert _selection((("AML101",), (), ("AML1",))).enabled("AML101")
+    # equal specificity: ignore wins
+    assert not _selection((("AML1",), (), ("AML1",))).enabled("AML101")
+
+
+def test_selection_layers_as_ruff():
+    config, cli_only_ignore = (("AML8",), ("AML101",), ()), (None, (), ("AML802",))
+    selected = _selection(config, cli_only_ignore)
+    every = Selection([]).enabled_codes()
+    assert selected.enabled_codes() == ["AML000", "AML101"] + [
+        c for c in every if c.startswith("AML8") and c != "AML802"]
+    # a later select starts again (the configuration's extend-select is dropped)
+    assert _selection(config, (("AML2",), (), ())).enabled_codes() == ["AML000"] + [
+        c for c in every if c.startswith("AML2")]
+    # inside a layer the more specific prefix wins: AML9 over the ignored AML (which also covers AML000)
+    assert _selection((("AML8",), (), ()), (None, ("AML9",), ("AML",))).enabled_codes() == ["AML901"]
+    assert _selection((None, (), ("AML8",)), (None, ("AML802",), ())).enabled_codes().count("AML802") == 1
+    assert "AML801" not in _selection((None, (), ("AML8",)), (None, ("AML802",), ())).enabled_codes()
+    assert _selection((("ALL",), (), ("AML1",))).enabled("AML201")
 
 
 # --------------------------------------------------------------------------- diff parsing
@@ -223,9 +246,24 @@ def test_parse_diff():
     changes = parse_diff(diff)
     assert changes.lines["x.py"] == {4, 5, 12}
     assert "gone.py" not in changes.lines
-    assert changes.touches("n.ipynb", 999, cell=3)
+    assert "n.ipynb" in changes.lines  # notebooks: compared cell by cell by changed_since
     assert changes.touches("sp ace.py", 2) and not changes.touches("sp ace.py", 1)
     assert not changes.touches("x.py", 6)
+
+
+def test_changed_cells_only_count_code_cells_whose_source_changed():
+    cells = ["import azureml.core\n", "ws = 1\nx = 2\n", "print(ws)\n"]
+    before = notebook(*cells)
+    executed = json.loads(before)
+    for number, cell in enumerate(executed["cells"], start=1):
+        cell.update(execution_count=number, outputs=[{"output_type": "stream", "name": "stdout", "text": ["1\n"]}])
+    assert changed_cells(before, json.dumps(executed)) == {}  # execution counts and outputs never count
+    moved = notebook(("markdown", "# new\n"), cells[0], "new = 3\n", cells[2], cells[1])
+    # cell 2 is new; cell 3 (print) moved up, and the "ws = 1" cell moved down: unchanged
+    assert changed_cells(before, moved) == {2: None}
+    edited = notebook(cells[0], "ws = 1\ny = 3\nx = 2\n", cells[2])
+    assert changed_cells(before, edited) == {2: {2}}
+    assert changed_cells("", edited) is None and changed_cells(before, "{broken") is None
 
 
 # --------------------------------------------------------------------------- baseline

@@ -1,9 +1,12 @@
 """The ``v2lint`` command: lint a repository for Azure ML SDK v1 code.
 
-    v2lint check [PATHS...]          lint .py, .ipynb (and dependency files)
+    v2lint check [PATHS...]          lint .py, .ipynb (and dependency files); - reads stdin
     v2lint baseline [PATHS...] -o F  record today's findings
-    v2lint rules                     the rule table (also: v2lint --list-rules)
+    v2lint rules [CODE|SYMBOL]       the rule table (also: v2lint --list-rules), or one rule's page
     v2lint --version
+
+Settings: v2lint.settings; output formats: v2lint.formats; docs/cli.md compares
+every option with ruff's and pylint's.
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at
 or above it; 2 usage, configuration or baseline errors.
@@ -12,18 +15,18 @@ or above it; 2 usage, configuration or baseline errors.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pathlib
-import re
 import sys
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from v2lint import __version__
+from v2lint.settings import ConfigError
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "baseline", "rules")
 DEFAULT_BASELINE = ".v2lint-baseline.json"
-_CODE_PREFIX = re.compile(r"^AML\d{0,3}$")
 
 
 class UsageError(Exception):
@@ -32,14 +35,44 @@ class UsageError(Exception):
 
 # --------------------------------------------------------------------------- arguments
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    parser.add_argument("--select", action="append", default=[], metavar="CODES",
-                        help="only these codes or prefixes, comma separated (AML101, AML1, AML10)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="CODES",
-                        help="leave out these codes or prefixes, comma separated")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories (default: .); - reads one file from standard input")
+    rules = parser.add_argument_group("rule selection (ruff's options)")
+    rules.add_argument("--select", action="append", default=None, metavar="CODES",
+                       help="only these codes or prefixes, comma separated (AML101, AML1, AML10, ALL); "
+                            "replaces select of the configuration")
+    rules.add_argument("--extend-select", action="append", default=[], metavar="CODES",
+                       help="codes or prefixes added to those selected")
+    rules.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                       help="leave out these codes or prefixes, comma separated")
+    rules.add_argument("--per-file-ignores", action="append", default=None, metavar="PATTERN:CODES",
+                       help="leave codes out in files matching a glob, e.g. 'tests/*:AML8,setup.py:AML901' "
+                            "(replaces per-file-ignores of the configuration; globs relative to the current directory)")
+    rules.add_argument("--extend-per-file-ignores", action="append", default=[], metavar="PATTERN:CODES",
+                       help="like --per-file-ignores, added to those of the configuration")
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", action="append", default=[], metavar="FILE|'KEY = VALUE'",
+                        help="settings from FILE for every file (a pyproject.toml, or a TOML file of [tool.v2lint] keys "
+                             "at its top level) instead of each file's closest pyproject.toml; or one setting as "
+                             "TOML, overriding the configuration")
+    config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    config.add_argument("--force-exclude", action="store_true",
+                        help="apply exclude and extend-exclude (and the directories never walked) to files named on "
+                             "the command line too, as the pre-commit hook does")
+    config.add_argument("--show-files", action="store_true",
+                        help="print the files that would be checked (relative to the current directory), then exit")
+    config.add_argument("--show-settings", action="store_true",
+                        help="print the settings of the checked paths (their common directory), where each came from "
+                             "and the enabled rules, then exit")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="check standard input (as with PATH -) as the file NAME: its name in the output, its "
+                             "kind (.py, .ipynb, requirements.txt, ...) and the configuration and per-file-ignores "
+                             "that apply to it")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="parallel worker processes (default 1; 0 = one per CPU)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no notes, summary or progress on stderr")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no notes, progress or summary line (wherever they go: stdout in the text and concise "
+                             "formats, stderr otherwise)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,17 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files and directories", description="Lint files and directories.")
     _add_common(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "report"), default="text")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--format", "--output-format", choices=("text", "concise", "json", "sarif", "github", "azure", "report"),
+                       default="text", metavar="FORMAT",
+                       help="text (default: the full advice), concise (one line of at most 120 columns per finding), "
+                            "json, sarif, github (workflow annotations), azure (Azure Pipelines logging commands), "
+                            "report (Markdown migration report)")
+    check.add_argument("--statistics", action="store_true",
+                       help="count findings per rule instead of listing them (with --format text, concise or json)")
+    check.add_argument("-o", "--output", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--fail-on", choices=("no-equivalent", "replacement"), default=None,
                        help="lowest tier that fails the run (default: replacement; informational never fails)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
-    check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in pyproject.toml")
+    check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in the configuration")
     check.add_argument("--update-baseline", action="store_true",
                        help="prune baseline entries fixed since (only of the files checked in this run)")
     check.add_argument("--diff-against", metavar="REV",
-                       help="only findings on lines changed since the git revision REV (working tree included)")
+                       help="only findings on lines changed since the git revision REV (working tree included; "
+                            "in a notebook, in the code cells that changed)")
     check.add_argument("--top", type=int, default=20, metavar="N", help="files listed in the report (default 20)")
 
     baseline = commands.add_parser(
@@ -74,8 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("-o", "--output", metavar="FILE", default=None,
                           help=f"baseline file to write (default: {DEFAULT_BASELINE}, or [tool.v2lint] baseline)")
 
-    rules = commands.add_parser("rules", help="print the rule table")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules = commands.add_parser("rules", help="print the rule table, or one rule's page",
+                                description="Print the rule table, or the page of one rule (as ruff's `ruff rule`).")
+    rules.add_argument("rule", nargs="?", metavar="CODE|SYMBOL",
+                       help="a rule's code (AML101), pylint symbol (azureml-workspace) or message id (W7410)")
+    rules.add_argument("--format", "--output-format", choices=("text", "json", "markdown"), default="text",
+                       help="of the table; a rule's page is Markdown (text, markdown) or JSON")
     return parser
 
 
@@ -89,30 +133,22 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return ["check", *argv]
 
 
-def _codes(values: Iterable[str], option: str) -> list[str]:
-    codes = []
-    for value in values:
-        for part in re.split(r"[,\s]+", value):
-            if not part:
-                continue
-            part = part.upper()
-            if not _CODE_PREFIX.match(part):
-                raise UsageError(f"{option}: {part!r} is not a v2lint code or prefix (AML, AML1, AML10, AML101)")
-            codes.append(part)
-    return codes
+def make_selection(args: argparse.Namespace, config):
+    """The rules of the run: defaults, then the configuration, then the command line (ruff's layers)."""
+    from v2lint.settings import Layer, PerFileIgnore, Selection, parse_per_file_option, split_codes
 
-
-def make_filter(select: list[str], ignore: list[str]) -> Callable[[str], bool]:
-    """flake8's rule: the longest matching prefix decides; AML000 stays unless ignored."""
-
-    def wanted(code: str) -> bool:
-        best_select = max((len(p) for p in select if code.startswith(p)), default=-1)
-        best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
-        if not select or code == "AML000":
-            best_select = max(best_select, 0)
-        return best_select >= 0 and best_select > best_ignore
-
-    return wanted
+    layers = [
+        Layer(None if config.select is None else tuple(config.select), tuple(config.extend_select), tuple(config.ignore)),
+        Layer(None if args.select is None else tuple(split_codes(args.select, "--select")),
+              tuple(split_codes(args.extend_select, "--extend-select")), tuple(split_codes(args.ignore, "--ignore"))),
+    ]
+    cwd = os.getcwd()
+    if args.per_file_ignores is None:
+        per_file = [(pattern, codes, config.root) for pattern, codes in config.per_file_ignores.items()]
+    else:
+        per_file = [(pattern, codes, cwd) for pattern, codes in parse_per_file_option(args.per_file_ignores).items()]
+    per_file += [(pattern, codes, cwd) for pattern, codes in parse_per_file_option(args.extend_per_file_ignores).items()]
+    return Selection(layers, [PerFileIgnore(pattern, root, tuple(codes)) for pattern, codes, root in per_file])
 
 
 # --------------------------------------------------------------------------- running
@@ -161,38 +197,88 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
     return [results[path] for path in files]
 
 
+class Resolved:
+    """Where a run looks and what it keeps: the paths, the repository, the configuration, the rules."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from v2lint import discovery, settings
+
+        self.paths = args.paths or ["."]
+        self.notes: list[str] = []
+        # `v2lint check -`, or --stdin-filename: one file from standard input, as ruff reads it
+        self.stdin = args.stdin_filename is not None or self.paths == ["-"]
+        if self.stdin:
+            self.notes += [f"{p} ignored: the file to check comes from standard input" for p in args.paths if p != "-"]
+            self.stdin_path = os.path.abspath(args.stdin_filename or "stdin")
+            absolute = [self.stdin_path]
+        else:
+            for path in self.paths:
+                if not os.path.exists(path):
+                    raise UsageError(f"{path}: no such file or directory"
+                                     + (" (`-` alone reads standard input)" if path == "-" else ""))
+            absolute = [os.path.abspath(p) for p in self.paths]
+        anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
+        if not os.path.isdir(anchor):
+            anchor = os.path.dirname(anchor)
+        self.args = args
+        self._selections: dict[int, object] = {}  # per configuration (by identity: the resolver keeps each once)
+        self._excludes: dict[int, list] = {}
+        self.resolver = settings.Resolver(args.config, args.isolated)
+        self.config = self.resolver.for_directory(anchor)  # the run's: fail-on, baseline, --show-settings
+        self.selection = self.selection_for(anchor)
+        discovered = self.config.path and os.path.dirname(self.config.path) == self.config.root
+        self.root = discovery.repo_root(anchor, self.config.root if discovered else None)
+
+    def selection_for(self, path: str):
+        """The rules for ``path``'s settings (each configuration's, under the command line's)."""
+        config = self.resolver.for_directory(path if os.path.isdir(path) else os.path.dirname(path))
+        if id(config) not in self._selections:
+            self._selections[id(config)] = make_selection(self.args, config)
+        return self._selections[id(config)]
+
+    def _exclude_for(self, directory: str) -> list:
+        config = self.resolver.for_directory(directory)
+        if id(config) not in self._excludes:
+            self._excludes[id(config)] = config.exclude_rules()
+        return self._excludes[id(config)]
+
+    def show(self) -> str:
+        enabled = self.selection.enabled_codes()
+        return self.config.show() + f"# enabled rules ({len(enabled)}): {', '.join(enabled)}\n"
+
+    def files(self) -> list[str]:
+        """Absolute paths of the files the run checks (the walk, or standard input's name)."""
+        from v2lint import dependencies, discovery
+
+        if self.stdin:
+            return [self.stdin_path]
+        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=dependencies.available(),
+                                   force_exclude=self.args.force_exclude))
+
+
 class Run:
     """Everything one `check` or `baseline` run found, filtered."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from v2lint import dependencies, discovery
-
         self.args = args
-        paths = args.paths or ["."]
-        for path in paths:
-            if not os.path.exists(path):
-                raise UsageError(f"{path}: no such file or directory")
-        absolute = [os.path.abspath(p) for p in paths]
-        anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
-        if not os.path.isdir(anchor):
-            anchor = os.path.dirname(anchor)
-        self.root = discovery.repo_root(anchor)
-        try:
-            self.config = discovery.load_config(anchor)
-        except discovery.ConfigError as error:
-            raise UsageError(str(error)) from None
-        self.notes: list[str] = list(self.config.warnings)
-        select = _codes(args.select or self.config.select, "--select")
-        ignore = _codes(args.ignore or self.config.ignore, "--ignore")
-        self.wanted = make_filter(select, ignore)
-        self.files = list(discovery.walk(paths, self.config, self.root, dependency_files=dependencies.available()))
+        resolved = Resolved(args)
+        self.root, self.config = resolved.root, resolved.config
+        self.notes: list[str] = list(resolved.notes)
         self.progress = sys.stderr.isatty() and not args.quiet
-        file_results = lint_files(self.files, self.root, args.jobs, self.progress)
+        self.files = resolved.files()
+        if resolved.stdin:
+            from v2lint.engine import STDIN_DISPLAY, display_path, lint_file
+
+            display = display_path(resolved.stdin_path, self.root) if args.stdin_filename else STDIN_DISPLAY
+            file_results = [lint_file(resolved.stdin_path, self.root, sys.stdin.buffer.read(), display)]
+        else:
+            file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
         results = []
-        for file_result in file_results:
+        for path, file_result in zip(self.files, file_results):
             self.notes.extend(file_result.notes)
-            results.extend(r for r in file_result.results if self.wanted(r.code))
+            selection = resolved.selection_for(path)
+            results.extend(r for r in file_result.results if selection.wanted(r.code, path))
         self.results = sorted(results, key=lambda r: r.sort_key)
 
     def emit_notes(self) -> None:
@@ -233,9 +319,11 @@ def command_check(args: argparse.Namespace) -> int:
 
     if args.top < 0:
         raise UsageError("--top must be 0 or more")
+    if args.statistics and args.format not in ("text", "concise", "json"):
+        raise UsageError(f"--statistics works with --format text, concise or json, not {args.format}")
     run = Run(args)
     fail_on = args.fail_on or run.config.fail_on or "replacement"
-    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline)
+    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline_path)
     if args.update_baseline and not baseline_path:
         raise UsageError("--update-baseline needs --baseline FILE")
     baseline = None
@@ -275,14 +363,13 @@ def command_check(args: argparse.Namespace) -> int:
     summary.failing = sum(1 for r in reported if _fails(r.code, fail_on))
 
     run.emit_notes()
-    if args.format == "sarif":
-        output = formats.sarif(reported, summary, pathlib.Path(run.root).as_uri() + "/")
-    elif args.format == "text":
-        output = formats.text(reported, summary, quiet=args.quiet)
-    else:
-        output = formats.FORMATS[args.format](reported, summary)
-    _write_output(output, args.output)
-    if (args.format != "text" or args.output) and not args.quiet:
+    status = EXIT_FOUND if summary.failing and not args.exit_zero else EXIT_OK
+    try:
+        _write_output(_formatted(args, reported, summary, run.root), args.output)
+    except BrokenPipeError:  # `v2lint check | head`: the reader has enough; the verdict stands
+        _silence_stdout()
+        return status
+    if (args.format not in formats.TERMINAL_FORMATS or args.output) and not args.quiet:
         print(f"v2lint: {formats.summary_line(reported, summary)}", file=sys.stderr)
     if baseline is not None and summary.stale and not args.quiet:
         print(f"v2lint: {summary.stale} baseline entr{'y' if summary.stale == 1 else 'ies'} fixed since the baseline:",
@@ -292,16 +379,41 @@ def command_check(args: argparse.Namespace) -> int:
             print(f"    {path}: {code} {qname}", file=sys.stderr)
         if len(summary.stale_keys) > 20:
             print(f"    ... and {len(summary.stale_keys) - 20} more", file=sys.stderr)
-    if args.exit_zero:
-        return EXIT_OK
-    return EXIT_FOUND if summary.failing else EXIT_OK
+    return status
+
+
+def _formatted(args: argparse.Namespace, results: list, summary, root: str) -> Iterable[str]:
+    """The output of ``check`` in its format: SARIF and JSON name paths from the repository root
+    (what code scanning and tools need), the formats people read from the current directory."""
+    from v2lint import formats
+
+    if args.format == "sarif":
+        return formats.sarif(results, summary, pathlib.Path(root).as_uri() + "/")
+    if args.format in ("json", "report"):
+        return (formats.statistics_json if args.statistics else formats.FORMATS[args.format])(results, summary)
+    cwd = os.getcwd()
+    results = formats.relative_to(results, root, cwd)
+    if args.format == "azure":
+        return formats.azure(results, summary, root=cwd, exit_zero=args.exit_zero)
+    if args.format == "github":
+        return formats.github(results, summary)
+    style = formats.Style(args.output is None and formats.colour_wanted(sys.stdout))
+    render = formats.statistics_text if args.statistics else formats.FORMATS[args.format]
+    return render(results, summary, quiet=args.quiet, style=style)
+
+
+def _silence_stdout() -> None:
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
+    except OSError:
+        pass
 
 
 def command_baseline(args: argparse.Namespace) -> int:
     from v2lint.baseline import Baseline
 
     run = Run(args)
-    target = args.output or run.config.baseline or DEFAULT_BASELINE
+    target = args.output or run.config.baseline_path or DEFAULT_BASELINE
     baseline = Baseline.from_results(run.results)
     try:
         baseline.save(target)
@@ -315,10 +427,24 @@ def command_baseline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def command_rules(fmt: str) -> int:
-    from v2lint.formats import rules_table
+def command_rules(fmt: str, name: str | None = None) -> int:
+    from v2lint import formats
 
-    sys.stdout.write(rules_table(fmt))
+    if name is None:
+        sys.stdout.write(formats.rules_table(fmt))
+        return EXIT_OK
+    rule = formats.find_rule(name)
+    if rule is None:
+        from v2lint.catalogue import RULES
+        from v2lint.settings import did_you_mean
+
+        known = [n for r in RULES for n in (r.code, r.symbol)]
+        raise UsageError(f"no rule {name!r}{did_you_mean(name.upper() if name[:3].lower() == 'aml' else name, known)}"
+                         "; `v2lint rules` lists them")
+    page = formats.rule_page(rule)
+    if fmt == "json":
+        page = json.dumps({**formats.rule_dict(rule), "explanation": page}, indent=2) + "\n"
+    sys.stdout.write(page)
     return EXIT_OK
 
 
@@ -333,24 +459,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.list_rules:
             return command_rules("text")
         if args.command == "rules":
-            return command_rules(args.format)
+            return command_rules(args.format, args.rule)
+        if getattr(args, "show_settings", False):
+            sys.stdout.write(Resolved(args).show())
+            return EXIT_OK
+        if getattr(args, "show_files", False):
+            cwd = os.getcwd()
+            sys.stdout.writelines(os.path.relpath(path, cwd).replace(os.sep, "/") + "\n"
+                                  for path in Resolved(args).files())
+            return EXIT_OK
         if args.command == "check":
             return command_check(args)
         if args.command == "baseline":
             return command_baseline(args)
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    except UsageError as error:
+    except (UsageError, ConfigError) as error:
         print(f"v2lint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("v2lint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
-        except OSError:
-            pass
+    except BrokenPipeError:  # outside check's output (the rule table, --show-settings): nothing was found
+        _silence_stdout()
         return EXIT_OK
 
 

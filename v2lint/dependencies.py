@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from dataclasses import dataclass
 
 from v2lint.analysis import HIGH, Finding
@@ -86,18 +85,6 @@ def scan_requirements(text: str) -> list[Hit]:
     return hits
 
 
-def _toml_loads():
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib.loads
-    try:
-        import tomli  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return tomli.loads
-
-
 def _locate_string(lines: list[str], value: str, used: set[tuple[int, int]]) -> tuple[int, int] | None:
     for quote in ('"', "'"):
         needle = quote + value
@@ -115,7 +102,9 @@ def _locate_string(lines: list[str], value: str, used: set[tuple[int, int]]) -> 
 
 
 def scan_pyproject(text: str) -> list[Hit]:
-    loads = _toml_loads()
+    from v2lint.settings import toml_loads
+
+    loads = toml_loads()[0]
     if loads is None:
         return []
     try:

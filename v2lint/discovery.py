@@ -8,8 +8,9 @@
   common rules: ``#`` comments, ``!`` negation, ``dir/`` (directories only),
   ``/anchored`` and ``a/b`` patterns (relative to the .gitignore's directory),
   bare names matching at any depth, ``*``, ``?``, ``[...]`` and ``**``.
-* ``exclude`` globs of ``[tool.v2lint]`` in the nearest pyproject.toml follow
-  the same syntax, relative to that pyproject.toml.
+* ``exclude`` and ``extend-exclude`` globs of the settings (v2lint.settings)
+  follow the same syntax, relative to the project root; each directory's
+  entries are excluded by the settings that apply to that directory.
 * Explicit file arguments are always linted.
 * Symbolic links to directories are followed once: a directory already
   visited (by device and inode) is not entered again, so loops end.
@@ -19,9 +20,8 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 SKIP_DIRS = frozenset(
     {
@@ -151,112 +151,11 @@ def ignored(rules: Iterable[IgnoreRule], path: str, is_dir: bool) -> bool:
     return result
 
 
-# --------------------------------------------------------------------------- config
-class ConfigError(Exception):
-    """pyproject.toml [tool.v2lint] is unreadable or wrong: exit 2."""
-
-
-KNOWN_KEYS = {"exclude", "select", "ignore", "fail-on", "baseline"}
-
-
-@dataclass
-class Config:
-    path: str | None = None  # the pyproject.toml the settings came from
-    exclude: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str | None = None
-    baseline: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def root(self) -> str | None:
-        return os.path.dirname(self.path) if self.path else None
-
-    def exclude_rules(self) -> list[IgnoreRule]:
-        root = self.root
-        if root is None:
-            return []
-        return [r for r in (parse_ignore_line(p, root) for p in self.exclude) if r is not None]
-
-
-def _toml_loads():
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib.loads, tomllib.TOMLDecodeError
-    try:
-        import tomli  # type: ignore[import-not-found]
-    except ImportError:
-        return None, None
-    return tomli.loads, tomli.TOMLDecodeError
-
-
-def find_pyproject(start: str) -> str | None:
-    directory = os.path.abspath(start)
-    if os.path.isfile(directory):
-        directory = os.path.dirname(directory)
-    while True:
-        candidate = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(candidate):
-            return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-
-
-def _string_list(table: dict, key: str, path: str) -> list[str]:
-    value = table.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: [tool.v2lint] {key} must be a list of strings")
-    return value
-
-
-def load_config(start: str) -> Config:
-    """[tool.v2lint] of the nearest pyproject.toml at or above ``start``."""
-    path = find_pyproject(start)
-    if path is None:
-        return Config()
-    loads, error_type = _toml_loads()
-    if loads is None:
-        return Config(warnings=[f"{path}: [tool.v2lint] not read: Python < 3.11 needs the tomli package"])
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = loads(handle.read())
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
-    except error_type as error:  # type: ignore[misc]
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    table = data.get("tool", {}).get("v2lint") if isinstance(data.get("tool"), dict) else None
-    if table is None:
-        return Config(path=path)
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.v2lint] must be a table")
-    config = Config(path=path)
-    config.exclude = _string_list(table, "exclude", path)
-    config.select = _string_list(table, "select", path)
-    config.ignore = _string_list(table, "ignore", path)
-    fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in ("no-equivalent", "replacement"):
-        raise ConfigError(f"{path}: [tool.v2lint] fail-on must be \"no-equivalent\" or \"replacement\"")
-    config.fail_on = fail_on
-    baseline = table.get("baseline")
-    if baseline is not None:
-        if not isinstance(baseline, str):
-            raise ConfigError(f"{path}: [tool.v2lint] baseline must be a string")
-        config.baseline = os.path.join(os.path.dirname(path), baseline)
-    for key in table:
-        if key not in KNOWN_KEYS:
-            config.warnings.append(f"{path}: unknown [tool.v2lint] setting {key!r} ignored")
-    return config
-
-
 # --------------------------------------------------------------------------- the walk
-def repo_root(start: str) -> str:
-    """The git work tree holding ``start`` (a directory with .git), else ``start``."""
+def repo_root(start: str, project_root: str | None = None) -> str:
+    """The git work tree holding ``start`` (a directory with .git); outside git (an
+    unpacked sdist, a copy), ``project_root`` (the configuration's directory) when it
+    holds ``start``; else ``start``. Paths of JSON, SARIF and baselines are relative to it."""
     directory = os.path.abspath(start)
     if os.path.isfile(directory):
         directory = os.path.dirname(directory)
@@ -266,8 +165,11 @@ def repo_root(start: str) -> str:
             return probe
         parent = os.path.dirname(probe)
         if parent == probe:
-            return directory
+            break
         probe = parent
+    if project_root and (directory + os.sep).startswith(os.path.abspath(project_root).rstrip(os.sep) + os.sep):
+        return os.path.abspath(project_root)
+    return directory
 
 
 def _ignore_rules_above(directory: str, root: str) -> list[IgnoreRule]:
@@ -293,27 +195,45 @@ def _is_venv(path: str) -> bool:
     return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
 
 
-def walk(paths: list[str], config: Config, root: str, dependency_files: bool = False) -> Iterator[str]:
-    """Absolute paths of the files to lint, each once; explicit files always."""
+def walk(paths: list[str], exclude_for: Callable[[str], list[IgnoreRule]], root: str,
+         dependency_files: bool = False, force_exclude: bool = False) -> Iterator[str]:
+    """Absolute paths of the files to lint, each once; explicit files always, unless
+    ``force_exclude`` (ruff's ``--force-exclude``: what pre-commit passes obeys ``exclude`` too).
+    ``exclude_for(directory)``: the configured excludes for that directory's entries."""
     seen_files: set[str] = set()
-    exclude = config.exclude_rules()
     info_exclude = read_ignore_file(os.path.join(root, ".git", "info", "exclude"), root)
     for given in paths:
         path = os.path.abspath(given)
         if not os.path.isdir(path):
-            if path not in seen_files:
+            if path not in seen_files and not (force_exclude and excluded(path, exclude_for)):
                 seen_files.add(path)
                 yield path
             continue
         inherited = info_exclude + _ignore_rules_above(path, root)
         visited: set[tuple[int, int]] = set()
-        yield from _walk_dir(path, inherited, exclude, visited, seen_files, dependency_files)
+        yield from _walk_dir(path, inherited, exclude_for, visited, seen_files, dependency_files)
+
+
+def excluded(path: str, exclude_for: Callable[[str], list[IgnoreRule]]) -> bool:
+    """Would the walk leave out ``path`` (a file)? It, or a directory above it, is excluded by the
+    settings of its parent or is one of the directories never entered."""
+    probe = os.path.abspath(path)
+    is_dir = False
+    while True:
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return False
+        if is_dir and (os.path.basename(probe) in SKIP_DIRS or _is_venv(probe)):
+            return True
+        if ignored(exclude_for(parent), probe, is_dir):
+            return True
+        probe, is_dir = parent, True
 
 
 def _walk_dir(
     directory: str,
     rules: list[IgnoreRule],
-    exclude: list[IgnoreRule],
+    exclude_for: Callable[[str], list[IgnoreRule]],
     visited: set[tuple[int, int]],
     seen_files: set[str],
     dependency_files: bool,
@@ -327,6 +247,7 @@ def _walk_dir(
         return  # a symlink loop or a second link to a visited directory
     visited.add(identity)
     rules = rules + read_ignore_file(os.path.join(directory, ".gitignore"), directory)
+    exclude = exclude_for(directory)
     try:
         with os.scandir(directory) as entries:
             listing = sorted(entries, key=lambda e: e.name)
@@ -356,4 +277,4 @@ def _walk_dir(
                 seen_files.add(path)
                 yield path
     for subdir in subdirs:
-        yield from _walk_dir(subdir, rules, exclude, visited, seen_files, dependency_files)
+        yield from _walk_dir(subdir, rules, exclude_for, visited, seen_files, dependency_files)

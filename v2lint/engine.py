@@ -121,6 +121,9 @@ def _suppressed_by(lines, number, code, symbol, msgid, kind, noqa=True) -> bool:
 
 
 # --------------------------------------------------------------------------- helpers
+STDIN_DISPLAY = "-"  # what standard input is called without --stdin-filename
+
+
 def display_path(path: str, root: str) -> str:
     try:
         rel = os.path.relpath(path, root)
@@ -301,11 +304,18 @@ def _problem(display: str, reason: str, cell: int | None = None, line: int = 1, 
 
 
 # --------------------------------------------------------------------------- per kind
-def lint_file(path: str, root: str) -> FileResult:
-    """All results for one file. Never raises."""
-    display = display_path(path, root)
+def lint_file(path: str, root: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+    """All results for one file. Never raises.
+
+    ``data``: the file's content when it does not come from disk (``v2lint check -``:
+    standard input, linted as the file ``path`` would be, shown as ``display``)."""
+    display = display or display_path(path, root)
     try:
-        return _lint_file(path, display)
+        if data is None:
+            data = _read(path, display)
+            if isinstance(data, FileResult):
+                return data
+        return _lint_data(data, path, display)
     except Exception as error:  # noqa: BLE001 - the last line of defence: a result, not a traceback
         return FileResult(display, [_problem(display, f"internal error: {type(error).__name__}: {error}")])
 
@@ -324,12 +334,9 @@ def _read(path: str, display: str) -> bytes | FileResult:
         return FileResult(display, [_problem(display, f"cannot read the file: {error.strerror or error}")])
 
 
-def _lint_file(path: str, display: str) -> FileResult:
+def _lint_data(data: bytes, path: str, display: str) -> FileResult:
     from v2lint import dependencies, discovery
 
-    data = _read(path, display)
-    if isinstance(data, FileResult):
-        return data
     name = os.path.basename(path)
     result = FileResult(display)
     dependency_file = discovery.is_dependency_file(name)

@@ -1,4 +1,4 @@
-"""Output formats of ``v2lint check``: text, json, sarif, github, report.
+"""Output formats of ``v2lint check``: text, concise, json, sarif, github, azure, report.
 
 All columns a person or a tool sees are 1-based. Every format is a pure
 function of sorted results, so output is byte-for-byte deterministic (no
@@ -9,8 +9,10 @@ with hundreds of thousands of findings is written without holding it all.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import os
 import textwrap
 import urllib.parse
 from collections import Counter, defaultdict
@@ -19,7 +21,7 @@ from typing import Iterable, Iterator
 
 from v2lint import __version__
 from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
-from v2lint.engine import Result
+from v2lint.engine import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -68,12 +70,146 @@ def tier_counts(results: list[Result]) -> Counter:
     return Counter(tier_of(r.code) for r in results)
 
 
-# --------------------------------------------------------------------------- text
-def text(results: list[Result], summary: Summary, quiet: bool = False) -> Iterator[str]:
+# --------------------------------------------------------------------------- locations
+def relative_to(results: list[Result], root: str, directory: str) -> list[Result]:
+    """The results with paths relative to ``directory`` (the current one: what a terminal
+    and an editor resolve), from paths relative to the repository ``root``."""
+    if os.path.normcase(os.path.abspath(root)) == os.path.normcase(os.path.abspath(directory)):
+        return results
+    moved: dict[str, str] = {}
+    out = []
     for r in results:
-        yield f"{r.where}: {r.code} {r.message}\n"
+        if r.path == STDIN_DISPLAY:
+            out.append(r)
+            continue
+        if r.path not in moved:
+            absolute = os.path.join(root, r.path)
+            try:
+                moved[r.path] = os.path.relpath(absolute, directory).replace(os.sep, "/")
+            except ValueError:  # another drive on Windows
+                moved[r.path] = absolute.replace(os.sep, "/")
+        out.append(dataclasses.replace(r, path=moved[r.path]))
+    return out
+
+
+# --------------------------------------------------------------------------- colour
+class Style:
+    """ANSI styling of the terminal formats; the plain style adds nothing."""
+
+    _CODES = {"bold": "1", "path": "1", "sep": "36", "error": "1;31", "warning": "1;33", "note": "1;36", "dim": "2"}
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, kind: str) -> str:
+        return f"\033[{self._CODES[kind]}m{text}\033[0m" if self.enabled and text else text
+
+    def location(self, r: Result) -> str:
+        sep = self(":", "sep")
+        return sep.join([self(r.path, "path"), *([f"cell_{r.cell}"] if r.cell is not None else []), str(r.line),
+                         str(r.col)]) + sep
+
+    def code(self, code: str) -> str:
+        return self(code, tier_of(code).sarif_level)
+
+
+PLAIN = Style(False)
+
+
+def colour_wanted(stream, environ=os.environ) -> bool:
+    """NO_COLOR (no-color.org) wins, then FORCE_COLOR, then TERM=dumb, then: is it a terminal?"""
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+# --------------------------------------------------------------------------- text
+def text(results: list[Result], summary: Summary, quiet: bool = False, style: Style = PLAIN) -> Iterator[str]:
+    for r in results:
+        yield f"{style.location(r)} {style.code(r.code)} {r.message}\n"
     if not quiet:
-        yield summary_line(results, summary) + "\n"
+        yield style(summary_line(results, summary), "bold") + "\n"
+
+
+CONCISE_WIDTH = 120
+ELLIPSIS = "\u2026"  # one column; the advice itself writes "..." for arguments
+
+
+def shorten(value: str, width: int, keep: str = "start") -> str:
+    """``value`` in at most ``width`` characters, marked with an ellipsis where cut. The
+    start is kept (``keep="end"``: the end, cut after a ``.`` so whole names remain), cut at
+    a word or punctuation boundary near the limit when there is one."""
+    value = " ".join(value.split())
+    if len(value) <= width:
+        return value
+    room = max(width - len(ELLIPSIS), 1)
+    if keep == "end":
+        tail = value[-room:]
+        cut = tail.find(".", 0, room // 2)
+        return ELLIPSIS + (tail[cut:] if cut > 0 else tail)
+    head = value[:room]
+    cut = max(head.rfind(char) for char in " ,;(")
+    if cut >= room * 2 // 3:
+        head = head[:cut]
+    return head.rstrip(" ,;(") + ELLIPSIS
+
+
+def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN) -> str:
+    """``path:line:col: CODE v1-name -> v2 replacement`` in ``width`` columns. The location and
+    the code are never cut; when the rest does not fit, the v1 name (its end: the member) and the
+    advice (its start) share the room. Only a location that leaves fewer than ~20 columns makes
+    the line longer than ``width``."""
+    where = f"{r.where}: {r.code} "
+    room = width - len(where)
+    tier = tier_of(r.code)
+    if tier is Tier.UNANALYSABLE:
+        body = shorten(f"could not be analysed: {r.advice}", max(room, 16))
+    else:
+        name = " ".join((r.written or r.qname).split())
+        advice = ("no v2 equivalent: " if tier is Tier.NO_EQUIVALENT else "") + " ".join(r.advice.split())
+        room = max(room - len(" -> "), 16)
+        if len(name) + len(advice) > room:
+            name = shorten(name, min(len(name), max(room - len(advice), room * 2 // 5, 8)), keep="end")
+            advice = shorten(advice, max(room - len(name), 8))
+        body = f"{name} -> {advice}"
+    return f"{style.location(r)} {style.code(r.code)} {body}"
+
+
+def concise(results: list[Result], summary: Summary, quiet: bool = False, style: Style = PLAIN) -> Iterator[str]:
+    for r in results:
+        yield concise_line(r, style=style) + "\n"
+    if not quiet:
+        yield style(summary_line(results, summary), "bold") + "\n"
+
+
+def statistics(results: list[Result]) -> list[dict]:
+    """Per rule: count, code, name; most frequent first (ruff's --statistics)."""
+    counts = Counter(r.code for r in results)
+    return [{"code": code, "name": symbol_of(code), "count": count, "fixable": False}
+            for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def statistics_text(results: list[Result], summary: Summary, quiet: bool = False,
+                    style: Style = PLAIN) -> Iterator[str]:
+    """ruff's layout: count right-aligned, a tab, the code left-aligned, a tab, the name
+    (ruff's "[*] " fixable column appears once v2lint has fixes)."""
+    rows = statistics(results)
+    count_width = max((len(str(row["count"])) for row in rows), default=0)
+    code_width = max((len(row["code"]) for row in rows), default=0)
+    for row in rows:
+        count = str(row["count"]).rjust(count_width)
+        yield f"{style(count, 'bold')}\t{style.code(row['code'].ljust(code_width))}\t{row['name']}\n"
+    if not quiet:
+        yield style(summary_line(results, summary), "bold") + "\n"
+
+
+def statistics_json(results: list[Result], summary: Summary) -> Iterator[str]:
+    yield json.dumps(statistics(results), indent=2) + "\n"
 
 
 def summary_line(results: list[Result], summary: Summary) -> str:
@@ -257,7 +393,19 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+# GitHub turns workflow commands into annotations up to these limits; the rest are dropped silently
+GITHUB_LIMIT_PER_STEP = 10  # of each level (error, warning, notice)
+GITHUB_LIMIT_PER_JOB = 50
+
+
 def github(results: list[Result], summary: Summary) -> Iterator[str]:
+    levels = Counter(_GITHUB_LEVEL[tier_of(r.code).sarif_level] for r in results)
+    if len(results) > GITHUB_LIMIT_PER_JOB or any(n > GITHUB_LIMIT_PER_STEP for n in levels.values()):
+        counts = ", ".join(f"{levels[level]} {level}s" for level in ("error", "warning", "notice") if levels[level])
+        note = (f"v2lint found {len(results)} findings ({counts}); GitHub shows at most {GITHUB_LIMIT_PER_STEP} "
+                f"annotations of each level per step and {GITHUB_LIMIT_PER_JOB} per job, so some are not annotated. "
+                "All of them: v2lint check --format concise in the log, or --format sarif uploaded to code scanning.")
+        yield f"::notice title={_escape_property('v2lint: more findings than annotations')}::{_escape_data(note)}\n"
     for r in results:
         level = _GITHUB_LEVEL[tier_of(r.code).sarif_level]
         props = [f"file={_escape_property(r.path)}", f"line={r.physical_line}"]
@@ -269,6 +417,42 @@ def github(results: list[Result], summary: Summary) -> Iterator[str]:
                 props.append(f"endColumn={r.physical_end_col}")
         props.append(f"title={_escape_property(f'{r.code} {symbol_of(r.code)}')}")
         yield f"::{level} {','.join(props)}::{_escape_data(r.located_message)}\n"
+
+
+# --------------------------------------------------------------------------- azure
+def _azure_data(value: str) -> str:
+    """Azure Pipelines' escaping of a logging command's message (the agent decodes %AZP25)."""
+    return value.replace("%", "%AZP25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _azure_property(value: str) -> str:
+    return _azure_data(value).replace(";", "%3B").replace("]", "%5D")
+
+
+def azure(results: list[Result], summary: Summary, root: str = ".", exit_zero: bool = False) -> Iterator[str]:
+    """Azure Pipelines logging commands: ``##vso[task.logissue ...]`` per error or warning
+    (informational findings are plain log lines: logissue knows only those two types), then
+    ``##vso[task.complete result=...;]`` with the summary. ``sourcepath`` is absolute, as the
+    logging-command documentation asks (the agent makes it relative to the repository)."""
+    for r in results:
+        level = tier_of(r.code).sarif_level
+        line = f"{r.where}: {r.code} {r.message}"
+        if level == "note":
+            yield line + "\n"
+            continue
+        props = [f"type={level}", f"sourcepath={_azure_property(os.path.abspath(os.path.join(root, r.path)))}",
+                 f"linenumber={r.physical_line}"]
+        if r.physical_col:
+            props.append(f"columnnumber={r.physical_col}")
+        props.append(f"code={r.code}")
+        yield f"##vso[task.logissue {';'.join(props)};]{_azure_data(line)}\n"
+    if summary.failing and not exit_zero:
+        result = "Failed"
+    elif any(tier_of(r.code).sarif_level != "note" for r in results):
+        result = "SucceededWithIssues"
+    else:
+        result = "Succeeded"
+    yield f"##vso[task.complete result={result};]{_azure_data(summary_line(results, summary))}\n"
 
 
 # --------------------------------------------------------------------------- report
@@ -376,10 +560,19 @@ def report(results: list[Result], summary: Summary) -> Iterator[str]:
     yield "\n".join(out).rstrip("\n") + "\n"
 
 
-FORMATS = {"text": text, "json": json_format, "sarif": sarif, "github": github, "report": report}
+FORMATS = {"text": text, "concise": concise, "json": json_format, "sarif": sarif, "github": github, "azure": azure,
+           "report": report}
+TERMINAL_FORMATS = ("text", "concise")  # coloured on a terminal; the summary line is part of their output
 
 
 # --------------------------------------------------------------------------- rules listing
+def rule_dict(rule) -> dict:
+    return {
+        "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
+        "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
+    }
+
+
 def rules_table(fmt: str = "text") -> str:
     rows = []
     for rule in RULES:
@@ -387,16 +580,7 @@ def rules_table(fmt: str = "text") -> str:
         for qname, advice in targets:
             rows.append((rule.code, rule.symbol, rule.tier.label, qname, advice))
     if fmt == "json":
-        return json.dumps(
-            [
-                {
-                    "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
-                    "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
-                }
-                for rule in RULES
-            ],
-            indent=2,
-        ) + "\n"
+        return json.dumps([rule_dict(rule) for rule in RULES], indent=2) + "\n"
     if fmt == "markdown":
         out = ["| code | symbol | tier | SDK v1 | SDK v2 replacement |", "|---|---|---|---|---|"]
         out += [f"| {c} | {s} | {t} | `{_md_cell(q)}` | {_md_cell(a)} |" for c, s, t, q, a in rows]
@@ -409,3 +593,33 @@ def rules_table(fmt: str = "text") -> str:
             out.append(f"    {qname}  ->  {advice}")
         out.append("")
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- one rule's page
+_PACKAGED_PAGES = os.path.join(os.path.dirname(__file__), "rule_pages")  # a wheel's copy of docs/rules (setup.py)
+_SOURCE_PAGES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs", "rules")  # a clone, -e installs
+
+
+def find_rule(name: str):
+    """A rule by code (AML101), pylint symbol (azureml-workspace) or message id (W7410); else None."""
+    wanted = name.strip().lower()
+    for rule in RULES:
+        if wanted in (rule.code.lower(), rule.symbol, rule.msgid.lower()):
+            return rule
+    return None
+
+
+def rule_page(rule) -> str:
+    """The rule's page of docs/rules/ (Markdown), as shipped with the package; rendered
+    from the catalogue if the page is missing (a build without the docs)."""
+    name = f"{rule.code}-{rule.symbol}.md"
+    for directory in (_PACKAGED_PAGES, _SOURCE_PAGES):
+        try:
+            with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                return handle.read()
+        except OSError:
+            continue
+    _, markdown = _rule_help(rule)
+    return (f"# {rule.symbol} ({rule.code})\n\n- **pylint message:** `{rule.msgid}` (`{rule.symbol}`)\n"
+            f"- **flake8 code:** `{rule.code}`\n- **tier:** {rule.tier.pylint_letter} ({rule.tier.label})\n\n"
+            f"{markdown}\n")
