@@ -32,6 +32,14 @@ INFERENCE = "INFERENCE"  # needed inference through assignments, calls, chains
 MAX_INFERENCES_PER_FILE = 20_000
 # How many links of a chain v2lint's own lookups follow where astroid gave up.
 _MAX_OWN_DEPTH = 4
+# Standard-library functions whose result is (or holds) one of their arguments.
+_ARGUMENT_RETURNING = frozenset({
+    "typing.cast", "copy.copy", "copy.deepcopy", "functools.partial", "functools.reduce",
+    "functools.wraps", "operator.itemgetter", "operator.attrgetter", "random.choice", "random.choices",
+    "random.sample", "itertools.chain", "itertools.islice", "itertools.cycle", "itertools.repeat",
+    "contextlib.nullcontext", "weakref.proxy", "weakref.ref", "heapq.nlargest", "heapq.nsmallest",
+    "collections.deque", "collections.OrderedDict", "collections.ChainMap", "collections.defaultdict",
+})
 # Builtins whose result holds the elements of their argument.
 _SEQUENCE_COPIES = ("list", "tuple", "sorted", "reversed", "set", "iter")
 
@@ -404,6 +412,8 @@ class _ModuleAnalysis:
         if isinstance(expr, (nodes.Attribute, nodes.Subscript, nodes.Starred)):
             return self._quiet_expr(expr.value if not isinstance(expr, nodes.Attribute) else expr.expr)
         if isinstance(expr, nodes.Call):
+            if self._standard_library_function(expr.func):
+                return True  # re.search(pattern, text), json.load(f): a standard-library result
             parts = [expr.func, *(expr.args or ()), *(k.value for k in expr.keywords or ())]
         elif isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set)):
             parts = expr.elts
@@ -424,6 +434,33 @@ class _ModuleAnalysis:
         else:
             return False
         return all(self._quiet_expr(part) for part in parts)
+
+    def _standard_library_function(self, func: nodes.NodeNG) -> bool:
+        """A function reached through a standard-library import (``re.search``,
+        ``from json import load``), other than the few whose result is an argument
+        (``typing.cast``, ``copy.copy``, ``functools.partial`` ...). Builtins are
+        not: ``list(runs)`` and ``getattr(run, name)`` hold what they are given."""
+        chain = []
+        while isinstance(func, nodes.Attribute):
+            chain.insert(0, func.attrname)
+            func = func.expr
+        if not isinstance(func, nodes.Name):
+            return False
+        bindings = _assignments(func)
+        if not bindings or not all(isinstance(b, (nodes.Import, nodes.ImportFrom)) and self._quiet_binding(b)
+                                   for b in bindings):
+            return False
+        for binding in bindings:
+            if isinstance(binding, nodes.ImportFrom):
+                module = binding.modname
+                name = next((n for n, alias in binding.names if (alias or n) == func.name), func.name)
+                dotted = ".".join([module, name, *chain])
+            else:
+                module = next((n for n, alias in binding.names if (alias or n.split(".")[0]) == func.name), func.name)
+                dotted = ".".join([func.name if module.split(".")[0] == func.name else module, *chain])
+            if module.split(".")[0] not in sys.stdlib_module_names or dotted in _ARGUMENT_RETURNING:
+                return False
+        return True
 
     def _quiet_binding(self, binding: nodes.NodeNG) -> bool:
         """Whether a binding of a name (what ``lookup`` finds) can give it no v1 object."""
