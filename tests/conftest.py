@@ -67,6 +67,18 @@ def run_flake8_stdin(path: Path, source: str | None = None, *extra: str) -> list
     return [line for line in result.stdout.splitlines() if line.strip()]
 
 
+def marker_project(tmp_path_factory, name: str) -> tuple[Path, Path, Path]:
+    """(base, markers, project): a directory for marker files that code writes
+    when it runs, and an empty repository (``.git``) beside it."""
+    base = tmp_path_factory.mktemp(name)
+    markers = base / "markers"
+    markers.mkdir()
+    project = base / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    return base, markers, project
+
+
 @pytest.fixture(params=functional_files(), ids=lambda p: str(p.relative_to(FUNCTIONAL)))
 def functional_file(request) -> Path:
     return request.param

@@ -211,8 +211,9 @@ def _sweep_assigned_attributes(kept) -> None:
     alive: memory grew by ~80 KB per analysed file, without bound. Only the
     names the evicted modules assign are looked up, so a sweep costs little.
     """
-    import astroid
     from astroid import nodes
+
+    from v2lint import isolation
 
     evicted = {id(module) for module in _EVICTED}
     # only names the evicted modules assign as attributes can have been added
@@ -238,21 +239,7 @@ def _sweep_assigned_attributes(kept) -> None:
     # where modules were found (and failed imports, whose tracebacks hold the
     # nodes of the file that first tried): looked up again per file, so that a
     # helper module next to one file never stands in for another's
-    found = getattr(astroid.MANAGER, "_mod_file_cache", None)
-    if isinstance(found, dict):
-        found.clear()
-    from astroid.interpreter._import import spec as _spec
-
-    for finder in getattr(_spec, "_SPEC_FINDERS", ()):
-        clear = getattr(getattr(finder, "find_module", None), "cache_clear", None)
-        if clear is not None:
-            clear()
-    find_spec = getattr(getattr(_spec, "_find_spec", None), "cache_clear", None)
-    if find_spec is not None:
-        find_spec()
-    from astroid.inference_tip import clear_inference_tip_cache
-
-    clear_inference_tip_cache()
+    isolation.forget_lookups(inference=False)
     _EVICTED.clear()
     # astroid's memoised lookups hold inference contexts whose paths reach
     # project nodes (up to 1024 entries): pure caches, emptied with the sweep
