@@ -18,7 +18,7 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from v2lint import __version__
 from v2lint.engine import Result
@@ -125,8 +125,12 @@ class Baseline:
         write_atomically(path, self.to_json())
 
     # ------------------------------------------------------------------ comparison
-    def compare(self, results: list[Result], checked_paths: set[str]) -> "Comparison":
-        """Split results into known and new; count fixed (stale) entries of the checked files."""
+    def compare(self, results: list[Result], scope: Scope | set[str],
+                everything: list[Result] | None = None) -> "Comparison":
+        """Split results into known and new; count fixed (stale) entries inside
+        ``scope``: those ``everything`` the run found (default: ``results``;
+        with --diff-against, the findings before the diff filter) has fewer of."""
+        scope = scope if isinstance(scope, Scope) else Scope(frozenset(scope))
         remaining = Counter(self.counts)
         new: list[Result] = []
         known: list[Result] = []
@@ -139,26 +143,49 @@ class Baseline:
                 known.append(result)
             else:
                 new.append(result)
-        current = Counter(key_of(r) for r in results)
+        current = Counter(key_of(r) for r in (results if everything is None else everything))
         stale = Counter(
-            {
-                key: count - current[key]
-                for key, count in self.counts.items()
-                if key[0] in checked_paths and count > current[key]
-            }
+            {key: count - current[key] for key, count in self.counts.items() if scope(key) and count > current[key]}
         )
         return Comparison(new, known, stale)
 
-    def pruned(self, results: list[Result], checked_paths: set[str]) -> "Baseline":
-        """Entries of files checked in this run shrink to what is still found; others stay."""
+    def pruned(self, results: list[Result], scope: Scope | set[str]) -> "Baseline":
+        """Entries inside ``scope`` shrink to what this run still found; every
+        other entry stays exactly as it was."""
+        scope = scope if isinstance(scope, Scope) else Scope(frozenset(scope))
         current = Counter(key_of(r) for r in results)
         pruned = Baseline(written=dict(self.written))
         for key, count in self.counts.items():
-            if key[0] in checked_paths:
+            if scope(key):
                 count = min(count, current[key])
             if count > 0:
                 pruned.counts[key] = count
         return pruned
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which baseline entries a run can tell are fixed.
+
+    An entry is in scope only when its file was checked, its rule was
+    selected for that file (--select/--ignore, per-file-ignores), the file could be analysed (a file that is AML000 today hides
+    its other findings, which are not fixed), and, with ``--diff-against``, the
+    file changed. Everything else is out of the run's sight: never counted as
+    fixed, never pruned.
+    """
+
+    checked: frozenset[str]
+    wanted: Callable[[str, str], bool] = lambda code, path: True  # (code, the entry's path)
+    unanalysable: frozenset[str] = frozenset()
+    changed: Callable[[str], bool] | None = None
+
+    def __call__(self, key: Key) -> bool:
+        path, code = key[0], key[1]
+        if path not in self.checked or not self.wanted(code, path):
+            return False
+        if code != "AML000" and path in self.unanalysable:
+            return False
+        return self.changed is None or self.changed(path)
 
 
 @dataclass

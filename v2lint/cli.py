@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
     check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in the configuration")
     check.add_argument("--update-baseline", action="store_true",
-                       help="prune baseline entries fixed since (only of the files checked in this run)")
+                       help="prune baseline entries fixed since (only of the files checked, the rules "
+                            "selected and, with --diff-against, the files changed in this run)")
     check.add_argument("--diff-against", metavar="REV",
                        help="only findings on lines changed since the git revision REV (working tree included; "
                             "in a notebook, in the code cells that changed)")
@@ -274,12 +275,21 @@ class Run:
         else:
             file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
+        # files that could not be analysed (all their findings, whatever --select)
+        self.unanalysable_paths = {fr.path for fr in file_results if any(r.code == "AML000" for r in fr.results)}
+        self._selected: dict[str, tuple[object, str]] = {}  # display path -> (its selection, its path)
         results = []
         for path, file_result in zip(self.files, file_results):
             self.notes.extend(file_result.notes)
             selection = resolved.selection_for(path)
+            self._selected[file_result.path] = (selection, path)
             results.extend(r for r in file_result.results if selection.wanted(r.code, path))
         self.results = sorted(results, key=lambda r: r.sort_key)
+
+    def wanted(self, code: str, display: str) -> bool:
+        """Whether this run reported ``code`` in the checked file ``display``."""
+        selection, path = self._selected[display]
+        return selection.wanted(code, path)
 
     def emit_notes(self) -> None:
         if self.args.quiet:
@@ -334,6 +344,7 @@ def command_check(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
 
     results = run.results
+    changes = None
     if args.diff_against:
         from v2lint.changes import ChangesError, changed_since
 
@@ -349,14 +360,18 @@ def command_check(args: argparse.Namespace) -> int:
     summary = formats.Summary(files_checked=len(run.files), all_results=results, fail_on=fail_on, top=args.top)
     reported = results
     if baseline is not None:
-        comparison = baseline.compare(results, run.checked_paths)
+        from v2lint.baseline import Scope
+
+        scope = Scope(frozenset(run.checked_paths), run.wanted, frozenset(run.unanalysable_paths),
+                      changes.file_changed if changes is not None else None)
+        comparison = baseline.compare(results, scope, run.results)
         reported = comparison.new
         summary.baseline_path = baseline_path
         summary.known = len(comparison.known)
         summary.stale = comparison.stale_count
         summary.stale_keys = sorted(comparison.stale)
         if args.update_baseline:
-            pruned = baseline.pruned(run.results, run.checked_paths)
+            pruned = baseline.pruned(run.results, scope)
             if pruned.counts != baseline.counts:
                 pruned.save(baseline_path)
             summary.baseline_updated = True
