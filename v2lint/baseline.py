@@ -7,20 +7,19 @@ so moving code or adding lines elsewhere keeps findings matched; a count per
 key catches a second identical use. AML000 (file not analysable) is keyed by
 path and code only.
 
-The file is sorted, indented JSON with a version field, written atomically.
+The file is sorted, indented JSON with a version field, written atomically
+(:func:`v2lint.safe_io.write_text`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable
 
-from v2lint import __version__
+from v2lint import __version__, safe_io
 from v2lint.engine import Result
 
 VERSION = 1
@@ -63,16 +62,20 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
+            data = json.loads(safe_io.read_text(path))
         except FileNotFoundError:
             raise BaselineError(
                 f"baseline {path} does not exist (create it with `v2lint baseline PATHS -o {path}`)"
             ) from None
+        except safe_io.UnsafePath as error:
+            raise BaselineError(f"cannot read baseline {path}: it {error.strerror}") from None
         except (OSError, UnicodeDecodeError) as error:
             raise BaselineError(f"cannot read baseline {path}: {error}") from None
         except json.JSONDecodeError as error:
             raise BaselineError(f"baseline {path} is not valid JSON: {error}") from None
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number, nesting 100,000 deep
+            reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            raise BaselineError(f"baseline {path} is not a v2lint baseline: {reason}") from None
         if not isinstance(data, dict):
             raise BaselineError(f"baseline {path} is not a v2lint baseline (expected a JSON object)")
         version = data.get("version")
@@ -122,7 +125,7 @@ class Baseline:
         return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     def save(self, path: str) -> None:
-        write_atomically(path, self.to_json())
+        safe_io.write_text(path, self.to_json())
 
     # ------------------------------------------------------------------ comparison
     def compare(self, results: list[Result], scope: Scope | set[str],
@@ -197,28 +200,3 @@ class Comparison:
     @property
     def stale_count(self) -> int:
         return sum(self.stale.values())
-
-
-def write_atomically(path: str, text: str | Iterable[str]) -> None:
-    """A temporary file in the same directory, then os.replace: a failed or
-    interrupted write never leaves a half-written baseline or report."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".v2lint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
-            os.chmod(temporary, mode)
-        except OSError:
-            pass
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

@@ -179,7 +179,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(lint_file, path, root): path for path in files}
                 for future in as_completed(futures):
                     try:
@@ -257,6 +257,20 @@ class Resolved:
                                    force_exclude=self.args.force_exclude))
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it is gone (killed with -9,
+    say): a daemon thread watches the parent id."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="v2lint-parent-watch", daemon=True).start()
+
+
 class Run:
     """Everything one `check` or `baseline` run found, filtered."""
 
@@ -315,12 +329,27 @@ def _write_output(pieces: Iterable[str], output: str | None) -> None:
         sys.stdout.writelines(pieces)
         sys.stdout.flush()
         return
-    from v2lint.baseline import write_atomically
+    from v2lint import safe_io
 
     try:
-        write_atomically(output, pieces)
+        safe_io.write_text(output, pieces)
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error}") from None
+
+
+def _in_repository(run: Run, path: str | None) -> str | None:
+    """A baseline path the repository chose (its [tool.v2lint], or the default
+    name) must resolve inside it, symlinks included; one given on the command
+    line is the user's own choice."""
+    if path is None:
+        return None
+    from v2lint import discovery, safe_io
+
+    origin = run.config.root if run.config.path else os.getcwd()
+    try:
+        return safe_io.confined(path, discovery.repo_root(origin), "the configured baseline")
+    except safe_io.UnsafePath as error:
+        raise UsageError(error.strerror) from None
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -333,7 +362,7 @@ def command_check(args: argparse.Namespace) -> int:
         raise UsageError(f"--statistics works with --format text, concise or json, not {args.format}")
     run = Run(args)
     fail_on = args.fail_on or run.config.fail_on or "replacement"
-    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline_path)
+    baseline_path = None if args.no_baseline else (args.baseline or _in_repository(run, run.config.baseline_path))
     if args.update_baseline and not baseline_path:
         raise UsageError("--update-baseline needs --baseline FILE")
     baseline = None
@@ -428,7 +457,7 @@ def command_baseline(args: argparse.Namespace) -> int:
     from v2lint.baseline import Baseline
 
     run = Run(args)
-    target = args.output or run.config.baseline_path or DEFAULT_BASELINE
+    target = args.output or _in_repository(run, run.config.baseline_path or DEFAULT_BASELINE)
     baseline = Baseline.from_results(run.results)
     try:
         baseline.save(target)
@@ -463,8 +492,33 @@ def command_rules(fmt: str, name: str | None = None) -> int:
     return EXIT_OK
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temporary files are removed."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _on_termination() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(number, _frame):
+        raise _Terminated(number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+            signal.signal(number, stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _on_termination()
     parser = build_parser()
     try:
         args = parser.parse_args(_normalise_argv(argv))
@@ -495,6 +549,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("v2lint: interrupted", file=sys.stderr)
         return 130
+    except _Terminated as signal_:
+        print(f"v2lint: stopped by signal {signal_.number}", file=sys.stderr)
+        return 128 + signal_.number
     except BrokenPipeError:  # outside check's output (the rule table, --show-settings): nothing was found
         _silence_stdout()
         return EXIT_OK

@@ -134,9 +134,10 @@ def parse_ignore_line(line: str, base: str) -> IgnoreRule | None:
 
 
 def read_ignore_file(path: str, base: str) -> list[IgnoreRule]:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.readlines()
+    from v2lint import safe_io
+
+    try:  # a regular file of bounded size only: a FIFO or /dev/zero named .gitignore is skipped
+        lines = safe_io.read_text(path, safe_io.MAX_CONFIG_BYTES, errors="replace").split("\n")
     except OSError:
         return []
     return [rule for rule in (parse_ignore_line(line, base) for line in lines) if rule is not None]

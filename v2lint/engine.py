@@ -7,6 +7,7 @@ AML000 result with the reason.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -308,9 +309,16 @@ def lint_file(path: str, root: str, data: bytes | None = None, display: str | No
 
 
 def _read(path: str, display: str) -> bytes | FileResult:
+    """The file's bytes: a regular file only (a FIFO or a device given on the
+    command line is refused without blocking), of a bounded size."""
+    from v2lint import safe_io
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return safe_io.read_bytes(path)
+    except safe_io.UnsafePath as error:
+        if error.errno == errno.EISDIR or "directory" in (error.strerror or ""):
+            return FileResult(display, [_problem(display, "is a directory, not a file")])
+        return FileResult(display, [_problem(display, f"cannot read the file: it {error.strerror}")])
     except FileNotFoundError:
         return FileResult(display, [_problem(display, "file vanished before it could be read")])
     except IsADirectoryError:
