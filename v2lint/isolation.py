@@ -19,7 +19,9 @@ numpy to read its version.
   linted tree, site-packages, zip files) is found as usual, so astroid still
   knows where its source is, but loading it raises ``ImportError``;
 * the failed-import hooks and transforms of astroid brains that import live
-  modules (:data:`LIVE_BRAINS`) do not run.
+  modules (:data:`LIVE_BRAINS`) do not run;
+* class-hierarchy walks are counted (:data:`MAX_HIERARCHY_STEPS`), module
+  building and its transforms included: past the budget, :class:`BudgetExceeded`.
 
 Outside it nothing changes: pylint's own checkers get astroid as it is. When
 the guard did refuse something, or a suspended brain would have run, what
@@ -47,6 +49,22 @@ LIVE_BRAINS = frozenset({"astroid.brain.brain_gi", "astroid.brain.brain_string"}
 
 _depth = 0
 _state: _Region | None = None
+
+
+# Steps of class-hierarchy walks (each class a ClassDef.ancestors walk passes
+# on, nested walks included) one region may take: astroid's enum transform asks every class of
+# a module being built whether it derives from Enum, which costs ~N^3 steps
+# for a chain of N classes (N=800: 86 million, 15-45 s), in module building,
+# where the analysis' inference budget does not reach. The functional tests,
+# the examples and 250 standard-library modules take at most 4,225 (measured);
+# 2 million is a chain of ~230 classes, about a second.
+MAX_HIERARCHY_STEPS = 2_000_000
+
+
+class BudgetExceeded(BaseException):
+    """The region's step budget ran out. A BaseException, so that astroid's and
+    the analysis' ``except Exception`` (which skip one node) let it through:
+    the whole file stops, with one AML000 naming the reason."""
 
 
 class Refused(ImportError):
@@ -164,6 +182,8 @@ class _Region:
         self.hooks: list[tuple[Callable, Callable]] = []  # (wrapper, original)
         self.transforms: list[tuple[list, tuple, tuple]] = []  # (list, wrapped entry, original entry)
         self.brains_suspended = False
+        self.steps = 0
+        self.ancestors: Callable | None = None  # ClassDef.ancestors while counted
 
 
 def _astroid_ready() -> bool:
@@ -226,6 +246,33 @@ def _suspend_live_brains(region: _Region) -> None:
             region.transforms.append((entries, wrapped, entry))
 
 
+def _count_hierarchy_steps(region: _Region) -> None:
+    """ClassDef.ancestors counts what it passes on (recursive walks included) against the budget."""
+    from astroid import nodes
+
+    original = nodes.ClassDef.ancestors
+
+    def stop(node):
+        region.touched_modules.append(node.root())  # maybe half transformed: not kept
+        raise BudgetExceeded(f"analysis stopped: class hierarchies took more than {MAX_HIERARCHY_STEPS} steps")
+
+    def ancestors(self, recurs=True, context=None):
+        # each class every (nested) walk passes on is a step: a chain of N
+        # classes makes the nested generators pass ~N^3/6 of them
+        region.steps += 1
+        for ancestor in original(self, recurs=recurs, context=context):
+            region.steps += 1
+            if region.steps > MAX_HIERARCHY_STEPS:
+                stop(self)
+            yield ancestor
+        if region.steps > MAX_HIERARCHY_STEPS:
+            stop(self)
+
+    ancestors.__wrapped__ = original
+    nodes.ClassDef.ancestors = ancestors
+    region.ancestors = original
+
+
 def _restore(region: _Region) -> None:
     hooks = sys.modules["astroid"].MANAGER._failed_import_hooks if region.hooks else []
     for wrapper, original in region.hooks:
@@ -236,6 +283,10 @@ def _restore(region: _Region) -> None:
         for index, entry in enumerate(entries):
             if entry is wrapped:
                 entries[index] = original
+    if region.ancestors is not None:
+        from astroid import nodes
+
+        nodes.ClassDef.ancestors = region.ancestors
 
 
 def forget_lookups(inference: bool = True) -> None:
@@ -268,7 +319,7 @@ def forget_lookups(inference: bool = True) -> None:
 
 def _forget(region: _Region) -> None:
     """What astroid learnt under the restrictions is not what pylint would learn."""
-    if not (region.refused or region.suspended):
+    if not (region.refused or region.suspended or region.touched_modules):
         return
     if not _astroid_ready():
         return
@@ -296,6 +347,7 @@ def source_only() -> Iterator[None]:
         if not region.brains_suspended and _astroid_ready():
             region.brains_suspended = True
             _suspend_live_brains(region)
+            _count_hierarchy_steps(region)
         yield
     finally:
         _depth -= 1

@@ -48,9 +48,12 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     if not worth_analysing(source, path):
         return []
     modname, root = module_name(path)
-    with isolation.source_only(), importable(root):
-        try:
-            module = build_module(source, path, modname)
-        except RecursionError:
-            return [unanalysable(TOO_DEEP)]
-        return analyse(module)
+    try:
+        with isolation.source_only(), importable(root):
+            try:
+                module = build_module(source, path, modname)
+            except RecursionError:
+                return [unanalysable(TOO_DEEP)]
+            return analyse(module)
+    except isolation.BudgetExceeded as error:
+        return [unanalysable(str(error))]
