@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import run_v2lint
 from v2lint.baseline import Baseline, Scope, key_of
 from v2lint.settings import Layer, Selection
 from v2lint.engine import Result
@@ -95,9 +95,7 @@ def test_no_live_entry_is_ever_dropped(before, fixed, added, broken, checked, se
 V1 = "import azureml.core\nfrom azureml.core import Workspace\nws = Workspace.from_config()\n"
 
 
-def _v2lint(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(Path(sys.executable).parent / "v2lint"), *args], cwd=project,
-                          capture_output=True, text=True, check=False, timeout=300)
+_v2lint = run_v2lint
 
 
 @pytest.fixture

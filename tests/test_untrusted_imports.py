@@ -23,14 +23,12 @@ the code is imported, or when v2lint resolves the same file without its guard.
 from __future__ import annotations
 
 import ast
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
-import textwrap
 from pathlib import Path
 
 import astroid

@@ -15,32 +15,25 @@ import os
 import signal
 import stat
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import V2LINT, empty_repo, run_v2lint
 from v2lint import safe_io
 
 pytestmark = pytest.mark.slow
-V2LINT = str(Path(sys.executable).parent / "v2lint")
 V1 = "import azureml.core\nfrom azureml.core import Workspace\nws = Workspace.from_config()\n"
 
 
-def run(project: Path, *args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
-    result = subprocess.run([V2LINT, *args], cwd=project, capture_output=True, text=True, check=False,
-                            timeout=timeout, **kwargs)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+run = run_v2lint
 
 
 @pytest.fixture
 def project(tmp_path):
-    root = tmp_path / "repo"
-    root.mkdir()
-    (root / ".git").mkdir()
+    root = empty_repo(tmp_path)
     (root / "train.py").write_text(V1, encoding="utf-8")
     return root
 

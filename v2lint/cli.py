@@ -9,7 +9,8 @@ Settings: v2lint.settings; output formats: v2lint.formats; docs/cli.md compares
 every option with ruff's and pylint's.
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at
-or above it; 2 usage, configuration or baseline errors.
+or above it; 2 usage, configuration or baseline errors; 3 an internal error
+of v2lint itself (a crash: the traceback is printed, to be reported).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Iterable, Sequence
 from v2lint import __version__
 from v2lint.settings import ConfigError
 
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FOUND, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 SUBCOMMANDS = ("check", "baseline", "rules")
 DEFAULT_BASELINE = ".v2lint-baseline.json"
 
@@ -214,8 +215,10 @@ class Resolved:
             absolute = [self.stdin_path]
         else:
             for path in self.paths:
-                if not os.path.exists(path):
-                    raise UsageError(f"{path}: no such file or directory"
+                if not os.path.lexists(path):  # a dangling link given is reported as AML000
+                    from v2lint.safe_io import printable
+
+                    raise UsageError(f"{printable(path)}: no such file or directory"
                                      + (" (`-` alone reads standard input)" if path == "-" else ""))
             absolute = [os.path.abspath(p) for p in self.paths]
         anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
@@ -534,7 +537,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if getattr(args, "show_files", False):
             cwd = os.getcwd()
-            sys.stdout.writelines(os.path.relpath(path, cwd).replace(os.sep, "/") + "\n"
+            from v2lint.safe_io import printable
+
+            sys.stdout.writelines(printable(os.path.relpath(path, cwd).replace(os.sep, "/")) + "\n"
                                   for path in Resolved(args).files())
             return EXIT_OK
         if args.command == "check":
@@ -555,6 +560,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # outside check's output (the rule table, --show-settings): nothing was found
         _silence_stdout()
         return EXIT_OK
+    except Exception:  # noqa: BLE001 - a crash is not "findings": its own status, and how to report it
+        import traceback
+
+        traceback.print_exc()
+        print(f"v2lint: internal error: this is a bug in v2lint {__version__}, not a problem of the code checked; "
+              "please report it with the traceback above, the command line and `v2lint --version` "
+              f"(exit {EXIT_CRASH})", file=sys.stderr)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
   interrupted write leaves the old one. A symlink stays a symlink: its target
   is what gets written. Temporary files carry the writer's process id, so one
   left by a killed process is removed by the next write to the same directory.
+* :func:`printable` makes a file name safe to print and valid UTF-8.
 * :func:`confined` keeps a path that comes from a repository's own
   configuration inside that repository, symlinks resolved.
 """
@@ -30,6 +31,28 @@ MAX_CONFIG_BYTES = 8 * 1024 * 1024
 
 _TEMP_PREFIX = ".v2lint-"
 _TEMP = re.compile(r"^\.v2lint-(\d+)-[^/]*\.tmp$")
+
+
+_UNPRINTABLE = re.compile(r"[\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name could not decode (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """A name that is safe to print and valid UTF-8 everywhere: undecodable
+    bytes of a file name become ``\\xe9``, control characters (a newline that
+    would forge a finding line, ANSI escapes, bidirectional overrides) and
+    backslashes are escaped as in a Python string."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 class UnsafePath(OSError):
