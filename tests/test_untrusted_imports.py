@@ -229,9 +229,7 @@ def _lint(project: Path, markers: Path, command: list[str]) -> tuple[list[str], 
     return written, result.stdout
 
 
-pytestmark = pytest.mark.slow
-
-
+@pytest.mark.slow
 @pytest.mark.parametrize("front_end", list(FRONT_ENDS))
 def test_no_code_of_the_repository_runs(front_end, hostile):
     markers, project, _, _ = hostile
@@ -241,6 +239,7 @@ def test_no_code_of_the_repository_runs(front_end, hostile):
         assert "azureml.core" in output  # the v1 code was found: the files were analysed
 
 
+@pytest.mark.slow
 def test_the_markers_work(hostile):
     """The control: importing each package, loading each extension module, and
     the same resolution without v2lint's guard all write their markers."""
@@ -276,13 +275,19 @@ def test_the_guard_refuses_in_process(hostile, monkeypatch):
     monkeypatch.chdir(project)
     for marker in markers.iterdir():
         marker.unlink()
+    from v2lint import engine
+
     before = set(sys.modules)
     refused: list[str] = []
-    for path in FILES:
-        with isolation.source_only():
-            findings = analyse_source((project / path).read_text(encoding="utf-8"), str(project / path))
-            refused += isolation.refusals()
-        assert findings
+    forget_project = engine._user_module_cleanup()  # the project's modules leave astroid's cache after
+    try:
+        for path in FILES:
+            with isolation.source_only():
+                findings = analyse_source((project / path).read_text(encoding="utf-8"), str(project / path))
+                refused += isolation.refusals()
+            assert findings
+    finally:
+        forget_project()
     new = {name: getattr(sys.modules[name], "__file__", None) for name in set(sys.modules) - before}
     assert {n: f for n, f in new.items() if f and not isolation.trusted_location(f)} == {}
     assert list(markers.iterdir()) == []
@@ -290,6 +295,7 @@ def test_the_guard_refuses_in_process(hostile, monkeypatch):
     assert any(r.startswith("curses ") for r in refused), refused
 
 
+@pytest.mark.slow
 def test_flake8_from_stdin_and_pylint_from_stdin(hostile):
     """The IDE paths: the buffer on stdin."""
     markers, project, _, _ = hostile
@@ -305,3 +311,24 @@ def test_flake8_from_stdin_and_pylint_from_stdin(hostile):
                                 check=False, timeout=600)
         assert "azureml.core" in result.stdout, result.stderr
         assert sorted(p.name for p in markers.iterdir()) == [], command
+
+
+def test_the_guard_is_for_the_thread_that_analyses(tmp_path, monkeypatch):
+    """An editor's server thread importing meanwhile is not v2lint's business;
+    the analysing thread cannot import the same module."""
+    import importlib
+    import threading
+
+    for name in ("zz_probe_main", "zz_probe_other"):
+        (tmp_path / f"{name}.py").write_text("LOADED = True\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    imported: list[object] = []
+    with isolation.source_only():
+        with pytest.raises(ImportError, match="v2lint loads no module"):
+            importlib.import_module("zz_probe_main")
+        thread = threading.Thread(target=lambda: imported.append(importlib.import_module("zz_probe_other")))
+        thread.start()
+        thread.join()
+    assert imported and imported[0].LOADED
+    assert "zz_probe_main" not in sys.modules
+    sys.modules.pop("zz_probe_other", None)

@@ -39,6 +39,7 @@ import importlib.machinery
 import os
 import sys
 import sysconfig
+import threading
 from typing import Callable, Iterator
 
 # astroid brains whose hooks or transforms import or call live modules when
@@ -150,8 +151,8 @@ class _ImportGuard:
         self._busy = False
 
     def find_spec(self, fullname, path=None, target=None):
-        if self._busy:
-            return None
+        if self._busy or threading.get_ident() != self.region.thread:
+            return None  # another thread's import (an editor's server) is not v2lint's
         self._busy = True
         try:
             spec = None
@@ -183,6 +184,7 @@ class _Region:
         self.transforms: list[tuple[list, tuple, tuple]] = []  # (list, wrapped entry, original entry)
         self.brains_suspended = False
         self.steps = 0
+        self.thread = threading.get_ident()
         self.ancestors: Callable | None = None  # ClassDef.ancestors while counted
 
 
@@ -259,6 +261,9 @@ def _count_hierarchy_steps(region: _Region) -> None:
     def ancestors(self, recurs=True, context=None):
         # each class every (nested) walk passes on is a step: a chain of N
         # classes makes the nested generators pass ~N^3/6 of them
+        if threading.get_ident() != region.thread:
+            yield from original(self, recurs=recurs, context=context)
+            return
         region.steps += 1
         for ancestor in original(self, recurs=recurs, context=context):
             region.steps += 1
