@@ -16,11 +16,12 @@ of v2lint itself (a crash: the traceback is printed, to be reported).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pathlib
 import sys
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from v2lint import __version__
 from v2lint.settings import ConfigError
@@ -503,25 +504,36 @@ class _Terminated(BaseException):
         self.number = number
 
 
-def _on_termination() -> None:
+@contextlib.contextmanager
+def _terminations_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`_Terminated` while the command runs (so
+    ``finally`` blocks remove temporary files); the previous handlers come back
+    after, for a caller that runs ``main()`` in its own process."""
     import signal
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        return
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        def stop(number, _frame):
+            raise _Terminated(number)
 
-    def stop(number, _frame):
-        raise _Terminated(number)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
-            signal.signal(number, stop)
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    _on_termination()
+    with _terminations_unwind():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(_normalise_argv(argv))
