@@ -71,16 +71,17 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES, head: bool = False) -> bytes:
     """The content of the regular file at ``path``; ``UnsafePath`` for anything
-    else or for more than ``limit`` bytes. Other ``OSError``s pass through."""
+    else or for more than ``limit`` bytes (with ``head``, its first ``limit``
+    bytes instead). Other ``OSError``s pass through."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafePath(errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file", path)
-        if info.st_size > limit:
+        if info.st_size > limit and not head:
             raise UnsafePath(errno.EFBIG, f"is larger than {limit // (1024 * 1024)} MiB", path)
         chunks, size = [], 0
         while True:
@@ -89,6 +90,8 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            if head and size >= limit:
+                return b"".join(chunks)[:limit]
             if size > limit:  # grew while being read
                 raise UnsafePath(errno.EFBIG, f"is larger than {limit // (1024 * 1024)} MiB", path)
         return b"".join(chunks)
