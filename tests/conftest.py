@@ -67,6 +67,40 @@ def run_flake8_stdin(path: Path, source: str | None = None, *extra: str) -> list
     return [line for line in result.stdout.splitlines() if line.strip()]
 
 
+V2LINT = str(Path(sys.executable).parent / "v2lint")  # the installed command, as users run it
+
+
+def run_v2lint(cwd: Path, *args: str, prefix: tuple[str, ...] = (), timeout: float = 300,
+               **kwargs) -> subprocess.CompletedProcess:
+    """The installed ``v2lint`` command in a fresh process; never a traceback."""
+    kwargs.setdefault("text", True)
+    result = subprocess.run([*prefix, V2LINT, *args], cwd=cwd, capture_output=True, check=False,
+                            timeout=timeout, **kwargs)
+    err = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    return result
+
+
+def empty_repo(tmp_path: Path) -> Path:
+    """``tmp_path/repo``, a repository (``.git``) with nothing in it yet."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / ".git").mkdir()
+    return root
+
+
+def marker_project(tmp_path_factory, name: str) -> tuple[Path, Path, Path]:
+    """(base, markers, project): a directory for marker files that code writes
+    when it runs, and an empty repository (``.git``) beside it."""
+    base = tmp_path_factory.mktemp(name)
+    markers = base / "markers"
+    markers.mkdir()
+    project = base / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    return base, markers, project
+
+
 @pytest.fixture(params=functional_files(), ids=lambda p: str(p.relative_to(FUNCTIONAL)))
 def functional_file(request) -> Path:
     return request.param

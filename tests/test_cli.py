@@ -256,14 +256,16 @@ def test_files_that_cannot_be_read(tmp_path, monkeypatch):
     vanished = engine.lint_file(str(root / "gone.py"), str(root))
     assert [r.code for r in vanished.results] == ["AML000"] and "vanished" in vanished.results[0].message
 
-    real_open = open
+    from v2lint import safe_io
+
+    real_read = safe_io.read_bytes
 
     def denied(path, *args, **kwargs):
         if str(path).endswith("a.py"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)
+        return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "open", denied, raising=False)
+    monkeypatch.setattr(safe_io, "read_bytes", denied)
     result = engine.lint_file(str(root / "a.py"), str(root))
     assert [r.code for r in result.results] == ["AML000"] and "permission denied" in result.results[0].message
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FUNCTIONAL
+from conftest import FUNCTIONAL, marker_project
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -38,18 +38,13 @@ def _write_side_effect(path: Path, markers: Path, name: str, extra: str = "") ->
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
-    base = tmp_path_factory.mktemp("no_execution")
-    markers = base / "markers"
-    markers.mkdir()
+    base, markers, project = marker_project(tmp_path_factory, "no_execution")
     fake = base / "fake_site"
     _write_side_effect(fake / "azureml" / "__init__.py", markers, "azureml")
     _write_side_effect(fake / "azureml" / "core" / "__init__.py", markers, "azureml.core",
                        "\nclass Workspace:\n    pass\n")
     _write_side_effect(fake / "azureml" / "pipeline" / "core" / "__init__.py", markers, "azureml.pipeline.core")
 
-    project = base / "project"
-    project.mkdir()
-    (project / ".git").mkdir()
     for source in sorted(FUNCTIONAL.glob("*.py")):
         shutil.copy(source, project / source.name)
     shutil.copytree(FUNCTIONAL / "mlops_pkg", project / "mlops_pkg")

@@ -187,15 +187,17 @@ def test_file_vanishes_mid_run(bad_tree, monkeypatch, capsys):
 )
 def test_file_unreadable_mid_run(bad_tree, monkeypatch, capsys, error, reason):
     """chmod 000 does not stop root (this CI runs as root): a failing open() stands in for it."""
-    victim = str(bad_tree / "good.py")
-    real_open = open
+    from v2lint import safe_io
 
-    def failing_open(path, *args, **kwargs):
+    victim = str(bad_tree / "good.py")
+    real_read = safe_io.read_bytes
+
+    def failing_read(path, *args, **kwargs):
         if str(path) == victim:
             raise error
-        return real_open(path, *args, **kwargs)
+        return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "open", failing_open, raising=False)
+    monkeypatch.setattr(safe_io, "read_bytes", failing_read)
     _, results, _ = check([bad_tree], capsys)
     grouped = by_path(results)
     assert [r["message"] for r in grouped["good.py"]] == [f"could not be analysed: {reason}"]
@@ -336,7 +338,7 @@ def test_recursion_error_in_analysis_is_contained(monkeypatch):
 
 # --------------------------------------------------------------------------- nothing is lost
 def test_failing_baseline_write_leaves_the_old_file(tmp_path, monkeypatch, capsys):
-    from v2lint import baseline as baseline_module
+    from v2lint import safe_io as baseline_module
 
     project = tmp_path / "project"
     project.mkdir()
@@ -360,7 +362,7 @@ def test_failing_baseline_write_leaves_the_old_file(tmp_path, monkeypatch, capsy
 
 def test_interrupted_baseline_update_leaves_the_old_file(tmp_path, monkeypatch):
     """--update-baseline: a crash between write and rename keeps the old baseline."""
-    from v2lint import baseline as baseline_module
+    from v2lint import safe_io as baseline_module
 
     project = tmp_path / "project"
     project.mkdir()
@@ -391,7 +393,7 @@ def test_failing_report_write_leaves_the_old_report(tmp_path, monkeypatch, capsy
     def disk_full(src, dst):
         raise OSError(28, "No space left on device")
 
-    from v2lint import baseline as baseline_module
+    from v2lint import safe_io as baseline_module
 
     monkeypatch.setattr(baseline_module.os, "replace", disk_full)
     assert main(["check", str(project), "--format", "sarif", "-o", str(report), "-j", "1"]) == 2

@@ -7,20 +7,19 @@ so moving code or adding lines elsewhere keeps findings matched; a count per
 key catches a second identical use. AML000 (file not analysable) is keyed by
 path and code only.
 
-The file is sorted, indented JSON with a version field, written atomically.
+The file is sorted, indented JSON with a version field, written atomically
+(:func:`v2lint.safe_io.write_text`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable
 
-from v2lint import __version__
+from v2lint import __version__, safe_io
 from v2lint.engine import Result
 
 VERSION = 1
@@ -63,16 +62,20 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
+            data = json.loads(safe_io.read_text(path))
         except FileNotFoundError:
             raise BaselineError(
                 f"baseline {path} does not exist (create it with `v2lint baseline PATHS -o {path}`)"
             ) from None
+        except safe_io.UnsafePath as error:
+            raise BaselineError(f"cannot read baseline {path}: it {error.strerror}") from None
         except (OSError, UnicodeDecodeError) as error:
             raise BaselineError(f"cannot read baseline {path}: {error}") from None
         except json.JSONDecodeError as error:
             raise BaselineError(f"baseline {path} is not valid JSON: {error}") from None
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number, nesting 100,000 deep
+            reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            raise BaselineError(f"baseline {path} is not a v2lint baseline: {reason}") from None
         if not isinstance(data, dict):
             raise BaselineError(f"baseline {path} is not a v2lint baseline (expected a JSON object)")
         version = data.get("version")
@@ -122,11 +125,15 @@ class Baseline:
         return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     def save(self, path: str) -> None:
-        write_atomically(path, self.to_json())
+        safe_io.write_text(path, self.to_json())
 
     # ------------------------------------------------------------------ comparison
-    def compare(self, results: list[Result], checked_paths: set[str]) -> "Comparison":
-        """Split results into known and new; count fixed (stale) entries of the checked files."""
+    def compare(self, results: list[Result], scope: Scope | set[str],
+                everything: list[Result] | None = None) -> "Comparison":
+        """Split results into known and new; count fixed (stale) entries inside
+        ``scope``: those ``everything`` the run found (default: ``results``;
+        with --diff-against, the findings before the diff filter) has fewer of."""
+        scope = scope if isinstance(scope, Scope) else Scope(frozenset(scope))
         remaining = Counter(self.counts)
         new: list[Result] = []
         known: list[Result] = []
@@ -139,26 +146,49 @@ class Baseline:
                 known.append(result)
             else:
                 new.append(result)
-        current = Counter(key_of(r) for r in results)
+        current = Counter(key_of(r) for r in (results if everything is None else everything))
         stale = Counter(
-            {
-                key: count - current[key]
-                for key, count in self.counts.items()
-                if key[0] in checked_paths and count > current[key]
-            }
+            {key: count - current[key] for key, count in self.counts.items() if scope(key) and count > current[key]}
         )
         return Comparison(new, known, stale)
 
-    def pruned(self, results: list[Result], checked_paths: set[str]) -> "Baseline":
-        """Entries of files checked in this run shrink to what is still found; others stay."""
+    def pruned(self, results: list[Result], scope: Scope | set[str]) -> "Baseline":
+        """Entries inside ``scope`` shrink to what this run still found; every
+        other entry stays exactly as it was."""
+        scope = scope if isinstance(scope, Scope) else Scope(frozenset(scope))
         current = Counter(key_of(r) for r in results)
         pruned = Baseline(written=dict(self.written))
         for key, count in self.counts.items():
-            if key[0] in checked_paths:
+            if scope(key):
                 count = min(count, current[key])
             if count > 0:
                 pruned.counts[key] = count
         return pruned
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which baseline entries a run can tell are fixed.
+
+    An entry is in scope only when its file was checked, its rule was
+    selected for that file (--select/--ignore, per-file-ignores), the file could be analysed (a file that is AML000 today hides
+    its other findings, which are not fixed), and, with ``--diff-against``, the
+    file changed. Everything else is out of the run's sight: never counted as
+    fixed, never pruned.
+    """
+
+    checked: frozenset[str]
+    wanted: Callable[[str, str], bool] = lambda code, path: True  # (code, the entry's path)
+    unanalysable: frozenset[str] = frozenset()
+    changed: Callable[[str], bool] | None = None
+
+    def __call__(self, key: Key) -> bool:
+        path, code = key[0], key[1]
+        if path not in self.checked or not self.wanted(code, path):
+            return False
+        if code != "AML000" and path in self.unanalysable:
+            return False
+        return self.changed is None or self.changed(path)
 
 
 @dataclass
@@ -170,28 +200,3 @@ class Comparison:
     @property
     def stale_count(self) -> int:
         return sum(self.stale.values())
-
-
-def write_atomically(path: str, text: str | Iterable[str]) -> None:
-    """A temporary file in the same directory, then os.replace: a failed or
-    interrupted write never leaves a half-written baseline or report."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".v2lint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
-            os.chmod(temporary, mode)
-        except OSError:
-            pass
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

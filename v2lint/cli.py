@@ -9,22 +9,24 @@ Settings: v2lint.settings; output formats: v2lint.formats; docs/cli.md compares
 every option with ruff's and pylint's.
 
 Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at
-or above it; 2 usage, configuration or baseline errors.
+or above it; 2 usage, configuration or baseline errors; 3 an internal error
+of v2lint itself (a crash: the traceback is printed, to be reported).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pathlib
 import sys
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from v2lint import __version__
 from v2lint.settings import ConfigError
 
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FOUND, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 SUBCOMMANDS = ("check", "baseline", "rules")
 DEFAULT_BASELINE = ".v2lint-baseline.json"
 
@@ -100,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
     check.add_argument("--no-baseline", action="store_true", help="ignore a baseline set in the configuration")
     check.add_argument("--update-baseline", action="store_true",
-                       help="prune baseline entries fixed since (only of the files checked in this run)")
+                       help="prune baseline entries fixed since (only of the files checked, the rules "
+                            "selected and, with --diff-against, the files changed in this run)")
     check.add_argument("--diff-against", metavar="REV",
                        help="only findings on lines changed since the git revision REV (working tree included; "
                             "in a notebook, in the code cells that changed)")
@@ -178,7 +181,7 @@ def lint_files(files: Sequence[str], root: str, jobs: int, progress: bool):
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(lint_file, path, root): path for path in files}
                 for future in as_completed(futures):
                     try:
@@ -213,8 +216,10 @@ class Resolved:
             absolute = [self.stdin_path]
         else:
             for path in self.paths:
-                if not os.path.exists(path):
-                    raise UsageError(f"{path}: no such file or directory"
+                if not os.path.lexists(path):  # a dangling link given is reported as AML000
+                    from v2lint.safe_io import printable
+
+                    raise UsageError(f"{printable(path)}: no such file or directory"
                                      + (" (`-` alone reads standard input)" if path == "-" else ""))
             absolute = [os.path.abspath(p) for p in self.paths]
         anchor = os.path.commonpath(absolute) if len(absolute) > 1 else absolute[0]
@@ -256,6 +261,20 @@ class Resolved:
                                    force_exclude=self.args.force_exclude))
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it is gone (killed with -9,
+    say): a daemon thread watches the parent id."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="v2lint-parent-watch", daemon=True).start()
+
+
 class Run:
     """Everything one `check` or `baseline` run found, filtered."""
 
@@ -274,12 +293,21 @@ class Run:
         else:
             file_results = lint_files(self.files, self.root, args.jobs, self.progress)
         self.checked_paths = {fr.path for fr in file_results}
+        # files that could not be analysed (all their findings, whatever --select)
+        self.unanalysable_paths = {fr.path for fr in file_results if any(r.code == "AML000" for r in fr.results)}
+        self._selected: dict[str, tuple[object, str]] = {}  # display path -> (its selection, its path)
         results = []
         for path, file_result in zip(self.files, file_results):
             self.notes.extend(file_result.notes)
             selection = resolved.selection_for(path)
+            self._selected[file_result.path] = (selection, path)
             results.extend(r for r in file_result.results if selection.wanted(r.code, path))
         self.results = sorted(results, key=lambda r: r.sort_key)
+
+    def wanted(self, code: str, display: str) -> bool:
+        """Whether this run reported ``code`` in the checked file ``display``."""
+        selection, path = self._selected[display]
+        return selection.wanted(code, path)
 
     def emit_notes(self) -> None:
         if self.args.quiet:
@@ -305,12 +333,27 @@ def _write_output(pieces: Iterable[str], output: str | None) -> None:
         sys.stdout.writelines(pieces)
         sys.stdout.flush()
         return
-    from v2lint.baseline import write_atomically
+    from v2lint import safe_io
 
     try:
-        write_atomically(output, pieces)
+        safe_io.write_text(output, pieces)
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error}") from None
+
+
+def _in_repository(run: Run, path: str | None) -> str | None:
+    """A baseline path the repository chose (its [tool.v2lint], or the default
+    name) must resolve inside it, symlinks included; one given on the command
+    line is the user's own choice."""
+    if path is None:
+        return None
+    from v2lint import discovery, safe_io
+
+    origin = run.config.root if run.config.path else os.getcwd()
+    try:
+        return safe_io.confined(path, discovery.repo_root(origin), "the configured baseline")
+    except safe_io.UnsafePath as error:
+        raise UsageError(error.strerror) from None
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -323,7 +366,7 @@ def command_check(args: argparse.Namespace) -> int:
         raise UsageError(f"--statistics works with --format text, concise or json, not {args.format}")
     run = Run(args)
     fail_on = args.fail_on or run.config.fail_on or "replacement"
-    baseline_path = None if args.no_baseline else (args.baseline or run.config.baseline_path)
+    baseline_path = None if args.no_baseline else (args.baseline or _in_repository(run, run.config.baseline_path))
     if args.update_baseline and not baseline_path:
         raise UsageError("--update-baseline needs --baseline FILE")
     baseline = None
@@ -334,6 +377,7 @@ def command_check(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
 
     results = run.results
+    changes = None
     if args.diff_against:
         from v2lint.changes import ChangesError, changed_since
 
@@ -349,14 +393,18 @@ def command_check(args: argparse.Namespace) -> int:
     summary = formats.Summary(files_checked=len(run.files), all_results=results, fail_on=fail_on, top=args.top)
     reported = results
     if baseline is not None:
-        comparison = baseline.compare(results, run.checked_paths)
+        from v2lint.baseline import Scope
+
+        scope = Scope(frozenset(run.checked_paths), run.wanted, frozenset(run.unanalysable_paths),
+                      changes.file_changed if changes is not None else None)
+        comparison = baseline.compare(results, scope, run.results)
         reported = comparison.new
         summary.baseline_path = baseline_path
         summary.known = len(comparison.known)
         summary.stale = comparison.stale_count
         summary.stale_keys = sorted(comparison.stale)
         if args.update_baseline:
-            pruned = baseline.pruned(run.results, run.checked_paths)
+            pruned = baseline.pruned(run.results, scope)
             if pruned.counts != baseline.counts:
                 pruned.save(baseline_path)
             summary.baseline_updated = True
@@ -413,7 +461,7 @@ def command_baseline(args: argparse.Namespace) -> int:
     from v2lint.baseline import Baseline
 
     run = Run(args)
-    target = args.output or run.config.baseline_path or DEFAULT_BASELINE
+    target = args.output or _in_repository(run, run.config.baseline_path or DEFAULT_BASELINE)
     baseline = Baseline.from_results(run.results)
     try:
         baseline.save(target)
@@ -448,8 +496,44 @@ def command_rules(fmt: str, name: str | None = None) -> int:
     return EXIT_OK
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temporary files are removed."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@contextlib.contextmanager
+def _terminations_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`_Terminated` while the command runs (so
+    ``finally`` blocks remove temporary files); the previous handlers come back
+    after, for a caller that runs ``main()`` in its own process."""
+    import signal
+    import threading
+
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        def stop(number, _frame):
+            raise _Terminated(number)
+
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+                previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    with _terminations_unwind():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(_normalise_argv(argv))
@@ -465,7 +549,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if getattr(args, "show_files", False):
             cwd = os.getcwd()
-            sys.stdout.writelines(os.path.relpath(path, cwd).replace(os.sep, "/") + "\n"
+            from v2lint.safe_io import printable
+
+            sys.stdout.writelines(printable(os.path.relpath(path, cwd).replace(os.sep, "/")) + "\n"
                                   for path in Resolved(args).files())
             return EXIT_OK
         if args.command == "check":
@@ -480,9 +566,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("v2lint: interrupted", file=sys.stderr)
         return 130
+    except _Terminated as signal_:
+        print(f"v2lint: stopped by signal {signal_.number}", file=sys.stderr)
+        return 128 + signal_.number
     except BrokenPipeError:  # outside check's output (the rule table, --show-settings): nothing was found
         _silence_stdout()
         return EXIT_OK
+    except Exception:  # noqa: BLE001 - a crash is not "findings": its own status, and how to report it
+        import traceback
+
+        traceback.print_exc()
+        print(f"v2lint: internal error: this is a bug in v2lint {__version__}, not a problem of the code checked; "
+              "please report it with the traceback above, the command line and `v2lint --version` "
+              f"(exit {EXIT_CRASH})", file=sys.stderr)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":

@@ -130,13 +130,21 @@ def parse_ignore_line(line: str, base: str) -> IgnoreRule | None:
         if "/" not in rest and "**" not in rest:
             anchored = False
             text = rest
-    return IgnoreRule(base, re.compile(_translate(text), re.DOTALL), negated, dir_only, anchored, line.strip())
+    try:
+        regex = re.compile(_translate(text), re.DOTALL)
+    except re.error:  # [z-a], [!], [^]: git accepts them and they match nothing
+        regex = _NEVER
+    return IgnoreRule(base, regex, negated, dir_only, anchored, line.strip())
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 def read_ignore_file(path: str, base: str) -> list[IgnoreRule]:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.readlines()
+    from v2lint import safe_io
+
+    try:  # a regular file of bounded size only: a FIFO or /dev/zero named .gitignore is skipped
+        lines = safe_io.read_text(path, safe_io.MAX_CONFIG_BYTES, errors="replace").split("\n")
     except OSError:
         return []
     return [rule for rule in (parse_ignore_line(line, base) for line in lines) if rule is not None]
@@ -251,7 +259,13 @@ def _walk_dir(
     try:
         with os.scandir(directory) as entries:
             listing = sorted(entries, key=lambda e: e.name)
+    except FileNotFoundError:
+        return  # vanished meanwhile
     except OSError:
+        # unreadable: the engine reports it (AML000), the walk goes on
+        if directory not in seen_files:
+            seen_files.add(directory)
+            yield directory
         return
     subdirs = []
     for entry in listing:
@@ -259,7 +273,13 @@ def _walk_dir(
             is_dir = entry.is_dir()  # follows symlinks
             is_file = not is_dir and entry.is_file()
         except OSError:
-            continue
+            is_dir = is_file = False
+        if not (is_dir or is_file):
+            # a dangling link or a link loop named like a file to lint: reported (AML000), not skipped
+            try:
+                is_file = entry.is_symlink() and not os.path.exists(entry.path)
+            except OSError:
+                continue
         path = entry.path
         if is_dir:
             if entry.name in SKIP_DIRS or _is_venv(path):

@@ -7,6 +7,8 @@ AML000 result with the reason.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import re
 import sys
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field, fields
 from io import BytesIO
 
 from v2lint import worth_analysing
+from v2lint.safe_io import printable
 from v2lint.analysis import Finding, unanalysable
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
@@ -125,13 +128,14 @@ STDIN_DISPLAY = "-"  # what standard input is called without --stdin-filename
 
 
 def display_path(path: str, root: str) -> str:
+    """The path as every output names it: repo-relative POSIX, :func:`printable`."""
     try:
         rel = os.path.relpath(path, root)
     except ValueError:  # another drive on Windows
-        return path.replace(os.sep, "/")
+        return printable(path.replace(os.sep, "/"))
     if rel.startswith(".." + os.sep) or rel == "..":
-        return os.path.abspath(path).replace(os.sep, "/")
-    return rel.replace(os.sep, "/")
+        return printable(os.path.abspath(path).replace(os.sep, "/"))
+    return printable(rel.replace(os.sep, "/"))
 
 
 def _decode_python(data: bytes) -> str:
@@ -211,8 +215,9 @@ def _sweep_assigned_attributes(kept) -> None:
     alive: memory grew by ~80 KB per analysed file, without bound. Only the
     names the evicted modules assign are looked up, so a sweep costs little.
     """
-    import astroid
     from astroid import nodes
+
+    from v2lint import isolation
 
     evicted = {id(module) for module in _EVICTED}
     # only names the evicted modules assign as attributes can have been added
@@ -238,21 +243,7 @@ def _sweep_assigned_attributes(kept) -> None:
     # where modules were found (and failed imports, whose tracebacks hold the
     # nodes of the file that first tried): looked up again per file, so that a
     # helper module next to one file never stands in for another's
-    found = getattr(astroid.MANAGER, "_mod_file_cache", None)
-    if isinstance(found, dict):
-        found.clear()
-    from astroid.interpreter._import import spec as _spec
-
-    for finder in getattr(_spec, "_SPEC_FINDERS", ()):
-        clear = getattr(getattr(finder, "find_module", None), "cache_clear", None)
-        if clear is not None:
-            clear()
-    find_spec = getattr(getattr(_spec, "_find_spec", None), "cache_clear", None)
-    if find_spec is not None:
-        find_spec()
-    from astroid.inference_tip import clear_inference_tip_cache
-
-    clear_inference_tip_cache()
+    isolation.forget_lookups(inference=False)
     _EVICTED.clear()
     # astroid's memoised lookups hold inference contexts whose paths reach
     # project nodes (up to 1024 entries): pure caches, emptied with the sweep
@@ -276,9 +267,9 @@ def _analyse(source: str, path: str) -> list[Finding]:
     except astroid.AstroidSyntaxError as error:
         return [unanalysable(_syntax_reason(error))]
     except astroid.AstroidBuildingError as error:
-        return [unanalysable(f"cannot build the module: {error}")]
+        return [unanalysable(f"cannot build the module: {error or type(error).__name__}")]
     except Exception as error:  # noqa: BLE001 - never let a file end the run
-        return [unanalysable(f"internal error while analysing: {type(error).__name__}: {error}")]
+        return [unanalysable(internal_error("while analysing", error))]
     finally:
         cleanup()
 
@@ -317,21 +308,51 @@ def lint_file(path: str, root: str, data: bytes | None = None, display: str | No
                 return data
         return _lint_data(data, path, display)
     except Exception as error:  # noqa: BLE001 - the last line of defence: a result, not a traceback
-        return FileResult(display, [_problem(display, f"internal error: {type(error).__name__}: {error}")])
+        return FileResult(display, [_problem(display, internal_error("", error))])
+
+
+REPORT = "please report it with the file and `v2lint --version`"
+
+
+def internal_error(where: str, error: BaseException) -> str:
+    """The AML000 reason for a failure of v2lint itself: what failed and what to do."""
+    detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return f"internal error{' ' + where if where else ''} ({detail}); the rest of the run is unaffected; {REPORT}"
 
 
 def _read(path: str, display: str) -> bytes | FileResult:
+    """The file's bytes: a regular file only (a FIFO or a device given on the
+    command line is refused without blocking), of a bounded size."""
+    from v2lint import safe_io
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return safe_io.read_bytes(path)
+    except safe_io.UnsafePath as error:
+        if error.errno == errno.EISDIR or "directory" in (error.strerror or ""):
+            return FileResult(display, [_problem(display, _directory_reason(path))])
+        return FileResult(display, [_problem(display, f"cannot read the file: it {error.strerror}")])
     except FileNotFoundError:
+        if os.path.islink(path):
+            return FileResult(display, [_problem(display, "is a symbolic link to a file that does not exist")])
         return FileResult(display, [_problem(display, "file vanished before it could be read")])
     except IsADirectoryError:
-        return FileResult(display, [_problem(display, "is a directory, not a file")])
+        return FileResult(display, [_problem(display, _directory_reason(path))])
     except PermissionError:
+        if os.path.isdir(path):
+            return FileResult(display, [_problem(display, _directory_reason(path))])
         return FileResult(display, [_problem(display, "cannot read the file: permission denied")])
     except OSError as error:
         return FileResult(display, [_problem(display, f"cannot read the file: {error.strerror or error}")])
+
+
+def _directory_reason(path: str) -> str:
+    """A directory reaches the engine only when it is given or cannot be listed."""
+    try:
+        if os.path.isdir(path):
+            os.listdir(path)
+    except OSError as error:
+        return f"cannot list the directory: {(error.strerror or str(error)).lower()}; its files were not checked"
+    return "is a directory, not a file"
 
 
 def _lint_data(data: bytes, path: str, display: str) -> FileResult:
@@ -350,9 +371,40 @@ def _lint_data(data: bytes, path: str, display: str) -> FileResult:
     return result
 
 
+_WIDE_ENCODINGS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (by the BOM, or by the NUL bytes of ASCII text without one)
+    when the decoded text mentions azureml: the raw-bytes pre-check cannot see it."""
+    candidates = [name for bom, name in _WIDE_ENCODINGS if data.startswith(bom)][:1]
+    if not candidates and data[:1] != b"\x00" and b"\x00" in data[:4]:
+        candidates = ["utf-32-le", "utf-16-le"]
+    elif not candidates and data[:1] == b"\x00":
+        candidates = ["utf-32-be", "utf-16-be"]
+    for name in candidates:
+        try:
+            if "azureml" in data.decode(name):
+                return name.split("-")[0].upper() + "-" + name.split("-")[1]
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _wide_problem(data: bytes, display: str) -> list[Result]:
+    encoding = _wide_encoding(data)
+    if encoding is None:
+        return []
+    return [_problem(display, f"the file is {encoding} encoded, which Python does not read as source: "
+                              "save it as UTF-8 to have it analysed")]
+
+
 def _lint_python(data: bytes, path: str, display: str) -> list[Result]:
     if not worth_analysing(data, path):
-        return []
+        return _wide_problem(data, display)
     if b"\x00" in data:
         return [_problem(display, "file contains NUL bytes")]
     try:
@@ -394,7 +446,7 @@ def _lint_notebook(data: bytes, path: str, display: str, notes: list[str]) -> li
     from v2lint import notebooks
 
     if not worth_analysing(data):
-        return []
+        return _wide_problem(data, display)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -14,7 +14,7 @@ import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
 
-from v2lint import brain, worth_analysing
+from v2lint import brain, isolation, worth_analysing
 from v2lint.project import importable
 from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
@@ -48,9 +48,12 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     if not worth_analysing(source, path):
         return []
     modname, root = module_name(path)
-    with importable(root):
-        try:
-            module = build_module(source, path, modname)
-        except RecursionError:
-            return [unanalysable(TOO_DEEP)]
-        return analyse(module)
+    try:
+        with isolation.source_only(), importable(root):
+            try:
+                module = build_module(source, path, modname)
+            except RecursionError:
+                return [unanalysable(TOO_DEEP)]
+            return analyse(module)
+    except isolation.BudgetExceeded as error:
+        return [unanalysable(str(error))]

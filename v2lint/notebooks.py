@@ -183,6 +183,9 @@ def _writefile_is_python(target: str) -> bool:
     return base not in {"dockerfile", "makefile", "requirements", "license"}
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse(text: str) -> Notebook:
     """A notebook's code cells as analysable units; raises NotebookError."""
     try:
@@ -208,7 +211,9 @@ def parse(text: str) -> Notebook:
         if cell.get("cell_type") != "code":
             continue
         number = len(code) + 1
-        source = cell_source(cell, number)
+        # a lone surrogate (``"\\udcff"`` in the JSON) is no character: U+FFFD,
+        # one for one, so that columns still map to the JSON text
+        source = _LONE_SURROGATE.sub("\ufffd", cell_source(cell, number))
         sources.append(source)
         code.append(split_lines(source))
         index.append(position)

@@ -71,10 +71,9 @@ def _package_root(directory: str) -> str:
 
 
 def _mentions_azureml(path: str) -> bool:
-    try:
-        if not os.path.isfile(path):
-            return False
-        with open(path, "rb") as handle:
-            return b"azureml" in handle.read(_MAX_BYTES)
+    from v2lint import safe_io
+
+    try:  # a regular file only (never a FIFO or device, without blocking), its first _MAX_BYTES
+        return b"azureml" in safe_io.read_bytes(path, _MAX_BYTES, head=True)
     except OSError:
         return False

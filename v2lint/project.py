@@ -133,11 +133,11 @@ def _sibling_sources(directory: str) -> list[str]:
 
 
 def _read(path: str) -> bytes | None:
+    """A regular file of at most _MAX_BYTES (never a FIFO or device, without blocking), else None."""
+    from v2lint import safe_io
+
     try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            return handle.read(_MAX_BYTES)
+        return safe_io.read_bytes(path, _MAX_BYTES)
     except OSError:
         return None
 

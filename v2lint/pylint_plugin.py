@@ -7,8 +7,8 @@ from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
 from pylint.interfaces import HIGH, INFERENCE
 
-from v2lint import brain, worth_analysing
-from v2lint.analysis import analyse
+from v2lint import brain, isolation, worth_analysing
+from v2lint.analysis import analyse, unanalysable
 from v2lint.catalogue import RULES
 
 _CONFIDENCE = {"HIGH": HIGH, "INFERENCE": INFERENCE}
@@ -31,7 +31,12 @@ class V2LintChecker(BaseChecker):
     def visit_module(self, node: nodes.Module) -> None:
         if not worth_analysing(_source(node), node.file):
             return
-        for finding in analyse(node):
+        try:
+            with isolation.source_only():  # pylint's own checkers get astroid as it is
+                findings = analyse(node)
+        except isolation.BudgetExceeded as error:
+            findings = [unanalysable(str(error))]
+        for finding in findings:
             self.add_message(
                 finding.rule.symbol,
                 line=finding.line,

@@ -309,9 +309,10 @@ def _parse_toml(text: str, source: str) -> dict:
 
 
 def _read_toml(path: str) -> dict:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+    from v2lint import safe_io
+
+    try:  # a regular file of bounded size: a FIFO or /dev/zero named pyproject.toml cannot hang the run
+        text = safe_io.read_text(path, safe_io.MAX_CONFIG_BYTES)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     return _parse_toml(text, path)
@@ -327,9 +328,10 @@ def _tool_table(document: dict, path: str) -> dict | None:
 
 def _peek(path: str) -> str:
     """The file's text, cheaply, to skip parsing pyproject.toml files that cannot name v2lint."""
+    from v2lint import safe_io
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
+        return safe_io.read_text(path, safe_io.MAX_CONFIG_BYTES, errors="replace")
     except OSError:
         return ""
 
