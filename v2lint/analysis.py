@@ -270,10 +270,12 @@ class _ModuleAnalysis:
     def _imported_qname(self, node: nodes.ImportFrom, name: str) -> str:
         """Canonical name of ``from module import name``, through re-exports."""
         fallback = f"{node.modname}.{name}"
+        if not brain.models(node.modname):
+            return fallback  # an unmodelled v1 module: the real one, when installed, must not change the name
         try:
             module = node.do_import_module(node.modname)
             for value in module.igetattr(name):
-                if isinstance(value, (nodes.ClassDef, nodes.FunctionDef, nodes.Module)):
+                if isinstance(value, (nodes.ClassDef, nodes.FunctionDef, nodes.Module)) and _modelled(value):
                     return value.qname()
         except Exception:  # noqa: BLE001 - unresolvable: keep the written name
             pass
@@ -502,15 +504,21 @@ class _ModuleAnalysis:
                 target = catalogue.TARGETS.get(qname)
                 if target:  # a module constant such as azureml.core.VERSION
                     return _Resolved(qname, *target, confidence)
-                for value in owner.igetattr(attrname):
+                if not brain.models(owner.name):
+                    continue  # left to the import-rooted chain, SDK installed or not
+                try:
+                    values = list(owner.igetattr(attrname))
+                except (astroid.InferenceError, astroid.AttributeInferenceError):
+                    continue
+                for value in values:
                     self._count()
-                    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)):
+                    if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and _modelled(value):
                         return _definition(value, confidence, borrow=inner_link)
                     if not attrname.startswith("_") and attrname in owner.locals:  # a module constant
                         return _borrowed(qname, None, owner.name, confidence)
                 continue
             cls = owner if isinstance(owner, nodes.ClassDef) else getattr(owner, "_proxied", None)
-            if not isinstance(cls, nodes.ClassDef):
+            if not isinstance(cls, nodes.ClassDef) or not _modelled(cls):
                 continue
             for klass in brain.mro(cls):
                 qname = f"{klass.qname()}.{attrname}"
@@ -525,7 +533,7 @@ class _ModuleAnalysis:
     def _resolve_value(self, name: nodes.Name) -> _Resolved | None:
         confidence = HIGH if self._is_import_bound(name) else INFERENCE
         for value in self._infer(name):
-            if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and (
+            if isinstance(value, (nodes.ClassDef, nodes.FunctionDef)) and _modelled(value) and (
                 value.qname() in catalogue.TARGETS or _is_v1(value)
             ):
                 return _definition(value, confidence)
@@ -645,7 +653,9 @@ class _ModuleAnalysis:
         while isinstance(expr, nodes.Attribute):
             parts.insert(0, expr.attrname)
             expr = expr.expr
-        if not (isinstance(expr, nodes.Name) and expr.name in self.v1_bound_names and self._is_import_bound(expr)):
+        # ``import azureml`` alone binds the namespace: ``azureml.core.VERSION`` still names v1
+        if not (isinstance(expr, nodes.Name) and (expr.name in self.v1_bound_names or expr.name == "azureml")
+                and self._is_import_bound(expr)):
             return
         parts.insert(0, expr.name)
         for end in range(len(parts), 1, -1):
@@ -890,6 +900,13 @@ class _Resolved:
     advice: str
     confidence: str
     via: str = ""
+
+
+def _modelled(definition: nodes.NodeNG) -> bool:
+    """Not defined in a v1 module that the stubs leave out (``azureml._restclient``):
+    with the real SDK installed astroid would reach those, without it not."""
+    modname = definition.root().name
+    return not catalogue.is_v1_module(modname) or brain.models(modname)
 
 
 def _is_v1(definition: nodes.NodeNG) -> bool:

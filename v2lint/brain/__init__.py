@@ -40,6 +40,13 @@ def manifest() -> dict:
         return json.load(handle)
 
 
+def models(modname: str) -> bool:
+    """Whether the stubs model ``modname``: what v2lint may infer into, so that
+    results do not depend on whether the real SDK (with its private modules,
+    ``azureml._restclient``) is installed."""
+    return modname in manifest()["modules"]
+
+
 def stub_path(modname: str) -> str | None:
     relpath = manifest()["modules"].get(modname)
     return os.path.join(STUBS_DIR, *relpath.split("/")) if relpath else None
