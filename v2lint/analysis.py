@@ -20,6 +20,7 @@ from astroid import nodes, util
 from astroid.context import CallContext, InferenceContext
 
 from v2lint import brain, catalogue, notebooks, project
+from v2lint.project import bindings
 from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
 
 log = logging.getLogger(__name__)
@@ -361,19 +362,15 @@ class _ModuleAnalysis:
             expr = expr.expr
         if not isinstance(expr, nodes.Name) or expr.name not in self.v1_bound_names:
             return None
-        for assignment in _assignments(expr):
-            if isinstance(assignment, nodes.ImportFrom) and not assignment.level and catalogue.is_v1_module(assignment.modname):
-                name = next((n for n, alias in assignment.names if (alias or n) == expr.name), None)
-                if name and name != "*":
-                    qname = ".".join([assignment.modname, name, *parts])
-                    return _borrowed(qname, None, assignment.modname, HIGH)
-            elif isinstance(assignment, nodes.Import):
-                for name, alias in assignment.names:
-                    if catalogue.is_v1_module(name) and (alias or name.split(".")[0]) == expr.name:
-                        base = name if alias else expr.name
-                        qname = ".".join([base, *parts])
-                        modname = name if alias else ".".join(qname.split(".")[: name.count(".") + 1])
-                        return _borrowed(qname, None, modname, HIGH)
+        for binding in bindings(expr):
+            imported = _imported_as(binding, expr.name)
+            if imported is None or not catalogue.is_v1_module(imported[0]):
+                continue
+            module, prefix = imported
+            qname = ".".join([prefix, *parts])
+            if prefix == expr.name and module != expr.name:  # ``import azureml.core``: the chain names the module
+                module = ".".join(qname.split(".")[: module.count(".") + 1])
+            return _borrowed(qname, None, module, HIGH)
         return None
 
     def _report(self, node: nodes.NodeNG, resolved: _Resolved, written: str, weak: bool) -> None:
@@ -410,7 +407,7 @@ class _ModuleAnalysis:
         if isinstance(expr, (nodes.Const, nodes.JoinedStr, nodes.Compare, nodes.Slice)):
             return True
         if isinstance(expr, nodes.Name):
-            return all(self._quiet_binding(a) for a in _assignments(expr))
+            return all(self._quiet_binding(a) for a in bindings(expr))
         if isinstance(expr, (nodes.Attribute, nodes.Subscript, nodes.Starred)):
             return self._quiet_expr(expr.value if not isinstance(expr, nodes.Attribute) else expr.expr)
         if isinstance(expr, nodes.Call):
@@ -437,7 +434,8 @@ class _ModuleAnalysis:
             return False
         return all(self._quiet_expr(part) for part in parts)
 
-    def _standard_library_function(self, func: nodes.NodeNG) -> bool:
+    @staticmethod
+    def _standard_library_function(func: nodes.NodeNG) -> bool:
         """A function reached through a standard-library import (``re.search``,
         ``from json import load``), other than the few whose result is an argument
         (``typing.cast``, ``copy.copy``, ``functools.partial`` ...). Builtins are
@@ -448,21 +446,15 @@ class _ModuleAnalysis:
             func = func.expr
         if not isinstance(func, nodes.Name):
             return False
-        bindings = _assignments(func)
-        if not bindings or not all(isinstance(b, (nodes.Import, nodes.ImportFrom)) and self._quiet_binding(b)
-                                   for b in bindings):
-            return False
-        for binding in bindings:
-            if isinstance(binding, nodes.ImportFrom):
-                module = binding.modname
-                name = next((n for n, alias in binding.names if (alias or n) == func.name), func.name)
-                dotted = ".".join([module, name, *chain])
-            else:
-                module = next((n for n, alias in binding.names if (alias or n.split(".")[0]) == func.name), func.name)
-                dotted = ".".join([func.name if module.split(".")[0] == func.name else module, *chain])
-            if module.split(".")[0] not in sys.stdlib_module_names or dotted in _ARGUMENT_RETURNING:
+        found = bindings(func)
+        for binding in found:
+            imported = _imported_as(binding, func.name)
+            if imported is None:  # not an import: user code
                 return False
-        return True
+            module, prefix = imported
+            if module.split(".")[0] not in sys.stdlib_module_names or ".".join([prefix, *chain]) in _ARGUMENT_RETURNING:
+                return False
+        return bool(found)
 
     def _quiet_binding(self, binding: nodes.NodeNG) -> bool:
         """Whether a binding of a name (what ``lookup`` finds) can give it no v1 object."""
@@ -679,7 +671,7 @@ class _ModuleAnalysis:
         """``def submit(experiment: Experiment)``: outside a call, astroid infers a
         parameter as Uninferable; its annotation says what it holds. Only here,
         for v2lint's own lookups: pylint's checkers keep astroid's view."""
-        for assignment in _assignments(expr):
+        for assignment in bindings(expr):
             for annotation in _alternatives(_parameter_annotation(assignment)):
                 for value in self._values(annotation):
                     if isinstance(value, nodes.ClassDef):
@@ -726,7 +718,7 @@ class _ModuleAnalysis:
         deeper = depth + 1
         if isinstance(expr, nodes.Name):
             found = list(self._annotated(expr)) or list(self._narrowed(expr))
-            for binding in () if found else _assignments(expr):
+            for binding in () if found else bindings(expr):
                 if not isinstance(binding, nodes.AssignName):
                     continue
                 parent = binding.parent
@@ -737,13 +729,11 @@ class _ModuleAnalysis:
             return found or list(self._at_call_sites(expr))
         if isinstance(expr, nodes.Call):
             func = expr.func
-            if any(_is_builtin_call(expr, name) for name in _SEQUENCE_COPIES) and len(expr.args) == 1:
+            builtin = _builtin_called(expr)
+            if builtin in _SEQUENCE_COPIES and len(expr.args) == 1:
                 return self._owners(expr.args[0], deeper)  # list(run.get_children()): the same elements
-            if _is_builtin_call(expr, "next") and expr.args:
-                sequence = expr.args[0]
-                if isinstance(sequence, nodes.Call) and _is_builtin_call(sequence, "iter") and sequence.args:
-                    sequence = sequence.args[0]
-                return self._elements(sequence, deeper)
+            if builtin == "next" and expr.args:  # next(iter(runs)): iter is a sequence copy
+                return self._elements(expr.args[0], deeper)
             if isinstance(func, nodes.Attribute):
                 return [value for method in self._members(func.expr, func.attrname, deeper)
                         for value in self._call_result(method, expr)]
@@ -800,7 +790,7 @@ class _ModuleAnalysis:
             func = call.func
             if not (isinstance(func, nodes.Attribute) and func.attrname in ("append", "insert", "extend")
                     and isinstance(func.expr, nodes.Name) and func.expr.name == target.name and call.args
-                    and target in _assignments(func.expr)):
+                    and target in bindings(func.expr)):
                 continue
             if func.attrname == "extend":
                 found.extend(self._elements(call.args[-1], depth + 1))
@@ -946,16 +936,6 @@ def _defining_class(cls: nodes.ClassDef, attrname: str) -> nodes.ClassDef | None
     return None
 
 
-def _assignments(expr: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
-    """Where the name ``expr`` is bound, in its scope; () for anything else."""
-    if not isinstance(expr, nodes.Name):
-        return ()
-    try:
-        return tuple(expr.lookup(expr.name)[1])
-    except Exception:  # noqa: BLE001 - astroid may fail on odd code
-        return ()
-
-
 def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
     """Where a finding on ``node`` is reported: the node's own range, except for a
     member of a chain written over several lines (``(run.input_datasets["x"]\n
@@ -968,12 +948,28 @@ def _position(node: nodes.NodeNG) -> tuple[int, int, int, int]:
     return node.lineno, node.col_offset, node.end_lineno, node.end_col_offset
 
 
-def _is_builtin_call(call: nodes.Call, name: str) -> bool:
+def _imported_as(binding: nodes.NodeNG, local: str) -> tuple[str, str] | None:
+    """(module, dotted name) that the import ``binding`` binds ``local`` to:
+    ``from azureml.core import Run`` -> (``azureml.core``, ``azureml.core.Run``);
+    ``import azureml.core as aml`` -> (``azureml.core``, ``azureml.core``);
+    ``import azureml.core`` binds ``azureml`` -> (``azureml.core``, ``azureml``)."""
+    if isinstance(binding, nodes.ImportFrom) and not binding.level:
+        name = next((n for n, alias in binding.names if (alias or n) == local), None)
+        return (binding.modname, f"{binding.modname}.{name}") if name and name != "*" else None
+    if isinstance(binding, nodes.Import):
+        for name, alias in binding.names:
+            if (alias or name.split(".")[0]) == local:
+                return name, name if alias else local
+    return None
+
+
+def _builtin_called(call: nodes.Call) -> str | None:
+    """The name of the builtin ``call`` calls (``list``, ``next``), if it calls one."""
     func = call.func
-    if not (isinstance(func, nodes.Name) and func.name == name):
-        return False
-    bindings = _assignments(func)
-    return not bindings or all(b.root().name == "builtins" for b in bindings)
+    if not isinstance(func, nodes.Name):
+        return None
+    found = bindings(func)
+    return func.name if not found or all(b.root().name == "builtins" for b in found) else None
 
 
 def _mutated(binding: nodes.AssignName) -> bool:
@@ -1015,8 +1011,8 @@ def _argument_for(call: nodes.Call, expr: nodes.NodeNG, function: nodes.Function
     if not isinstance(expr, nodes.Name) or expr.frame() is not function:
         return None
     arguments = function.args
-    bindings = _assignments(expr)
-    if len(bindings) != 1 or bindings[0].parent is not arguments:
+    found = bindings(expr)
+    if len(found) != 1 or found[0].parent is not arguments:
         return None
     for keyword in call.keywords or ():
         if keyword.arg == expr.name:

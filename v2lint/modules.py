@@ -15,20 +15,19 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder
 
 from v2lint import brain, isolation, worth_analysing
+from v2lint.prefilter import package_root
 from v2lint.project import importable
 from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
 
 
 def module_name(path: str) -> tuple[str, str]:
     """(dotted module name, directory that must be importable) for a file path."""
-    path = os.path.abspath(path)
-    directory, filename = os.path.split(path)
+    directory, filename = os.path.split(os.path.abspath(path))
     stem = os.path.splitext(filename)[0]
-    parts = [] if stem == "__init__" else [stem]
-    while os.path.isfile(os.path.join(directory, "__init__.py")):
-        directory, package = os.path.split(directory)
-        parts.insert(0, package)
-    return ".".join(parts) or stem, directory
+    root = package_root(directory)
+    packages = os.path.relpath(directory, root).split(os.sep) if directory != root else []
+    parts = packages + ([] if stem == "__init__" else [stem])
+    return ".".join(parts) or stem, root
 
 
 def build_module(source: str, path: str, modname: str) -> nodes.Module:

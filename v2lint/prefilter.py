@@ -25,7 +25,7 @@ def imports_v1_helper(source: str | bytes, path: str) -> bool:
     if "import" not in source:
         return False
     directory = os.path.dirname(os.path.abspath(path))
-    roots = [directory, _package_root(directory)]
+    roots = [directory, package_root(directory)]
     checked = 0
     for candidate in _candidates(source, directory, roots):
         checked += 1
@@ -64,7 +64,8 @@ def _candidates(source: str, directory: str, roots: list[str]):
                         yield candidate
 
 
-def _package_root(directory: str) -> str:
+def package_root(directory: str) -> str:
+    """The directory above the packages ``directory`` is in (itself when it is no package)."""
     while os.path.isfile(os.path.join(directory, "__init__.py")):
         directory = os.path.dirname(directory)
     return directory

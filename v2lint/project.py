@@ -37,6 +37,8 @@ class ProjectCallers:
         self.path = os.path.abspath(module.file) if module.file else None
         self.module_name = module.name
         self._parsed: dict[str, list[nodes.Module]] = {}
+        self._texts: dict[str, bytes | None] = {}  # each sibling read once, whatever the function
+        self._listings: dict[str, list[str]] = {}
 
     def calls(self, function_name: str) -> Iterator[nodes.Call]:
         """Calls of ``function_name`` imported from this module, in other files."""
@@ -55,8 +57,10 @@ class ProjectCallers:
             dotted = {".".join(relative), self.module_name}
             if all(part.isidentifier() for part in relative):
                 imports = _import_pattern(dotted, function_name)
-                for caller in _sibling_sources(directory):
-                    text = _read(caller) if caller != self.path else None
+                if directory not in self._listings:
+                    self._listings[directory] = _sibling_sources(directory)
+                for caller in self._listings[directory]:
+                    text = self._text(caller) if caller != self.path else None
                     if text and imports.search(text):
                         yield caller, dotted
             parent = os.path.dirname(directory)
@@ -64,13 +68,18 @@ class ProjectCallers:
                 return
             directory = parent
 
+    def _text(self, path: str) -> bytes | None:
+        if path not in self._texts:
+            self._texts[path] = _read(path)
+        return self._texts[path]
+
     def _modules(self, caller: str) -> list[nodes.Module]:
         if caller not in self._parsed:
             self._parsed[caller] = list(self._parse(caller))
         return self._parsed[caller]
 
     def _parse(self, caller: str) -> Iterator[nodes.Module]:
-        text = (_read(caller) or b"").decode("utf-8-sig", errors="replace")
+        text = (self._text(caller) or b"").decode("utf-8-sig", errors="replace")
         if caller.endswith(".ipynb"):
             try:
                 units = [u for u in notebooks.parse(text).units if u.writefile is None]
@@ -173,12 +182,7 @@ def _calls_through_import(module: nodes.Module, dotted: set[str], function_name:
 
 def _bound_by(name: nodes.NodeNG, imports: dict[str, nodes.NodeNG]) -> bool:
     """``name`` is a name that one of ``imports`` binds where it is used."""
-    if not isinstance(name, nodes.Name) or name.name not in imports:
-        return False
-    try:
-        return imports[name.name] in name.lookup(name.name)[1]
-    except Exception:  # noqa: BLE001 - astroid may fail on odd code
-        return False
+    return isinstance(name, nodes.Name) and name.name in imports and imports[name.name] in bindings(name)
 
 
 # os.path functions a sys.path entry is built with, and what they do to a path
@@ -224,9 +228,9 @@ def _static_path(expr: nodes.NodeNG, file: str, depth: int) -> str | None:
     if isinstance(expr, nodes.Name):
         if expr.name == "__file__":
             return file
-        bindings = _bindings(expr)
-        if len(bindings) == 1 and isinstance(bindings[0], nodes.AssignName) and isinstance(bindings[0].parent, nodes.Assign):
-            return value(bindings[0].parent.value)
+        found = bindings(expr)
+        if len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign):
+            return value(found[0].parent.value)
         return None
     if isinstance(expr, nodes.BinOp) and expr.op == "/":  # pathlib: base / "lib"
         left, right = value(expr.left), value(expr.right)
@@ -252,8 +256,11 @@ def _static_path(expr: nodes.NodeNG, file: str, depth: int) -> str | None:
     return None
 
 
-def _bindings(name: nodes.Name) -> list[nodes.NodeNG]:
+def bindings(expr: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
+    """Where the name ``expr`` is bound, in its scope; () for anything else."""
+    if not isinstance(expr, nodes.Name):
+        return ()
     try:
-        return list(name.lookup(name.name)[1])
+        return tuple(expr.lookup(expr.name)[1])
     except Exception:  # noqa: BLE001 - astroid may fail on odd code
-        return []
+        return ()
