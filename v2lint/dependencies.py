@@ -18,7 +18,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from v2lint.analysis import HIGH, Finding
+from v2lint.findings import HIGH, Finding
 
 CODE = "AML901"
 

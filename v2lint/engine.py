@@ -18,7 +18,7 @@ from io import BytesIO
 
 from v2lint import worth_analysing
 from v2lint.safe_io import printable
-from v2lint.analysis import Finding, unanalysable
+from v2lint.findings import Finding, unanalysable
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
 _PYLINT = re.compile(r"#\s*pylint\s*:\s*(?P<kind>disable|disable-next)\s*=\s*(?P<names>[\w\-]+(?:\s*,\s*[\w\-]+)*)")

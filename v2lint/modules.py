@@ -17,7 +17,8 @@ from astroid.builder import AstroidBuilder
 from v2lint import brain, isolation, worth_analysing
 from v2lint.prefilter import package_root
 from v2lint.project import importable
-from v2lint.analysis import TOO_DEEP, Finding, analyse, unanalysable
+from v2lint.analysis import analyse
+from v2lint.findings import TOO_DEEP, Finding, unanalysable
 
 
 def module_name(path: str) -> tuple[str, str]:

@@ -8,7 +8,8 @@ from pylint.constants import WarningScope
 from pylint.interfaces import HIGH, INFERENCE
 
 from v2lint import brain, isolation, worth_analysing
-from v2lint.analysis import analyse, unanalysable
+from v2lint.analysis import analyse
+from v2lint.findings import unanalysable
 from v2lint.catalogue import RULES
 
 _CONFIDENCE = {"HIGH": HIGH, "INFERENCE": INFERENCE}

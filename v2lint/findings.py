@@ -1,0 +1,77 @@
+"""A finding and its message: what every front-end, format and report shows.
+
+Kept free of astroid, so the CLI's ``rules`` command, the formats and the
+dependency scanner never load it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
+
+HIGH = "HIGH"  # proved by imports
+INFERENCE = "INFERENCE"  # needed inference through assignments, calls, chains
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    line: int
+    col: int  # 0-based, as in astroid, pylint and flake8
+    code: str
+    qname: str  # canonical qualified name of the v1 symbol
+    written: str  # the symbol as the user wrote it
+    advice: str  # the v2 replacement, or what to do instead
+    confidence: str = HIGH
+    end_line: int | None = None
+    end_col: int | None = None
+    # whose advice a name without its own catalogue target carries: "class:<qname>"
+    # (a member; its nearest catalogued class in the MRO), "base:<qname>" (a
+    # class; its nearest catalogued ancestor) or "module:<name>"
+    via: str = ""
+
+    @property
+    def rule(self) -> Rule:
+        return RULES_BY_CODE[self.code]
+
+    @property
+    def message(self) -> str:
+        tier = self.rule.tier
+        if tier is Tier.UNANALYSABLE:
+            return f"could not be analysed: {self.advice}"
+        named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
+        if self.via:
+            return self._borrowed_message(named, tier)
+        if self.rule.template:
+            return self.rule.template.format(named=named, advice=self.advice)
+        if tier is Tier.NO_EQUIVALENT:
+            return f"{named} has no SDK v2 equivalent: {self.advice}"
+        if tier is Tier.REPLACEMENT:
+            return f"{named} is Azure ML SDK v1: use {self.advice}"
+        return f"{named}: {self.advice}"
+
+
+    def _borrowed_message(self, named: str, tier: Tier) -> str:
+        """A name without its own advice says whose advice it borrows, so no
+        member gets an invented mapping."""
+        kind, owner = self.via.split(":", 1)
+        short = owner.rsplit(".", 1)[-1]
+        if kind == "class":
+            lead, whole = f"{named} is a member of Azure ML SDK v1 {short}", short
+        elif kind == "base":
+            lead, whole = f"{named} derives from Azure ML SDK v1 {short}", short
+        else:
+            lead, whole = f"{named} is defined in Azure ML SDK v1 module {owner}", "that module"
+        if tier is Tier.NO_EQUIVALENT:
+            return f"{lead}, which has no SDK v2 equivalent: {self.advice}"
+        if tier is Tier.REPLACEMENT:
+            return f"{lead} (no advice specific to this name): for {whole}, use {self.advice}"
+        return f"{lead}: {self.advice}"
+
+
+TOO_DEEP = "analysis stopped: expression nested too deeply"
+
+
+def unanalysable(reason: str) -> Finding:
+    """A finding for a file that could not be analysed (used by the CLI too)."""
+    return Finding(1, 0, "AML000", "", "file", reason)
