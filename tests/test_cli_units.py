@@ -359,7 +359,7 @@ def test_conda_environment():
     hits = dependencies.v1_hits(text, "environment.yml")
     assert [(h.line, h.name) for h, _ in hits] == [(6, "azureml-core"), (9, "azureml-defaults")]
     assert text.split("\n")[5][hits[0][0].col:].startswith("azureml-core")
-    assert "azureml-inference-server-http" in hits[1][1]
+    assert "azureml-inference-server-http" in hits[1][1].text
 
 
 def test_v2_era_packages_are_silent():

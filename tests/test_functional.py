@@ -79,7 +79,7 @@ def test_training_scripts_get_the_in_job_advice():
     path = FUNCTIONAL / "train_v1.py"
     findings = {f.qname: f for f in analyse_source(path.read_text(encoding="utf-8"), str(path))}
     assert "MLflow" in findings["azureml.core.run.Run"].message
-    assert "mlflow.<flavor>.log_model" in findings["azureml.core.run.Run.register_model"].message
+    assert "`mlflow.sklearn.log_model`" in findings["azureml.core.run.Run.register_model"].message
     control = FUNCTIONAL / "script_run_v1.py"
     assert not any("inside the job" in f.message
                    for f in analyse_source(control.read_text(encoding="utf-8"), str(control)))

@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import tokenize
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
 import astroid
@@ -21,7 +21,7 @@ from astroid.context import CallContext, InferenceContext
 
 from v2lint import brain, catalogue, notebooks, project
 from v2lint.project import bindings
-from v2lint.catalogue import RULES_BY_CODE, Rule
+from v2lint.catalogue import Advice, Rule, Tier
 from v2lint.findings import HIGH, INFERENCE, TOO_DEEP, Finding, unanalysable
 
 log = logging.getLogger(__name__)
@@ -71,11 +71,8 @@ class _ModuleAnalysis:
         self.v1_bound_names: set[str] = set()
         self.v1_imports_outside_guard = False
         self.first_v2_import: nodes.NodeNG | None = None
-        self.legacy_mode_chains: set[int] = set()
-        # findings that only borrow advice or only name a v1 class (annotations,
-        # isinstance, except): reported once per line, and not at all on a line
-        # that has a finding of its own
-        self.weak: set[Finding] = set()
+        # what name resolution found, before the advice step (_advise) decides its advice
+        self.found: list[_Found] = []
         self._calls: dict[str, list[nodes.Call]] | None = None
         self._callers: project.ProjectCallers | None = None
         self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
@@ -109,22 +106,20 @@ class _ModuleAnalysis:
                 raise
             except Exception:  # noqa: BLE001 - astroid may fail on odd code; never crash the host
                 log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
-        self._one_weak_per_line()
+        found = self._one_weak_per_line(self.found)
+        for context in catalogue.ADVICE_CONTEXTS:
+            found = self._CONTEXT_STEPS[context.name](self, found)
+        self.findings.extend(_finding(f) for f in found)
         self._mixed_v1_v2()
-        self._legacy_mode_only()
-        self._in_job_advice()
         return self.findings
 
-    def _add(self, node: nodes.NodeNG, code: str, qname: str, written: str, advice: str, confidence: str,
-             via: str = "", at: tuple[int, int, int, int] | None = None) -> Finding:
-        """``at``: the (line, col, end line, end col) reported, when not the node's own."""
-        if _in_compat_guard(node):
-            advice = f"SDK v1 fallback of an azure.ai.ml import; remove it once every environment has azure-ai-ml (v2: {advice})"
-            code = "AML004"
-        line, col, end_line, end_col = at or _position(node)
-        finding = Finding(line, col, code, qname, written, advice, confidence, end_line, end_col, via)
-        self.findings.append(finding)
-        return finding
+    def _add(self, node: nodes.NodeNG, rule: Rule, qname: str, written: str, advice: Advice, confidence: str,
+             via: str = "", at: tuple[int, int, int, int] | None = None, weak: bool = False) -> None:
+        """``at``: the (line, col, end line, end col) reported, when not the node's own.
+        ``weak``: the node only borrows advice or only names a v1 class (annotations,
+        isinstance, except): reported once per line, and not at all on a line
+        that has a finding of its own."""
+        self.found.append(_Found(node, rule, qname, written, advice, confidence, via, at or _position(node), weak or bool(via)))
 
     # ------------------------------------------------------------------ imports
     def _visit_import(self, node: nodes.Import | nodes.ImportFrom) -> None:
@@ -154,14 +149,14 @@ class _ModuleAnalysis:
         if where and all(line != node.lineno for line, *_ in where.values()):
             # ``from azureml.train.hyperdrive import (`` names the v1 module on a line of its own
             module_end = (node.lineno, node.col_offset, node.lineno, len(self._source_lines()[node.lineno - 1].encode()))
-            self.weak.add(self._add(node, "AML001", node.modname, node.modname,
-                                    catalogue.module_advice(node.modname), HIGH, at=module_end))
+            self._add(node, catalogue.IMPORT, node.modname, node.modname,
+                      catalogue.module_advice(node.modname), HIGH, at=module_end, weak=True)
 
-    def _v1_import(self, node: nodes.NodeNG, qname: str, written: str, advice: str,
+    def _v1_import(self, node: nodes.NodeNG, qname: str, written: str, advice: Advice,
                    at: tuple[int, int, int, int] | None = None) -> None:
         if not _in_compat_guard(node):
             self.v1_imports_outside_guard = True
-        self._add(node, "AML001", qname, written, advice, HIGH, at=at)
+        self._add(node, catalogue.IMPORT, qname, written, advice, HIGH, at=at)
 
     def _imported_name_positions(self, node: nodes.ImportFrom) -> dict[str, tuple[int, int, int, int]]:
         """Where each name of a multi-line ``from m import (a, b as c)`` is written
@@ -241,16 +236,14 @@ class _ModuleAnalysis:
         qname, rule, advice = resolved.qname, resolved.rule, resolved.advice
         for keyword in node.keywords or ():
             keyed = catalogue.TARGETS.get(f"{qname}({keyword.arg})")
-            if keyed:
-                rule, advice = keyed
-                qname = f"{qname}({keyword.arg})"
-                if rule.code == "AML005":
-                    self.legacy_mode_chains.update(id(n) for n in func.nodes_of_class(nodes.Call))
-                break
-        if rule.code == "AML202":
-            advice = self._submit_advice(node, advice)
-        advice += _renames(qname, node)
-        self._add(node, rule.code, qname, func.as_string(), advice, resolved.confidence)
+            if not keyed:
+                continue
+            if f"{qname}({keyword.arg})" == catalogue.LEGACY_MODE_TARGET:
+                # the call is what enables v2: its own advice would be wrong
+                rule, advice, qname = *keyed, catalogue.LEGACY_MODE_TARGET
+            else:  # a keyword with advice of its own is reported where it is written
+                self._add(keyword, keyed[0], f"{qname}({keyword.arg})", f"{keyword.arg}=", keyed[1], resolved.confidence)
+        self._add(node, rule, qname, func.as_string(), advice, resolved.confidence)
 
     def _visit_attribute(self, node: nodes.Attribute | nodes.AssignAttr) -> None:
         """Reads (``run.id``, ``run.experiment.workspace``) and writes
@@ -309,10 +302,8 @@ class _ModuleAnalysis:
         return None
 
     def _report(self, node: nodes.NodeNG, resolved: _Resolved, written: str, weak: bool) -> None:
-        finding = self._add(node, resolved.rule.code, resolved.qname, written, resolved.advice,
-                            resolved.confidence, resolved.via)
-        if weak or resolved.via:
-            self.weak.add(finding)
+        self._add(node, resolved.rule, resolved.qname, written, resolved.advice, resolved.confidence,
+                  resolved.via, weak=weak)
 
     @staticmethod
     def _worth_resolving(attrname: str) -> bool:
@@ -466,13 +457,6 @@ class _ModuleAnalysis:
                 return _definition(value, confidence)
         return None
 
-    def _submit_advice(self, call: nodes.Call, advice: str) -> str:
-        """Experiment.submit(config): the advice for what config is."""
-        self._count()
-        try:
-            return brain.submitted_config_lookup(call, catalogue.SUBMIT_JOB_KINDS) or advice
-        except astroid.InferenceError:
-            return advice
 
     # ------------------------------------------------------------------ AML003
     def _visit_assign(self, node: nodes.Assign) -> None:
@@ -491,7 +475,7 @@ class _ModuleAnalysis:
                     return
 
     def _deprecation_env(self, node: nodes.NodeNG, mapping: nodes.NodeNG, key: nodes.NodeNG) -> None:
-        if not (isinstance(key, nodes.Const) and key.value in RULES_BY_CODE["AML003"].targets):
+        if not (isinstance(key, nodes.Const) and key.value in catalogue.WARNING_SILENCED.targets):
             return
         for value in self._infer(mapping):
             cls = getattr(value, "_proxied", None)
@@ -500,57 +484,91 @@ class _ModuleAnalysis:
                 return
 
     def _deprecation_warning(self, node: nodes.NodeNG, key: nodes.NodeNG) -> None:
-        if isinstance(key, nodes.Const) and key.value in RULES_BY_CODE["AML003"].targets:
-            advice = RULES_BY_CODE["AML003"].targets[key.value]
-            self._add(node, "AML003", key.value, key.value, advice, HIGH)
+        rule = catalogue.WARNING_SILENCED
+        if isinstance(key, nodes.Const) and key.value in rule.targets:
+            self._add(node, rule, key.value, key.value, rule.targets[key.value], HIGH)
 
     # ------------------------------------------------------------------ file-level rules
     def _mixed_v1_v2(self) -> None:
         if self.v1_imports_outside_guard and self.first_v2_import is not None:
             node = self.first_v2_import
-            advice = RULES_BY_CODE["AML002"].targets[_V2_ROOT]
-            self.findings.append(Finding(node.lineno, node.col_offset, "AML002", _V2_ROOT, _V2_ROOT, advice, HIGH,
-                                         node.end_lineno, node.end_col_offset))
+            rule = catalogue.MIXED_SDKS
+            self.findings.append(Finding(node.lineno, node.col_offset, rule.code, _V2_ROOT, _V2_ROOT,
+                                         rule.targets[_V2_ROOT].text, HIGH, node.end_lineno, node.end_col_offset))
 
-    def _one_weak_per_line(self) -> None:
+    @staticmethod
+    def _one_weak_per_line(found: list[_Found]) -> list[_Found]:
         """A line is reported once for what it only touches or names
         (``run.experiment.workspace`` is one finding, not two), and not at all
         when it has a finding of its own (a call, an import)."""
-        strong = {f.line for f in self.findings if f not in self.weak}
+        strong = {f.at[0] for f in found if not f.weak}
         seen: set[int] = set()
         kept = []
-        for finding in sorted(self.findings):
-            if finding in self.weak:
-                if finding.line in strong or finding.line in seen:
+        for f in sorted(found, key=lambda f: (f.at[:2], f.rule.code, f.qname, f.written)):
+            if f.weak:
+                if f.at[0] in strong or f.at[0] in seen:
                     continue
-                seen.add(finding.line)
-            kept.append(finding)
-        self.findings = kept
+                seen.add(f.at[0])
+            kept.append(f)
+        return kept
 
-    def _legacy_mode_only(self) -> None:
-        """A file whose only v1 work is enabling v2 is informational throughout."""
-        if not any(f.code == "AML005" for f in self.findings):
-            return
-        legacy_advice = RULES_BY_CODE["AML005"].targets[catalogue.LEGACY_MODE_TARGET]
-        allowed = {"AML001", "AML005", "AML101"}
-        if any(f.code not in allowed for f in self.findings):
-            return
-        self.findings = [
-            f if f.code == "AML005" else replace(f, code="AML005", advice=legacy_advice)
-            for f in self.findings
-        ]
+    # ------------------------------------------------------------------ the advice step
+    # Name resolution decided what each node is; the contexts of the catalogue
+    # (catalogue.ADVICE_CONTEXTS, in that order) decide what advice it gets.
+    def _submitted_config(self, found: list[_Found]) -> list[_Found]:
+        """Experiment.submit(config): the advice for the job kind of config's class."""
+        for f in found:
+            if f.rule is catalogue.SUBMIT and isinstance(f.node, nodes.Call):
+                self._count()
+                try:
+                    f.advice = brain.submitted_config_lookup(f.node, catalogue.SUBMIT_JOB_KINDS) or f.advice
+                except astroid.InferenceError:
+                    pass
+        return found
 
-    def _in_job_advice(self) -> None:
-        """Code that runs inside a job (it calls Run.get_context()) gets the
-        MLflow / job-input advice instead of the MLClient one."""
-        if not any(f.qname == catalogue.RUN_CONTEXT_TARGET for f in self.findings):
-            return
-        def in_job(finding: Finding) -> Finding:
-            key = finding.via.split(":", 1)[1] if finding.via.startswith("class:") else finding.qname
+    def _in_job(self, found: list[_Found]) -> list[_Found]:
+        """Code that runs inside a job gets the MLflow / job-input advice
+        instead of the MLClient one."""
+        scopes = [_job_scope(f.node) for f in found if f.qname == catalogue.RUN_CONTEXT_TARGET]
+        scopes += [function for function in self.module.nodes_of_class(nodes.FunctionDef) if _job_decorated(function)]
+        if not scopes:
+            return found
+        for f in found:
+            key = f.via.split(":", 1)[1] if f.via.startswith("class:") else f.qname
             advice = catalogue.IN_JOB_ADVICE.get(key)
-            return replace(finding, advice=advice) if advice else finding
+            if advice and any(_within(f.node, scope) for scope in scopes):
+                f.advice = advice
+        return found
 
-        self.findings = [in_job(f) for f in self.findings]
+    def _legacy_mode(self, found: list[_Found]) -> list[_Found]:
+        """A file whose only v1 work is enabling v2 is informational throughout."""
+        rule = catalogue.LEGACY_MODE
+        if not any(f.rule is rule for f in found) or any(f.rule.code not in catalogue.LEGACY_MODE_CODES for f in found):
+            return found
+        for f in found:
+            if f.rule is not rule:
+                f.rule, f.advice = rule, catalogue.LEGACY_MODE_SUPPORT
+        return found
+
+    def _compat_guard(self, found: list[_Found]) -> list[_Found]:
+        """A v1 import that only backs up an azure.ai.ml import: remove it, and what replaces it."""
+        guard = catalogue.COMPAT_GUARD
+        for f in found:
+            if _in_compat_guard(f.node):
+                remove = guard.targets["azureml"].text
+                if f.advice.tier is Tier.REPLACEMENT:
+                    f.advice = catalogue.note(f"{remove} (in SDK v2, use {f.advice.text})")
+                elif f.advice.tier is Tier.NO_EQUIVALENT:
+                    f.advice = catalogue.note(f"{remove} (SDK v2 has no equivalent: {f.advice.text})")
+                f.rule = guard
+        return found
+
+    _CONTEXT_STEPS = {
+        catalogue.SUBMITTED_CONFIG.name: _submitted_config,
+        catalogue.IN_JOB.name: _in_job,
+        catalogue.LEGACY_MODE_FILE.name: _legacy_mode,
+        catalogue.IN_COMPAT_GUARD.name: _compat_guard,
+    }
 
     # ------------------------------------------------------------------ inference helpers
     def _count(self) -> None:
@@ -822,9 +840,33 @@ class _ModuleAnalysis:
 class _Resolved:
     qname: str
     rule: Rule
-    advice: str
+    advice: Advice
     confidence: str
     via: str = ""
+
+
+@dataclass
+class _Found:
+    """A node name resolution found to be SDK v1, before the advice step."""
+
+    node: nodes.NodeNG
+    rule: Rule
+    qname: str
+    written: str
+    advice: Advice
+    confidence: str
+    via: str
+    at: tuple[int, int, int, int]  # line, col, end line, end col reported
+    weak: bool
+
+
+def _finding(found: _Found) -> Finding:
+    advice = found.advice
+    text = advice.text + (_renames(advice, found.node) if isinstance(found.node, nodes.Call) else "")
+    tier = advice.tier if advice.tier is not found.rule.tier else None
+    line, col, end_line, end_col = found.at
+    return Finding(line, col, found.rule.code, found.qname, found.written, text, found.confidence,
+                   end_line, end_col, found.via, tier)
 
 
 def _modelled(definition: nodes.NodeNG) -> bool:
@@ -858,7 +900,7 @@ def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: 
         target = catalogue.TARGETS.get(klass.qname())
         if target:
             return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
-    return _Resolved(qname, RULES_BY_CODE["AML007"], catalogue.module_advice(modname), confidence,
+    return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(modname), confidence,
                      via=f"module:{modname}")
 
 
@@ -998,12 +1040,50 @@ def _alternatives(annotation: nodes.NodeNG | None) -> Iterator[nodes.NodeNG]:
         yield annotation
 
 
-def _renames(qname: str, call: nodes.Call) -> str:
-    renames = catalogue.RENAMES.get(qname)
+def _renames(advice: Advice, call: nodes.Call) -> str:
+    """The keyword renames of the arguments the call passes, by keyword or by position."""
+    renames = advice.renames
     if not renames:
         return ""
-    used = [f"{kw.arg} -> {renames[kw.arg]}" for kw in call.keywords or () if kw.arg in renames]
+    passed = [advice.positional[i] for i, _ in enumerate(call.args or ()) if i < len(advice.positional)]
+    passed += [kw.arg for kw in call.keywords or () if kw.arg]
+    used = [f"{name} -> {renames[name]}" for name in dict.fromkeys(passed) if name in renames]
     return f" (rename {', '.join(used)})" if used else ""
+
+
+def _job_scope(node: nodes.NodeNG) -> nodes.NodeNG:
+    """Where code runs in the job of a Run.get_context() call: its top-level
+    function, else its module (a script, or one %%writefile cell)."""
+    scope, outer = node.scope(), None
+    while not isinstance(scope, nodes.Module):
+        if isinstance(scope, nodes.FunctionDef):
+            outer = scope
+        scope = scope.parent.scope()
+    return outer or scope
+
+
+def _job_decorated(function: nodes.FunctionDef) -> bool:
+    """``@command_component`` (mldesigner): the function body is a job's code."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        chain, root = [], decorator.func if isinstance(decorator, nodes.Call) else decorator
+        while isinstance(root, nodes.Attribute):
+            chain.insert(0, root.attrname)
+            root = root.expr
+        if not isinstance(root, nodes.Name):
+            continue
+        for binding in bindings(root):
+            imported = _imported_as(binding, root.name)
+            if imported and ".".join([imported[1], *chain]) in catalogue.JOB_DECORATORS:
+                return True
+    return False
+
+
+def _within(node: nodes.NodeNG, scope: nodes.NodeNG) -> bool:
+    while node is not None:
+        if node is scope:
+            return True
+        node = node.parent
+    return False
 
 
 def _in_compat_guard(node: nodes.NodeNG) -> bool:

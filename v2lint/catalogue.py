@@ -66,6 +66,56 @@ ARTICLES: Mapping[str, str] = MappingProxyType(
 
 
 @dataclass(frozen=True)
+class Advice:
+    """What replaces one SDK v1 name, as data.
+
+    ``text`` is read after "<name> is Azure ML SDK v1: use" for a replacement,
+    is an imperative sentence for a name with no equivalent ("run the query
+    from a command component"), and a clause of its own when informational.
+    Code in backticks is SDK v2 Python: the conformance test parses every span
+    and resolves each name and keyword in it against the pinned azure-ai-ml, and
+    the fixes build on the same spans.
+    """
+
+    text: str
+    tier: Tier | None = None  # None: the rule's tier
+    # v1 parameter -> its v2 counterpart (a keyword, or words with code in backticks)
+    renames: Mapping[str, str] = field(default_factory=dict)
+    # the v1 parameters in positional order, so positional arguments are renamed too
+    positional: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> tuple[str, ...]:
+        """The SDK v2 code the text shows (its backtick spans), renames included."""
+        texts = [self.text, *self.renames.values()]
+        return tuple(span for text in texts for span in text.split("`")[1::2])
+
+
+def describe(advice: Advice) -> str:
+    """One table row's text of a target: its advice, what kind it is when it has
+    no equivalent, and its renames (docs, ``v2lint rules``, SARIF rule help)."""
+    text = f"no v2 equivalent: {advice.text}" if advice.tier is Tier.NO_EQUIVALENT else advice.text
+    if advice.renames:
+        text += " (rename " + ", ".join(f"{v1} -> {v2}" for v1, v2 in advice.renames.items()) + ")"
+    return text
+
+
+def use(text: str, renames: Mapping[str, str] | None = None, positional: tuple[str, ...] = ()) -> Advice:
+    """A v2 replacement: ``text`` is a noun phrase naming it."""
+    return Advice(text, Tier.REPLACEMENT, MappingProxyType(dict(renames or {})), positional)
+
+
+def instead(text: str) -> Advice:
+    """No v2 equivalent: ``text`` says, as an imperative, what to do instead."""
+    return Advice(text, Tier.NO_EQUIVALENT)
+
+
+def note(text: str) -> Advice:
+    """Informational: ``text`` is a clause of its own."""
+    return Advice(text, Tier.INFO)
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str  # flake8 code, "AML" + three digits
     msgid: str  # pylint message id, stored (never derived from code)
@@ -73,12 +123,18 @@ class Rule:
     tier: Tier
     summary: str  # one line: what the rule finds
     article: str  # key of ARTICLES
-    targets: Mapping[str, str] = field(default_factory=dict)
-    # keyword renames Microsoft documents, per target: {qname: {v1_kw: v2_kw}}
-    renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # v1 qualified name -> Advice; a plain string is the rule's tier's advice
+    targets: Mapping[str, Advice] = field(default_factory=dict)
     # the message, when the tier's default wording does not fit; fields:
     # {named} (the symbol as written, with its canonical name) and {advice}
     template: str | None = None
+
+    def __post_init__(self) -> None:
+        targets = {
+            qname: Advice(value, self.tier) if isinstance(value, str) else value
+            for qname, value in self.targets.items()
+        }
+        object.__setattr__(self, "targets", MappingProxyType(targets))
 
     @property
     def url(self) -> str:
@@ -90,29 +146,37 @@ class Rule:
 
 
 _CREDENTIAL = "credential=azure.identity.DefaultAzureCredential()"
-_JOBS_CREATE = "ml_client.jobs.create_or_update(job)"
-_COMMAND = "azure.ai.ml.command()"
-_MLTABLE_INPUT = 'azure.ai.ml.Input(type="mltable", path=...)'
+_JOBS_CREATE = "`ml_client.jobs.create_or_update(job)`"
+_COMMAND = "`azure.ai.ml.command()`"
+_MLTABLE_INPUT = '`azure.ai.ml.Input(type="mltable", path=...)`'
 _ONLINE_DEPLOY = (
-    "azure.ai.ml.entities.ManagedOnlineEndpoint + azure.ai.ml.entities.ManagedOnlineDeployment "
-    "created with ml_client.online_endpoints.begin_create_or_update and "
-    "ml_client.online_deployments.begin_create_or_update"
+    "`azure.ai.ml.entities.ManagedOnlineEndpoint` + `azure.ai.ml.entities.ManagedOnlineDeployment` "
+    "created with `ml_client.online_endpoints.begin_create_or_update` and "
+    "`ml_client.online_deployments.begin_create_or_update`"
 )
 _BATCH_DEPLOY = (
-    "a pipeline component (the .component of the pipeline job an @azure.ai.ml.dsl.pipeline function returns; "
-    "ml_client.components.create_or_update) deployed as "
-    "azure.ai.ml.entities.PipelineComponentBatchDeployment under an azure.ai.ml.entities.BatchEndpoint "
-    "(ml_client.batch_endpoints.begin_create_or_update, ml_client.batch_deployments.begin_create_or_update)"
+    "a pipeline component (the .component of the pipeline job an `@azure.ai.ml.dsl.pipeline` function returns; "
+    "`ml_client.components.create_or_update`) deployed as "
+    "`azure.ai.ml.entities.PipelineComponentBatchDeployment` under an `azure.ai.ml.entities.BatchEndpoint` "
+    "(`ml_client.batch_endpoints.begin_create_or_update`, `ml_client.batch_deployments.begin_create_or_update`)"
 )
 _MONITOR = (
-    "model monitoring: azure.ai.ml.entities.MonitorSchedule with azure.ai.ml.entities.DataDriftSignal, "
-    "created with ml_client.schedules.begin_create_or_update"
+    "model monitoring: `azure.ai.ml.entities.MonitorSchedule` with `azure.ai.ml.entities.DataDriftSignal`, "
+    "created with `ml_client.schedules.begin_create_or_update`"
 )
-_AUTOML_RUNTIME = "AutoML runtime internals: a v2 AutoML job (azure.ai.ml.automl) produces an MLflow model; load it with mlflow.pyfunc.load_model"
-_RESPONSIBLE_AI = "azure.ai.ml (Responsible AI dashboard components)"
-_CONDA_FILE = "a conda YAML file passed as azure.ai.ml.entities.Environment(conda_file=..., image=...)"
-_JOB_INPUT = "an azure.ai.ml.Input of the job, read from the command line (${{inputs.<name>}})"
-_MLFLOW_IN_JOB = "MLflow (mlflow.start_run / mlflow.autolog; tracking is configured automatically inside an Azure ML job)"
+_AUTOML_RUNTIME = (
+    "the MLflow model a v2 AutoML job (`azure.ai.ml.automl`) produces, loaded with `mlflow.pyfunc.load_model` "
+    "(AutoML's runtime internals have no v2 API)"
+)
+_DATA_IMPORT = (
+    "a data import: `ml_client.data.import_data(azure.ai.ml.entities.DataImport(name=..., path=..., "
+    "source=azure.ai.ml.data_transfer.Database(query=..., connection=...)))` (Microsoft's answer for SQL sources)"
+)
+
+_RESPONSIBLE_AI = "`azure.ai.ml` (Responsible AI dashboard components)"
+_CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
+_JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
+_MLFLOW_IN_JOB = "MLflow (`mlflow.start_run` / `mlflow.autolog`; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
 _EXP = "azureml.core.experiment.Experiment"
@@ -136,14 +200,20 @@ _STEPS = "azureml.pipeline.steps."
 _HD = "azureml.train.hyperdrive."
 _KEYVAULT = "azureml.core.keyvault.Keyvault"
 
+# the secret client of the workspace's key vault, named inside an instead(...) sentence
+_VAULT = (
+    "`secret_client`, an `azure.keyvault.secrets.SecretClient(vault_url, credential=azure.identity.DefaultAzureCredential())` "
+    "for the vault URL https://<vault>.vault.azure.net/ (<vault> is the last segment of the resource ID in "
+    "`ml_client.workspaces.get(name).key_vault`)"
+)
 _SECRET_CLIENT = (
-    "azure.keyvault.secrets.SecretClient(vault_url, credential=azure.identity.DefaultAzureCredential()) "
+    "`azure.keyvault.secrets.SecretClient(vault_url, credential=azure.identity.DefaultAzureCredential())`, "
     "with the vault URL https://<vault>.vault.azure.net/ (<vault> is the last segment of the resource ID "
-    "in ml_client.workspaces.get(name).key_vault)"
+    "in `ml_client.workspaces.get(name).key_vault`)"
 )
 _COMMAND_STEP = (
-    "a command component (azure.ai.ml.command() or azure.ai.ml.load_component()) "
-    "called inside an @azure.ai.ml.dsl.pipeline function"
+    "a command component (`azure.ai.ml.command()` or `azure.ai.ml.load_component()`) "
+    "called inside an `@azure.ai.ml.dsl.pipeline` function"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -160,37 +230,37 @@ RULES: tuple[Rule, ...] = (
         targets={
             # module-level advice; an imported name that is itself a catalogue
             # target gets that target's advice instead
-            "azureml.core": "azure.ai.ml (azure.ai.ml.MLClient and azure.ai.ml.entities)",
-            "azureml.data": "azure.ai.ml.Input, azure.ai.ml.Output and azure.ai.ml.entities.Data",
-            "azureml.pipeline": "azure.ai.ml.dsl.pipeline and components (azure.ai.ml.command, azure.ai.ml.load_component)",
-            "azureml.train": "azure.ai.ml.command jobs",
-            "azureml.train.hyperdrive": "azure.ai.ml.sweep",
-            "azureml.train.automl": "azure.ai.ml.automl",
-            "azureml.automl": "azure.ai.ml.automl",
+            "azureml.core": "`azure.ai.ml` (`azure.ai.ml.MLClient` and `azure.ai.ml.entities`)",
+            "azureml.data": "`azure.ai.ml.Input`, `azure.ai.ml.Output` and `azure.ai.ml.entities.Data`",
+            "azureml.pipeline": "`azure.ai.ml.dsl.pipeline` and components (`azure.ai.ml.command`, `azure.ai.ml.load_component`)",
+            "azureml.train": "`azure.ai.ml.command` jobs",
+            "azureml.train.hyperdrive": "`azure.ai.ml.sweep`",
+            "azureml.train.automl": "`azure.ai.ml.automl`",
+            "azureml.automl": "`azure.ai.ml.automl`",
             "azureml.automl.runtime": _AUTOML_RUNTIME,
             "azureml.automl.dnn": _AUTOML_RUNTIME,
-            "azureml.exceptions": "the azure.core.exceptions raised by azure.ai.ml.MLClient operations",
-            "azureml.widgets": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream",
-            "azureml.datadrift": "model monitoring (azure.ai.ml.entities.MonitorSchedule, azure.ai.ml.entities.DataDriftSignal)",
-            "azureml.contrib": "azure.ai.ml",
+            "azureml.exceptions": "the `azure.core.exceptions` raised by `azure.ai.ml.MLClient` operations",
+            "azureml.widgets": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream`",
+            "azureml.datadrift": "model monitoring (`azure.ai.ml.entities.MonitorSchedule`, `azure.ai.ml.entities.DataDriftSignal`)",
+            "azureml.contrib": "`azure.ai.ml`",
             "azureml.history": "MLflow (mlflow)",
             "azureml.interpret": _RESPONSIBLE_AI,
             "azureml.tensorboard": "MLflow (mlflow) and the job's studio_url",
             "azureml.explain": _RESPONSIBLE_AI,
             "azureml.responsibleai": _RESPONSIBLE_AI,
-            "azureml.training": "azure.ai.ml.automl",
-            "azureml.dataprep": 'azure.ai.ml.Input(type="mltable", path=...) for tabular data (the mltable package reads it)',
-            "azureml.opendatasets": 'the dataset\'s public storage path as azure.ai.ml.Input(type="uri_folder", path=...)',
-            "azureml.monitoring": "the data collection of managed online deployments (azure.ai.ml.entities.DataCollector)",
-            "azureml.synapse": "Spark jobs and components (azure.ai.ml.spark)",
+            "azureml.training": "`azure.ai.ml.automl`",
+            "azureml.dataprep": '`azure.ai.ml.Input(type="mltable", path=...)` for tabular data (the mltable package reads it)',
+            "azureml.opendatasets": 'the dataset\'s public storage path as `azure.ai.ml.Input(type="uri_folder", path=...)`',
+            "azureml.monitoring": "the data collection of managed online deployments (`azure.ai.ml.entities.DataCollector`)",
+            "azureml.synapse": "Spark jobs and components (`azure.ai.ml.spark`)",
         },
     ),
     Rule(
         "AML002", "W7402", "mixed-azureml-sdks", Tier.REPLACEMENT,
-        "A file that imports both SDK v1 and SDK v2 (azure.ai.ml); Microsoft advises against mixing them in one file.",
+        "A file that imports both SDK v1 and SDK v2 (`azure.ai.ml`); Microsoft advises against mixing them in one file.",
         "overview",
         template="{named} is imported in a file that also uses Azure ML SDK v1: {advice}",
-        targets={"azure.ai.ml": "finish the migration of this file to azure.ai.ml; both SDKs define Workspace, Model, Environment, Data"},
+        targets={"azure.ai.ml": "finish the migration of this file to `azure.ai.ml`; both SDKs define Workspace, Model, Environment, Data"},
     ),
     Rule(
         "AML003", "W7403", "azureml-deprecation-warning-silenced", Tier.REPLACEMENT,
@@ -198,15 +268,16 @@ RULES: tuple[Rule, ...] = (
         "overview",
         template="setting {named} silences the Azure ML SDK v1 deprecation warning: {advice}",
         targets={
-            "AZUREML_DEPRECATE_WARNING": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
-            "AZUREML_LOG_DEPRECATION_WARNING_ENABLED": "migrate the code that warns to azure.ai.ml instead of hiding the warning",
+            "AZUREML_DEPRECATE_WARNING": "migrate the code that warns to `azure.ai.ml` instead of hiding the warning",
+            "AZUREML_LOG_DEPRECATION_WARNING_ENABLED": "migrate the code that warns to `azure.ai.ml` instead of hiding the warning",
         },
     ),
     Rule(
         "AML004", "I7404", "azureml-import-in-compat-guard", Tier.INFO,
-        "An SDK v1 import that is only a fallback of an azure.ai.ml import (try/except ImportError).",
+        "An SDK v1 import that is only a fallback of an `azure.ai.ml` import (try/except ImportError).",
         "overview",
-        targets={"azureml": "remove the v1 fallback once every environment has azure-ai-ml"},
+        template="{named} is the Azure ML SDK v1 fallback of an `azure.ai.ml` import: {advice}",
+        targets={"azureml": "remove it once every environment has azure-ai-ml"},
     ),
     Rule(
         "AML005", "I7405", "azureml-legacy-mode-update", Tier.INFO,
@@ -235,53 +306,55 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Workspace handles and operations.",
         "workspace",
         targets={
-            _WS: f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...) to work in a workspace, azure.ai.ml.entities.Workspace to describe one",
-            _WS + ".from_config": f"azure.ai.ml.MLClient.from_config({_CREDENTIAL})",
-            _WS + ".get": f"azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)",
-            _WS + ".create": "azure.ai.ml.entities.Workspace(...) created with ml_client.workspaces.begin_create",
-            _WS + ".get_details": "ml_client.workspaces.get(name)",
-            _WS + ".update": "ml_client.workspaces.begin_update(workspace)",
-            _WS + ".delete": "ml_client.workspaces.begin_delete(name)",
-            _WS + ".list": "ml_client.workspaces.list()",
-            _WS + ".write_config": "a config.json read by azure.ai.ml.MLClient.from_config",
-            _WS + ".add_private_endpoint": 'network settings on azure.ai.ml.entities.Workspace (public_network_access="Disabled") with ml_client.workspaces.begin_create',
-            _WS + ".get_default_datastore": "ml_client.datastores.get_default()",
-            _WS + ".set_default_datastore": "the workspace's default datastore in Azure ML studio or ml_client.workspaces.begin_update",
+            _WS: f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)` to work in a workspace, `azure.ai.ml.entities.Workspace` to describe one",
+            _WS + ".from_config": f"`azure.ai.ml.MLClient.from_config({_CREDENTIAL})`",
+            _WS + ".get": use(
+                f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)`",
+                renames={"name": "workspace_name", "resource_group": "resource_group_name", "auth": "credential"},
+                positional=("name", "auth", "subscription_id", "resource_group"),
+            ),
+            _WS + ".create": "`azure.ai.ml.entities.Workspace(...)` created with `ml_client.workspaces.begin_create`",
+            _WS + ".get_details": "`ml_client.workspaces.get(name)`",
+            _WS + ".update": "`ml_client.workspaces.begin_update(workspace)`",
+            _WS + ".delete": "`ml_client.workspaces.begin_delete(name, delete_dependent_resources=False)`",
+            _WS + ".list": "`ml_client.workspaces.list()`",
+            _WS + ".write_config": "a config.json read by `azure.ai.ml.MLClient.from_config`",
+            _WS + ".add_private_endpoint": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled") with `ml_client.workspaces.begin_create`',
+            _WS + ".get_default_datastore": "`ml_client.datastores.get_default()`",
+            _WS + ".set_default_datastore": instead(
+                "set the default datastore in Azure ML studio: SDK v2 can read it (`ml_client.datastores.get_default()`) but has no operation that sets it"
+            ),
             _WS + ".get_default_keyvault": _SECRET_CLIENT,
-            _WS + ".name": "ml_client.workspace_name",
-            _WS + ".subscription_id": "ml_client.subscription_id",
-            _WS + ".resource_group": "ml_client.resource_group_name",
-            _WS + ".location": "ml_client.workspaces.get(ml_client.workspace_name).location",
-            _WS + ".compute_targets": "ml_client.compute.get(name) or ml_client.compute.list()",
-            _WS + ".datasets": "ml_client.data.get(name, version=...) or ml_client.data.list()",
-            _WS + ".datastores": "ml_client.datastores.get(name) or ml_client.datastores.list()",
-            _WS + ".environments": "ml_client.environments.get(name, version=...) or ml_client.environments.list()",
-            _WS + ".models": "ml_client.models.get(name, version=...) or ml_client.models.list()",
-            _WS + ".experiments": "ml_client.jobs.list() (experiments are names on jobs)",
-            _WS + ".webservices": "ml_client.online_endpoints.list()",
-            _WS + ".get_mlflow_tracking_uri": "ml_client.workspaces.get(name).mlflow_tracking_uri",
-            "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on azure.ai.ml.entities.Workspace (public_network_access="Disabled")',
+            _WS + ".name": "`ml_client.workspace_name`",
+            _WS + ".subscription_id": "`ml_client.subscription_id`",
+            _WS + ".resource_group": "`ml_client.resource_group_name`",
+            _WS + ".location": "`ml_client.workspaces.get(ml_client.workspace_name).location`",
+            _WS + ".compute_targets": "`ml_client.compute.get(name)` or `ml_client.compute.list()`",
+            _WS + ".datasets": "`ml_client.data.get(name, version=...)` or `ml_client.data.list()`",
+            _WS + ".datastores": "`ml_client.datastores.get(name)` or `ml_client.datastores.list()`",
+            _WS + ".environments": "`ml_client.environments.get(name, version=...)` or `ml_client.environments.list()`",
+            _WS + ".models": "`ml_client.models.get(name, version=...)` or `ml_client.models.list()`",
+            _WS + ".experiments": "`ml_client.jobs.list()` (experiments are names on jobs)",
+            _WS + ".webservices": "`ml_client.online_endpoints.list()`",
+            _WS + ".get_mlflow_tracking_uri": "`ml_client.workspaces.get(name).mlflow_tracking_uri`",
+            "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled")',
         },
-        renames={_WS + ".get": {"resource_group": "resource_group_name", "name": "workspace_name"}},
     ),
     Rule(
         "AML102", "W7411", "azureml-authentication", Tier.REPLACEMENT,
         "SDK v1 authentication classes (azureml.core.authentication).",
         "workspace",
         targets={
-            "azureml.core.authentication.InteractiveLoginAuthentication": "azure.identity.InteractiveBrowserCredential",
-            "azureml.core.authentication.ServicePrincipalAuthentication": "azure.identity.ClientSecretCredential",
-            "azureml.core.authentication.MsiAuthentication": "azure.identity.ManagedIdentityCredential",
-            "azureml.core.authentication.AzureCliAuthentication": "azure.identity.AzureCliCredential",
-            "azureml.core.authentication.TokenAuthentication": "a credential implementing azure.core.credentials.TokenCredential",
-            "azureml.core.authentication.AzureMLTokenAuthentication": "azure.ai.ml.identity.AzureMLOnBehalfOfCredential inside a job, else azure.identity.DefaultAzureCredential",
-        },
-        renames={
-            "azureml.core.authentication.ServicePrincipalAuthentication": {
-                "tenant_id": "tenant_id",
-                "service_principal_id": "client_id",
-                "service_principal_password": "client_secret",
-            },
+            "azureml.core.authentication.InteractiveLoginAuthentication": "`azure.identity.InteractiveBrowserCredential`",
+            "azureml.core.authentication.ServicePrincipalAuthentication": use(
+                "`azure.identity.ClientSecretCredential(tenant_id=..., client_id=..., client_secret=...)`",
+                renames={"service_principal_id": "client_id", "service_principal_password": "client_secret"},
+                positional=("tenant_id", "service_principal_id", "service_principal_password"),
+            ),
+            "azureml.core.authentication.MsiAuthentication": "`azure.identity.ManagedIdentityCredential`",
+            "azureml.core.authentication.AzureCliAuthentication": "`azure.identity.AzureCliCredential`",
+            "azureml.core.authentication.TokenAuthentication": "a credential implementing `azure.core.credentials.TokenCredential`",
+            "azureml.core.authentication.AzureMLTokenAuthentication": "`azure.ai.ml.identity.AzureMLOnBehalfOfCredential` inside a job, else `azure.identity.DefaultAzureCredential`",
         },
     ),
     # ------------------------------------------------------------------ AML2xx jobs
@@ -290,16 +363,16 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Experiment objects; in v2 an experiment is only a name on a job.",
         "command-job",
         targets={
-            _EXP: "no object in v2: pass experiment_name=... to ml_client.jobs.create_or_update or set job.experiment_name",
-            _EXP + ".get_runs": "ml_client.jobs.list()",
-            _EXP + ".list": "ml_client.jobs.list()",
-            _EXP + ".name": "the job's experiment_name (ml_client.jobs.get(name).experiment_name)",
-            _EXP + ".workspace": "the workspace of the MLClient the jobs are created with (ml_client.workspace_name)",
+            _EXP: "an experiment name on the job, `ml_client.jobs.create_or_update(job, experiment_name=...)` (a v2 experiment is only a name on a job)",
+            _EXP + ".get_runs": "`ml_client.jobs.list()`",
+            _EXP + ".list": "`ml_client.jobs.list()`",
+            _EXP + ".name": "the job's experiment_name (`ml_client.jobs.get(name).experiment_name`)",
+            _EXP + ".workspace": "the workspace name of the MLClient the jobs are created with (`ml_client.workspace_name`)",
         },
     ),
     Rule(
         "AML202", "W7421", "azureml-experiment-submit", Tier.REPLACEMENT,
-        "Experiment.submit: in v2 every job type is submitted with ml_client.jobs.create_or_update.",
+        "Experiment.submit: in v2 every job type is submitted with `ml_client.jobs.create_or_update`.",
         "command-job",
         targets={_EXP + ".submit": _JOBS_CREATE},
     ),
@@ -308,17 +381,18 @@ RULES: tuple[Rule, ...] = (
         "ScriptRunConfig, which becomes a command job.",
         "command-job",
         targets={
-            "azureml.core.script_run_config.ScriptRunConfig": f"{_COMMAND} (a command job)",
-            "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of azure.ai.ml.command() (environment=..., compute=..., distribution=...)",
-        },
-        renames={
-            "azureml.core.script_run_config.ScriptRunConfig": {
-                "source_directory": "code",
-                "script": 'command ("python train.py ...")',
-                "arguments": "command (with ${{inputs.<name>}})",
-                "compute_target": "compute",
-                "distributed_job_config": "distribution",
-            },
+            "azureml.core.script_run_config.ScriptRunConfig": use(
+                "`azure.ai.ml.command(code=..., command=..., environment=..., compute=...)` (a command job)",
+                renames={
+                    "source_directory": "code",
+                    "script": 'command ("python train.py ...")',
+                    "arguments": "command (with ${{inputs.<name>}})",
+                    "compute_target": "compute",
+                    "distributed_job_config": "distribution",
+                },
+                positional=("source_directory", "script", "arguments", "run_config"),
+            ),
+            "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of `azure.ai.ml.command()` (environment=..., compute=..., distribution=...)",
         },
     ),
     Rule(
@@ -326,24 +400,24 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Run methods used to follow a submitted run from control-plane code.",
         "command-job",
         targets={
-            _RUN + ".get_portal_url": "the returned job's studio_url (returned_job.studio_url)",
-            _RUN + ".wait_for_completion": "ml_client.jobs.stream(returned_job.name)",
-            _RUN + ".get_details": "ml_client.jobs.get(name)",
-            _RUN + ".id": "the job's name (ml_client.jobs.get(name).name)",
-            _RUN + ".properties": "the job's properties (ml_client.jobs.get(name).properties)",
-            _RUN + ".get_details_with_logs": "ml_client.jobs.get(name) and ml_client.jobs.stream(name)",
-            _RUN + ".get_status": "ml_client.jobs.get(name).status",
-            _RUN + ".get_metrics": "mlflow.tracking.MlflowClient().get_run(run_id).data.metrics",
-            _RUN + ".get_children": "ml_client.jobs.list(parent_job_name=name)",
-            _RUN + ".download_file": "ml_client.jobs.download(name, ...)",
-            _RUN + ".download_files": "ml_client.jobs.download(name, ...)",
-            _RUN + ".get_file_names": "mlflow.tracking.MlflowClient().list_artifacts(run_id)",
-            _RUN + ".cancel": "ml_client.jobs.begin_cancel(name)",
-            "azureml.core.run.get_run": "ml_client.jobs.get(name)",
-            _RUN: "MLflow (mlflow) inside a training script; ml_client.jobs.get(name) to follow a job from outside",
-            _RUN + ".get": "ml_client.jobs.get(name)",
-            _RUN + ".get_environment": "ml_client.jobs.get(name).environment",
-            "azureml.widgets.run_details.RunDetails": "the job's studio_url (ml_client.jobs.get(name).studio_url) or ml_client.jobs.stream(name)",
+            _RUN + ".get_portal_url": "the returned job's studio_url (`returned_job.studio_url`)",
+            _RUN + ".wait_for_completion": "`ml_client.jobs.stream(returned_job.name)`",
+            _RUN + ".get_details": "`ml_client.jobs.get(name)`",
+            _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
+            _RUN + ".properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
+            _RUN + ".get_details_with_logs": "`ml_client.jobs.get(name)` and `ml_client.jobs.stream(name)`",
+            _RUN + ".get_status": "`ml_client.jobs.get(name).status`",
+            _RUN + ".get_metrics": "`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`",
+            _RUN + ".get_children": "`ml_client.jobs.list(parent_job_name=name)`",
+            _RUN + ".download_file": "`ml_client.jobs.download(name, ...)`",
+            _RUN + ".download_files": "`ml_client.jobs.download(name, ...)`",
+            _RUN + ".get_file_names": "`mlflow.tracking.MlflowClient().list_artifacts(run_id)`",
+            _RUN + ".cancel": "`ml_client.jobs.begin_cancel(name)`",
+            "azureml.core.run.get_run": "`ml_client.jobs.get(name)`",
+            _RUN: "MLflow (mlflow) inside a training script; `ml_client.jobs.get(name)` to follow a job from outside",
+            _RUN + ".get": "`ml_client.jobs.get(name)`",
+            _RUN + ".get_environment": "`ml_client.jobs.get(name).environment`",
+            "azureml.widgets.run_details.RunDetails": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream(name)`",
         },
     ),
     Rule(
@@ -351,16 +425,16 @@ RULES: tuple[Rule, ...] = (
         "RunConfiguration, CondaDependencies and related v1 job configuration classes.",
         "hyperdrive",
         targets={
-            "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with azure.ai.ml.load_component",
+            "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with `azure.ai.ml.load_component`",
             "azureml.core.conda_dependencies.CondaDependencies": _CONDA_FILE,
             "azureml.core.conda_dependencies.CondaDependencies.create": _CONDA_FILE,
-            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
-            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
-            "azureml.core.runconfig.DockerConfiguration": "azure.ai.ml.entities.Environment(image=...) (Docker is always used in v2)",
-            "azureml.core.runconfig.MpiConfiguration": "azure.ai.ml.MpiDistribution passed as command(distribution=...)",
-            "azureml.core.runconfig.PyTorchConfiguration": "azure.ai.ml.PyTorchDistribution passed as command(distribution=...)",
-            "azureml.core.runconfig.TensorflowConfiguration": "azure.ai.ml.TensorFlowDistribution passed as command(distribution=...)",
-            "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as azure.ai.ml.command(compute=...)",
+            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
+            "azureml.core.runconfig.MpiConfiguration": "`azure.ai.ml.MpiDistribution` passed as command(distribution=...)",
+            "azureml.core.runconfig.PyTorchConfiguration": "`azure.ai.ml.PyTorchDistribution` passed as command(distribution=...)",
+            "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
+            "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
         },
     ),
     Rule(
@@ -368,21 +442,21 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Environment objects and operations.",
         "command-job",
         targets={
-            _ENV: "azure.ai.ml.entities.Environment(image=..., conda_file=...)",
-            _ENV + ".from_conda_specification": "azure.ai.ml.entities.Environment(name=..., conda_file=..., image=...)",
-            _ENV + ".from_pip_requirements": "azure.ai.ml.entities.Environment(conda_file=..., image=...) with the pip packages in the conda file",
-            _ENV + ".from_dockerfile": "azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))",
-            _ENV + ".from_docker_image": "azure.ai.ml.entities.Environment(image=...)",
-            _ENV + ".from_existing_conda_environment": "azure.ai.ml.entities.Environment(conda_file=..., image=...)",
-            _ENV + ".get": 'ml_client.environments.get(name, version=...) or the "azureml:<name>@latest" string',
-            _ENV + ".register": "ml_client.environments.create_or_update(environment)",
-            _ENV + ".list": "ml_client.environments.list()",
-            _ENV + ".build": "ml_client.environments.create_or_update(environment)",
-            _ENV + ".load_from_directory": "azure.ai.ml.load_environment(source=<environment YAML>)",
-            "azureml.core.environment.PythonSection.conda_dependencies": "the conda YAML file of azure.ai.ml.entities.Environment(conda_file=..., image=...)",
-            "azureml.core.environment.PythonSection.user_managed_dependencies": "azure.ai.ml.entities.Environment(image=...) without a conda_file (the packages come with the image)",
-            "azureml.core.environment.DockerSection.base_image": "azure.ai.ml.entities.Environment(image=...)",
-            "azureml.core.environment.DockerSection.enabled": "azure.ai.ml.entities.Environment(image=...) (v2 jobs always run in a Docker container)",
+            _ENV: "`azure.ai.ml.entities.Environment(image=..., conda_file=...)`",
+            _ENV + ".from_conda_specification": "`azure.ai.ml.entities.Environment(name=..., conda_file=..., image=...)`",
+            _ENV + ".from_pip_requirements": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
+            _ENV + ".from_dockerfile": "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))`",
+            _ENV + ".from_docker_image": "`azure.ai.ml.entities.Environment(image=...)`",
+            _ENV + ".from_existing_conda_environment": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            _ENV + ".get": '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
+            _ENV + ".register": "`ml_client.environments.create_or_update(environment)`",
+            _ENV + ".list": "`ml_client.environments.list()`",
+            _ENV + ".build": "`ml_client.environments.create_or_update(environment)`",
+            _ENV + ".load_from_directory": "`azure.ai.ml.load_environment(source=<environment YAML>)`",
+            "azureml.core.environment.PythonSection.conda_dependencies": "the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.environment.PythonSection.user_managed_dependencies": "`azure.ai.ml.entities.Environment(image=...)` without a conda_file (the packages come with the image)",
+            "azureml.core.environment.DockerSection.base_image": "`azure.ai.ml.entities.Environment(image=...)`",
+            "azureml.core.environment.DockerSection.enabled": "`azure.ai.ml.entities.Environment(image=...)` (v2 jobs always run in a Docker container)",
         },
     ),
     Rule(
@@ -391,11 +465,11 @@ RULES: tuple[Rule, ...] = (
         "estimators",
         targets={
             "azureml.train.estimator.Estimator": f"{_COMMAND} (a command job)",
-            "azureml.train.dnn.PyTorch": f"{_COMMAND} with distribution=azure.ai.ml.PyTorchDistribution()",
-            "azureml.train.dnn.TensorFlow": f"{_COMMAND} with distribution=azure.ai.ml.TensorFlowDistribution()",
+            "azureml.train.dnn.PyTorch": f"{_COMMAND} with distribution=`azure.ai.ml.PyTorchDistribution()`",
+            "azureml.train.dnn.TensorFlow": f"{_COMMAND} with distribution=`azure.ai.ml.TensorFlowDistribution()`",
             "azureml.train.dnn.Chainer": f"{_COMMAND} (a command job)",
-            "azureml.train.dnn.Gloo": "azure.ai.ml.PyTorchDistribution",
-            "azureml.train.dnn.Nccl": "azure.ai.ml.PyTorchDistribution",
+            "azureml.train.dnn.Gloo": "`azure.ai.ml.PyTorchDistribution`",
+            "azureml.train.dnn.Nccl": "`azure.ai.ml.PyTorchDistribution`",
             "azureml.train.sklearn.SKLearn": f"{_COMMAND} (a command job)",
         },
     ),
@@ -405,15 +479,15 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 pipeline building blocks: Pipeline, StepSequence, PipelineData, PipelineParameter.",
         "pipeline",
         targets={
-            _PIPELINE: "a function decorated with @azure.ai.ml.dsl.pipeline",
-            _PIPELINE + ".submit": "ml_client.jobs.create_or_update(pipeline_job, experiment_name=...)",
-            _PIPELINE + ".validate": "a function decorated with @azure.ai.ml.dsl.pipeline (validated on ml_client.jobs.create_or_update)",
+            _PIPELINE: "a function decorated with `@azure.ai.ml.dsl.pipeline`",
+            _PIPELINE + ".submit": "`ml_client.jobs.create_or_update(pipeline_job, experiment_name=...)`",
+            _PIPELINE + ".validate": "a function decorated with `@azure.ai.ml.dsl.pipeline` (validated on `ml_client.jobs.create_or_update`)",
             "azureml.pipeline.core.builder.StepSequence": "data dependencies: pass one node's outputs to the next node's inputs",
-            "azureml.pipeline.core.builder.PipelineData": "azure.ai.ml.Output of a node, passed on as <node>.outputs.<name>",
-            "azureml.pipeline.core.graph.PipelineParameter": "an input of the @azure.ai.ml.dsl.pipeline function (job inputs)",
-            "azureml.pipeline.core.graph.TrainingOutput": "<node>.outputs.<name> of the sweep or training node",
+            "azureml.pipeline.core.builder.PipelineData": "`azure.ai.ml.Output` of a node, passed on as `node.outputs` (an output by name)",
+            "azureml.pipeline.core.graph.PipelineParameter": "an input of the `@azure.ai.ml.dsl.pipeline` function (job inputs)",
+            "azureml.pipeline.core.graph.TrainingOutput": "`node.outputs` (an output by name) of the sweep or training node",
             "azureml.pipeline.core.builder.PipelineStep.run_after": "data dependencies: pass one node's outputs to the next node's inputs",
-            "azureml.pipeline.core.run.PipelineRun.find_step_run": "ml_client.jobs.list(parent_job_name=name)",
+            "azureml.pipeline.core.run.PipelineRun.find_step_run": "`ml_client.jobs.list(parent_job_name=name)`",
         },
     ),
     Rule(
@@ -421,25 +495,29 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 pipeline steps that map to an SDK v2 job or component type.",
         "pipeline",
         targets={
-            _STEPS + "python_script_step.PythonScriptStep": _COMMAND_STEP,
+            _STEPS + "python_script_step.PythonScriptStep": use(
+                _COMMAND_STEP,
+                renames={
+                    "source_directory": "code", "script_name": "command", "compute_target": "compute",
+                    "arguments": "inputs and outputs", "allow_reuse": "is_deterministic",
+                },
+                positional=("script_name", "name", "arguments", "compute_target"),
+            ),
             _STEPS + "command_step.CommandStep": _COMMAND_STEP,
             _STEPS + "estimator_step.EstimatorStep": _COMMAND_STEP,
-            _STEPS + "mpi_step.MpiStep": _COMMAND_STEP + " with distribution=azure.ai.ml.MpiDistribution()",
+            _STEPS + "mpi_step.MpiStep": _COMMAND_STEP + " with distribution=`azure.ai.ml.MpiDistribution()`",
             _STEPS + "r_script_step.RScriptStep": _COMMAND_STEP + " running Rscript",
-            _STEPS + "automl_step.AutoMLStep": "an AutoML node built with azure.ai.ml.automl.<task>() inside the @azure.ai.ml.dsl.pipeline function",
-            _STEPS + "hyper_drive_step.HyperDriveStep": "<command node>.sweep(...) inside the @azure.ai.ml.dsl.pipeline function (a sweep job; there is no sweep component)",
-            _STEPS + "parallel_run_step.ParallelRunStep": "azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...)) (a parallel job)",
-            _STEPS + "synapse_spark_step.SynapseSparkStep": "azure.ai.ml.spark() (a spark job or component)",
-        },
-        renames={
-            _STEPS + "python_script_step.PythonScriptStep": {
-                "source_directory": "code", "script_name": "command", "compute_target": "compute",
-                "arguments": "inputs/outputs", "allow_reuse": "is_deterministic",
-            },
-            _STEPS + "parallel_run_step.ParallelRunStep": {
-                "arguments": "task.program_arguments", "side_inputs": "inputs", "output": "outputs",
-                "allow_reuse": "is_deterministic",
-            },
+            _STEPS + "automl_step.AutoMLStep": "an AutoML node built with a task factory of `azure.ai.ml.automl` (`azure.ai.ml.automl.classification()` ...) inside the `@azure.ai.ml.dsl.pipeline` function",
+            _STEPS + "hyper_drive_step.HyperDriveStep": "`command_node.sweep(...)` inside the `@azure.ai.ml.dsl.pipeline` function (a sweep job; there is no sweep component)",
+            _STEPS + "parallel_run_step.ParallelRunStep": use(
+                "`azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...))` (a parallel job)",
+                renames={
+                    "arguments": "`azure.ai.ml.parallel.RunFunction(program_arguments=...)`", "side_inputs": "inputs",
+                    "output": "outputs", "allow_reuse": "is_deterministic",
+                },
+                positional=("name", "parallel_run_config", "inputs", "output", "side_inputs", "arguments"),
+            ),
+            _STEPS + "synapse_spark_step.SynapseSparkStep": "`azure.ai.ml.spark()` (a spark job or component)",
         },
     ),
     Rule(
@@ -447,11 +525,11 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 pipeline steps that have no SDK v2 job or component type (Microsoft's current step table).",
         "pipeline",
         targets={
-            _STEPS + "adla_step.AdlaStep": "Azure Data Lake Analytics (U-SQL) has no v2 step; port the job to a Spark job (azure.ai.ml.spark) or run it outside the pipeline",
+            _STEPS + "adla_step.AdlaStep": "port the U-SQL job to a Spark job (`azure.ai.ml.spark`) or run it outside the pipeline",
             _STEPS + "azurebatch_step.AzureBatchStep": "run the work as a command component on Azure ML compute, or call Azure Batch from a command component",
             _STEPS + "kusto_step.KustoStep": "run the Kusto query from a command component (azure-kusto-data) or outside the pipeline",
-            _STEPS + "data_transfer_step.DataTransferStep": "copy data in a command component or with Azure Data Factory; v2 reads datastores directly through azure.ai.ml.Input paths",
-            _STEPS + "module_step.ModuleStep": "there is no v2 job type for a module step: re-create the module as a command component (azure.ai.ml.load_component) and call it in an @azure.ai.ml.dsl.pipeline function",
+            _STEPS + "data_transfer_step.DataTransferStep": "copy the data in a command component or with Azure Data Factory (v2 jobs read datastores directly through `azure.ai.ml.Input` paths)",
+            _STEPS + "module_step.ModuleStep": "re-create the module as a command component (`azure.ai.ml.load_component`) and call it in an `@azure.ai.ml.dsl.pipeline` function",
             _STEPS + "databricks_step.DatabricksStep": "run the notebook or job from Azure Databricks (or Azure Data Factory), or call the Databricks Jobs API from a command component",
         },
     ),
@@ -462,20 +540,20 @@ RULES: tuple[Rule, ...] = (
         targets={
             _PIPELINE + ".publish": _BATCH_DEPLOY,
             "azureml.pipeline.core.run.PipelineRun.publish_pipeline": _BATCH_DEPLOY,
-            _PUBLISHED: "azure.ai.ml.entities.PipelineComponentBatchDeployment",
-            _PUBLISHED + ".get": "ml_client.batch_deployments.get(name, endpoint_name=...)",
-            _PUBLISHED + ".list": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
-            _PUBLISHED + ".get_all": "ml_client.batch_endpoints.list() and ml_client.batch_deployments.list(endpoint_name=...)",
-            _PUBLISHED + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})",
-            _PUBLISHED + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
-            _PUBLISHED + ".id": "the batch deployment's name (ml_client.batch_deployments.get(name, endpoint_name=...).name)",
-            _PIPE_ENDPOINT: "azure.ai.ml.entities.BatchEndpoint",
+            _PUBLISHED: "`azure.ai.ml.entities.PipelineComponentBatchDeployment`",
+            _PUBLISHED + ".get": "`ml_client.batch_deployments.get(name, endpoint_name=...)`",
+            _PUBLISHED + ".list": "`ml_client.batch_endpoints.list()` and `ml_client.batch_deployments.list(endpoint_name=...)`",
+            _PUBLISHED + ".get_all": "`ml_client.batch_endpoints.list()` and `ml_client.batch_deployments.list(endpoint_name=...)`",
+            _PUBLISHED + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})`",
+            _PUBLISHED + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
+            _PUBLISHED + ".id": "the batch deployment's name (`ml_client.batch_deployments.get(name, endpoint_name=...).name`)",
+            _PIPE_ENDPOINT: "`azure.ai.ml.entities.BatchEndpoint`",
             _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
-            _PIPE_ENDPOINT + ".get": "ml_client.batch_endpoints.get(name)",
-            _PIPE_ENDPOINT + ".list": "ml_client.batch_endpoints.list()",
-            _PIPE_ENDPOINT + ".submit": "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})",
-            _PIPE_ENDPOINT + ".add_default": "a new azure.ai.ml.entities.PipelineComponentBatchDeployment made the endpoint's default deployment",
-            _PIPE_ENDPOINT + ".endpoint": "ml_client.batch_endpoints.get(name).scoring_uri",
+            _PIPE_ENDPOINT + ".get": "`ml_client.batch_endpoints.get(name)`",
+            _PIPE_ENDPOINT + ".list": "`ml_client.batch_endpoints.list()`",
+            _PIPE_ENDPOINT + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})`",
+            _PIPE_ENDPOINT + ".add_default": "the endpoint's default_deployment_name, `azure.ai.ml.entities.BatchEndpoint(name=..., default_deployment_name=...)` updated with `ml_client.batch_endpoints.begin_create_or_update`",
+            _PIPE_ENDPOINT + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
         },
     ),
     Rule(
@@ -483,10 +561,10 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 pipeline schedules.",
         "pipeline",
         targets={
-            "azureml.pipeline.core.schedule.Schedule": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
-            "azureml.pipeline.core.schedule.Schedule.create": "azure.ai.ml.entities.JobSchedule created with ml_client.schedules.begin_create_or_update",
-            "azureml.pipeline.core.schedule.ScheduleRecurrence": "azure.ai.ml.entities.RecurrenceTrigger (or azure.ai.ml.entities.CronTrigger)",
-            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (ml_client.schedules.get(name).name)",
+            "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
+            "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
+            "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
+            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (`ml_client.schedules.get(name).name`)",
         },
     ),
     # ------------------------------------------------------------------ AML4xx data
@@ -495,40 +573,41 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 datasets (FileDataset, TabularDataset) and their consumption as job inputs.",
         "data",
         targets={
-            _DS: "azure.ai.ml.entities.Data (data assets) or azure.ai.ml.Input",
-            "azureml.data.dataset_factory.FileDatasetFactory.from_files": 'azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...) or azure.ai.ml.entities.Data registered with ml_client.data.create_or_update',
-            "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
-            "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
-            "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE) or " + _MLTABLE_INPUT,
-            _DS + ".get_by_name": 'ml_client.data.get(name, version=...) or azure.ai.ml.Input(path="azureml:<name>:<version>")',
-            _DS + ".get_by_id": "ml_client.data.get(name, version=...)",
-            _DS + ".get_all": "ml_client.data.list()",
-            _ABSTRACT_DS + ".get_by_name": 'ml_client.data.get(name, version=...) or azure.ai.ml.Input(path="azureml:<name>:<version>")',
-            _ABSTRACT_DS + ".get_by_id": "ml_client.data.get(name, version=...)",
-            _ABSTRACT_DS + ".get_all": "ml_client.data.list()",
-            _ABSTRACT_DS + ".register": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(...))",
-            _ABSTRACT_DS + ".as_named_input": "an azure.ai.ml.Input passed in the job's inputs={...}",
-            _FILE_DS + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
-            _FILE_DS + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
-            _FILE_DS + ".as_hdfs": "azure.ai.ml.Input",
-            _FILE_DS + ".to_path": "azure.ai.ml.Input (the job receives the path)",
-            _FILE_DS + ".download": "ml_client.data.get(...) and azureml.fsspec.AzureMachineLearningFileSystem (or Input with mode=download in a job)",
-            _FILE_DS + ".mount": "azureml.fsspec.AzureMachineLearningFileSystem, or an azure.ai.ml.Input with mode=ro_mount in a job",
-            _TAB_DS + ".to_pandas_dataframe": "mltable.load(path).to_pandas_dataframe() (or pandas on the Input path inside a job)",
+            _DS: "`azure.ai.ml.entities.Data` (data assets) or `azure.ai.ml.Input`",
+            "azureml.data.dataset_factory.FileDatasetFactory.from_files": '`azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...)` or `azure.ai.ml.entities.Data` registered with `ml_client.data.create_or_update`',
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
+            _DS + ".get_by_name": '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")`',
+            _DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
+            _DS + ".get_all": "`ml_client.data.list()`",
+            _ABSTRACT_DS + ".get_by_name": '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")`',
+            _ABSTRACT_DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
+            _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
+            _ABSTRACT_DS + ".register": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(...))`",
+            _ABSTRACT_DS + ".as_named_input": "an `azure.ai.ml.Input` passed in the job's inputs={...}",
+            _FILE_DS + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
+            _FILE_DS + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
+            _FILE_DS + ".as_hdfs": "`azure.ai.ml.Input`",
+            _FILE_DS + ".to_path": "`azure.ai.ml.Input` (the job receives the path)",
+            _FILE_DS + ".download": "`ml_client.data.get(...)` and `azureml.fsspec.AzureMachineLearningFileSystem` (or Input with mode=download in a job)",
+            _FILE_DS + ".mount": "`azureml.fsspec.AzureMachineLearningFileSystem`, or an `azure.ai.ml.Input` with mode=ro_mount in a job",
+            _TAB_DS + ".to_pandas_dataframe": "`mltable.load(path).to_pandas_dataframe()` (or pandas on the Input path inside a job)",
             _TAB_DS + ".to_spark_dataframe": "mltable or Spark on the Input path inside a spark job",
-            _TAB_DS + ".drop_columns": "mltable.load(path).drop_columns(...) or pandas inside the job",
-            _TAB_DS + ".keep_columns": "mltable.load(path).keep_columns(...) or pandas inside the job",
-            "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": "save the DataFrame to a file and register it with ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.URI_FILE))",
-            "azureml.data.dataset_factory.FileDatasetFactory.upload_directory": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>, type=azure.ai.ml.constants.AssetTypes.URI_FOLDER)) (uploads the folder)",
-            _TAB_DS + ".random_split": "split the data inside a command component; v2 has no data asset split",
-            _CONSUME + ".as_mount": 'azure.ai.ml.Input(..., mode="ro_mount")',
-            _CONSUME + ".as_download": 'azure.ai.ml.Input(..., mode="download")',
+            _TAB_DS + ".drop_columns": "`mltable.load(path).drop_columns(...)` or pandas inside the job",
+            _TAB_DS + ".keep_columns": "`mltable.load(path).keep_columns(...)` or pandas inside the job",
+            "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": "a data asset of the file the DataFrame is saved to, `ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.URI_FILE))`",
+            "azureml.data.dataset_factory.FileDatasetFactory.upload_directory": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>, type=azure.ai.ml.constants.AssetTypes.URI_FOLDER))` (uploads the folder)",
+            _TAB_DS + ".random_split": instead("split the data inside a command component: v2 data assets have no split"),
+            _CONSUME + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
+            _CONSUME + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
             "azureml.datadrift.datadriftdetector.DataDriftDetector": _MONITOR,
             "azureml.datadrift.datadriftdetector.DataDriftDetector.create_from_datasets": _MONITOR,
             "azureml.datadrift.datadriftdetector.DataDriftDetector.backfill": _MONITOR,
             "azureml.datadrift.datadriftdetector.DataDriftDetector.enable_schedule": _MONITOR,
-            "azureml.data.datapath.DataPath": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
-            "azureml.data.data_reference.DataReference": 'an "azureml://datastores/<name>/paths/<path>" URI in azure.ai.ml.Input(path=...)',
+            "azureml.data.datapath.DataPath": 'an "azureml://datastores/<name>/paths/<path>" URI in `azure.ai.ml.Input(path=...)`',
+            "azureml.data.dataset_factory.TabularDatasetFactory.from_sql_query": _DATA_IMPORT,
+            "azureml.data.data_reference.DataReference": 'an "azureml://datastores/<name>/paths/<path>" URI in `azure.ai.ml.Input(path=...)`',
         },
     ),
     Rule(
@@ -536,14 +615,14 @@ RULES: tuple[Rule, ...] = (
         "OutputFileDatasetConfig and friends, replaced by typed job and node outputs.",
         "pipeline",
         targets={
-            _OUT_FILE: "azure.ai.ml.Output",
-            "azureml.data.output_dataset_config.OutputDatasetConfig": "azure.ai.ml.Output",
-            "azureml.data.output_dataset_config.OutputTabularDatasetConfig": 'azure.ai.ml.Output(type="mltable")',
-            _OUT_FILE + ".as_input": "<node>.outputs.<name> passed to the next node",
-            _OUT_FILE + ".as_mount": 'azure.ai.ml.Output(mode="rw_mount")',
-            _OUT_FILE + ".as_upload": 'azure.ai.ml.Output(mode="upload")',
-            _OUT_FILE + ".read_delimited_files": 'azure.ai.ml.Output(type="mltable")',
-            _OUT_FILE + ".register_on_complete": "azure.ai.ml.Output(name=..., version=...) registers the output as a data asset",
+            _OUT_FILE: "`azure.ai.ml.Output`",
+            "azureml.data.output_dataset_config.OutputDatasetConfig": "`azure.ai.ml.Output`",
+            "azureml.data.output_dataset_config.OutputTabularDatasetConfig": '`azure.ai.ml.Output(type="mltable")`',
+            _OUT_FILE + ".as_input": "`node.outputs` (an output by name) passed to the next node",
+            _OUT_FILE + ".as_mount": '`azure.ai.ml.Output(mode="rw_mount")`',
+            _OUT_FILE + ".as_upload": '`azure.ai.ml.Output(mode="upload")`',
+            _OUT_FILE + ".read_delimited_files": '`azure.ai.ml.Output(type="mltable")`',
+            _OUT_FILE + ".register_on_complete": "`azure.ai.ml.Output(name=..., version=...)` registers the output as a data asset",
         },
     ),
     Rule(
@@ -551,21 +630,21 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 datastore registration and access.",
         "datastore",
         targets={
-            _DATASTORE: "azure.ai.ml.entities.AzureBlobDatastore (or another azure.ai.ml.entities datastore) with ml_client.create_or_update",
-            _DATASTORE + ".get": 'ml_client.datastores.get(name) or an "azureml://datastores/<name>/paths/..." URI',
-            _DATASTORE + ".get_default": "ml_client.datastores.get_default()",
-            _DATASTORE + ".register_azure_blob_container": "azure.ai.ml.entities.AzureBlobDatastore(...) created with ml_client.create_or_update",
-            _DATASTORE + ".register_azure_file_share": "azure.ai.ml.entities.AzureFileDatastore(...) created with ml_client.create_or_update",
-            _DATASTORE + ".register_azure_data_lake": "azure.ai.ml.entities.AzureDataLakeGen1Datastore(...) created with ml_client.create_or_update",
-            _DATASTORE + ".register_azure_data_lake_gen2": "azure.ai.ml.entities.AzureDataLakeGen2Datastore(...) created with ml_client.create_or_update",
-            _BLOB: "azure.ai.ml.entities.AzureBlobDatastore",
-            _BLOB + ".upload": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>)) (uploads the files)",
-            _BLOB + ".upload_files": "ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>)) (uploads the files)",
-            _BLOB + ".download": "azureml.fsspec.AzureMachineLearningFileSystem or an azure.ai.ml.Input with mode=download in a job",
+            _DATASTORE: "`azure.ai.ml.entities.AzureBlobDatastore` (or another `azure.ai.ml.entities` datastore) with `ml_client.create_or_update`",
+            _DATASTORE + ".get": '`ml_client.datastores.get(name)` or an "azureml://datastores/<name>/paths/..." URI',
+            _DATASTORE + ".get_default": "`ml_client.datastores.get_default()`",
+            _DATASTORE + ".register_azure_blob_container": "`azure.ai.ml.entities.AzureBlobDatastore(...)` created with `ml_client.create_or_update`",
+            _DATASTORE + ".register_azure_file_share": "`azure.ai.ml.entities.AzureFileDatastore(...)` created with `ml_client.create_or_update`",
+            _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.create_or_update`",
+            _DATASTORE + ".register_azure_data_lake_gen2": "`azure.ai.ml.entities.AzureDataLakeGen2Datastore(...)` created with `ml_client.create_or_update`",
+            _BLOB: "`azure.ai.ml.entities.AzureBlobDatastore`",
+            _BLOB + ".upload": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>))` (uploads the files)",
+            _BLOB + ".upload_files": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=<local folder>))` (uploads the files)",
+            _BLOB + ".download": "`azureml.fsspec.AzureMachineLearningFileSystem` or an `azure.ai.ml.Input` with mode=download in a job",
             _BLOB + ".path": 'an "azureml://datastores/<name>/paths/<path>" URI',
-            "azureml.data.azure_storage_datastore.AzureFileDatastore": "azure.ai.ml.entities.AzureFileDatastore",
-            "azureml.data.azure_data_lake_datastore.AzureDataLakeDatastore": "azure.ai.ml.entities.AzureDataLakeGen1Datastore",
-            "azureml.data.azure_data_lake_datastore.AzureDataLakeGen2Datastore": "azure.ai.ml.entities.AzureDataLakeGen2Datastore",
+            "azureml.data.azure_storage_datastore.AzureFileDatastore": "`azure.ai.ml.entities.AzureFileDatastore`",
+            "azureml.data.azure_data_lake_datastore.AzureDataLakeDatastore": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore`",
+            "azureml.data.azure_data_lake_datastore.AzureDataLakeGen2Datastore": "`azure.ai.ml.entities.AzureDataLakeGen2Datastore`",
         },
     ),
     Rule(
@@ -573,12 +652,12 @@ RULES: tuple[Rule, ...] = (
         "SQL-family datastores, which SDK v2 does not support.",
         "datastore",
         targets={
-            "azureml.data.azure_sql_database_datastore.AzureSqlDatabaseDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
-            "azureml.data.azure_my_sql_datastore.AzureMySqlDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
-            "azureml.data.azure_postgre_sql_datastore.AzurePostgreSqlDatastore": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
-            _DATASTORE + ".register_azure_sql_database": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
-            _DATASTORE + ".register_azure_my_sql": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
-            _DATASTORE + ".register_azure_postgre_sql": "import the data into a data asset (ml_client.data.import_data) or export it to blob storage",
+            "azureml.data.azure_sql_database_datastore.AzureSqlDatabaseDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
+            "azureml.data.azure_my_sql_datastore.AzureMySqlDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
+            "azureml.data.azure_postgre_sql_datastore.AzurePostgreSqlDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
+            _DATASTORE + ".register_azure_sql_database": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
+            _DATASTORE + ".register_azure_my_sql": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
+            _DATASTORE + ".register_azure_postgre_sql": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
         },
     ),
     # ------------------------------------------------------------------ AML5xx compute
@@ -587,27 +666,30 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 compute targets: lookup, provisioning and waiting.",
         "compute",
         targets={
-            _CT: "ml_client.compute.get(name)",
-            _CT + ".create": "ml_client.compute.begin_create_or_update(compute)",
-            _CT + ".attach": "ml_client.compute.begin_attach(compute)",
-            _CT + ".wait_for_completion": ".result() on the poller returned by ml_client.compute.begin_create_or_update",
-            _CT + ".delete": "ml_client.compute.begin_delete(name)",
-            _CT + ".get_status": "ml_client.compute.get(name).provisioning_state",
-            _CT + ".list": "ml_client.compute.list()",
-            "azureml.core.compute.amlcompute.AmlCompute": "azure.ai.ml.entities.AmlCompute",
-            "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": 'azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)',
-            "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "ml_client.compute.list_sizes()",
-            "azureml.core.compute.computeinstance.ComputeInstance": "azure.ai.ml.entities.ComputeInstance",
-            "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": "azure.ai.ml.entities.ComputeInstance(name=..., size=...)",
-            "azureml.core.compute.aks.AksCompute": "azure.ai.ml.entities.KubernetesCompute",
-            "azureml.exceptions.ComputeTargetException": "azure.core.exceptions.ResourceNotFoundError raised by ml_client.compute.get",
-        },
-        renames={
-            "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": {
-                "vm_size": "size", "max_nodes": "max_instances", "min_nodes": "min_instances",
-                "idle_seconds_before_scaledown": "idle_time_before_scale_down",
-            },
-            "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": {"vm_size": "size"},
+            _CT: "`ml_client.compute.get(name)`",
+            _CT + ".create": "`ml_client.compute.begin_create_or_update(compute)`",
+            _CT + ".attach": "`ml_client.compute.begin_attach(compute)`",
+            _CT + ".wait_for_completion": ".result() on the poller returned by `ml_client.compute.begin_create_or_update`",
+            _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
+            _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
+            _CT + ".list": "`ml_client.compute.list()`",
+            "azureml.core.compute.amlcompute.AmlCompute": "`azure.ai.ml.entities.AmlCompute`",
+            "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": use(
+                '`azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)`',
+                renames={
+                    "vm_size": "size", "max_nodes": "max_instances", "min_nodes": "min_instances",
+                    "idle_seconds_before_scaledown": "idle_time_before_scale_down", "vm_priority": "tier",
+                },
+                positional=("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
+            ),
+            "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "`ml_client.compute.list_sizes()`",
+            "azureml.core.compute.computeinstance.ComputeInstance": "`azure.ai.ml.entities.ComputeInstance`",
+            "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": use(
+                "`azure.ai.ml.entities.ComputeInstance(name=..., size=...)`",
+                renames={"vm_size": "size"}, positional=("vm_size",),
+            ),
+            "azureml.core.compute.aks.AksCompute": "`azure.ai.ml.entities.KubernetesCompute`",
+            "azureml.exceptions.ComputeTargetException": "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
         },
     ),
     Rule(
@@ -615,10 +697,10 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 compute targets that exist only for the pipeline steps with no v2 equivalent.",
         "pipeline",
         targets={
-            "azureml.core.compute.adla.AdlaCompute": "Data Lake Analytics compute serves AdlaStep, which has no v2 equivalent; port U-SQL jobs to Spark (azure.ai.ml.spark)",
-            "azureml.core.compute.batch.BatchCompute": "Azure Batch compute serves AzureBatchStep, which has no v2 equivalent; run the work on Azure ML compute (azure.ai.ml.entities.AmlCompute)",
-            "azureml.core.compute.kusto.KustoCompute": "Kusto compute serves KustoStep, which has no v2 equivalent; query Kusto from a command component",
-            "azureml.core.compute.datafactory.DataFactoryCompute": "Data Factory compute serves DataTransferStep, which has no v2 equivalent; copy data with Azure Data Factory itself or a command component",
+            "azureml.core.compute.adla.AdlaCompute": "port the U-SQL jobs it ran for AdlaStep (which has no v2 equivalent either) to Spark (`azure.ai.ml.spark`)",
+            "azureml.core.compute.batch.BatchCompute": "run the work it did for AzureBatchStep (which has no v2 equivalent either) on Azure ML compute (`azure.ai.ml.entities.AmlCompute`)",
+            "azureml.core.compute.kusto.KustoCompute": "query Kusto from a command component (KustoStep, which this compute serves, has no v2 equivalent either)",
+            "azureml.core.compute.datafactory.DataFactoryCompute": "copy the data with Azure Data Factory itself or in a command component (DataTransferStep, which this compute serves, has no v2 equivalent either)",
         },
     ),
     # ------------------------------------------------------------------ AML6xx models and endpoints
@@ -627,14 +709,17 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 model registration and lookup.",
         "model",
         targets={
-            _MODEL: "ml_client.models.get(name, version=...) (azure.ai.ml.entities.Model)",
-            _MODEL + ".register": "ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))",
-            _RUN + ".register_model": 'ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", ...))',
-            _MODEL + ".list": "ml_client.models.list()",
-            _MODEL + ".download": "ml_client.models.download(name, version)",
+            _MODEL: "`ml_client.models.get(name, version=...)` (`azure.ai.ml.entities.Model`)",
+            _MODEL + ".register": use(
+                "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
+                renames={"model_name": "name", "model_path": "path"},
+                positional=("workspace", "model_path", "model_name"),
+            ),
+            _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", ...))`',
+            _MODEL + ".list": "`ml_client.models.list()`",
+            _MODEL + ".download": "`ml_client.models.download(name, version)`",
             _MODEL + ".get_model_path": 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online deployment',
         },
-        renames={_MODEL + ".register": {"model_name": "name", "model_path": "path"}},
     ),
     Rule(
         "AML602", "W7461", "azureml-webservice", Tier.REPLACEMENT,
@@ -643,27 +728,31 @@ RULES: tuple[Rule, ...] = (
         targets={
             _MODEL + ".deploy": _ONLINE_DEPLOY,
             _WEBSERVICE + ".deploy": _ONLINE_DEPLOY,
-            _WEBSERVICE: "ml_client.online_endpoints.get(name)",
-            _WEBSERVICE + ".run": "ml_client.online_endpoints.invoke(endpoint_name=..., request_file=...)",
-            _WEBSERVICE + ".delete": "ml_client.online_endpoints.begin_delete(name=...)",
-            _WEBSERVICE + ".wait_for_deployment": ".result() on the poller returned by ml_client.online_deployments.begin_create_or_update",
-            _WEBSERVICE + ".get_logs": "ml_client.online_deployments.get_logs(name, endpoint_name, lines)",
-            _WEBSERVICE + ".get_keys": "ml_client.online_endpoints.get_keys(name)",
-            _WEBSERVICE + ".update": "ml_client.online_deployments.begin_create_or_update(deployment)",
-            "azureml.core.model.InferenceConfig": "azure.ai.ml.entities.CodeConfiguration(code=..., scoring_script=...) with the environment on the deployment",
-            "azureml.core.webservice.aci.AciWebservice": "azure.ai.ml.entities.ManagedOnlineEndpoint + azure.ai.ml.entities.ManagedOnlineDeployment",
-            "azureml.core.webservice.aci.AciWebservice.deploy_configuration": "azure.ai.ml.entities.ManagedOnlineDeployment(instance_type=<VM SKU>, instance_count=...)",
-            "azureml.core.webservice.aks.AksWebservice": "azure.ai.ml.entities.KubernetesOnlineEndpoint + azure.ai.ml.entities.KubernetesOnlineDeployment (or managed online endpoints)",
-            "azureml.core.webservice.aks.AksWebservice.deploy_configuration": "azure.ai.ml.entities.KubernetesOnlineDeployment (or azure.ai.ml.entities.ManagedOnlineDeployment)",
-            "azureml.core.webservice.local.LocalWebservice": "a local online endpoint: ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)",
-            "azureml.core.webservice.local.LocalWebservice.deploy_configuration": "a local online deployment: ml_client.online_deployments.begin_create_or_update(deployment, local=True)",
-        },
-        renames={
-            "azureml.core.model.InferenceConfig": {"source_directory": "code", "entry_script": "scoring_script"},
-            "azureml.core.webservice.aci.AciWebservice.deploy_configuration": {
-                "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (a VM SKU)",
-                "auth_enabled": 'auth_mode on the endpoint ("key")',
-            },
+            _WEBSERVICE: "`ml_client.online_endpoints.get(name)`",
+            _WEBSERVICE + ".run": "`ml_client.online_endpoints.invoke(endpoint_name=..., request_file=...)`",
+            _WEBSERVICE + ".delete": "`ml_client.online_endpoints.begin_delete(name=...)`",
+            _WEBSERVICE + ".wait_for_deployment": ".result() on the poller returned by `ml_client.online_deployments.begin_create_or_update`",
+            _WEBSERVICE + ".get_logs": "`ml_client.online_deployments.get_logs(name, endpoint_name, lines)`",
+            _WEBSERVICE + ".get_keys": "`ml_client.online_endpoints.get_keys(name)`",
+            _WEBSERVICE + ".update": "`ml_client.online_deployments.begin_create_or_update(deployment)`",
+            "azureml.core.model.InferenceConfig": use(
+                "`azure.ai.ml.entities.CodeConfiguration(code=..., scoring_script=...)` with the environment on the deployment",
+                renames={"source_directory": "code", "entry_script": "scoring_script"},
+                positional=("entry_script", "runtime", "conda_file", "extra_docker_file_steps", "source_directory"),
+            ),
+            "azureml.core.webservice.aci.AciWebservice": "`azure.ai.ml.entities.ManagedOnlineEndpoint` + `azure.ai.ml.entities.ManagedOnlineDeployment`",
+            "azureml.core.webservice.aci.AciWebservice.deploy_configuration": use(
+                '`azure.ai.ml.entities.ManagedOnlineDeployment(instance_type="Standard_DS3_v2", instance_count=1)` (a VM SKU, not cores and memory)',
+                renames={
+                    "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (a VM SKU)",
+                    "auth_enabled": '`azure.ai.ml.entities.ManagedOnlineEndpoint(auth_mode="key")`',
+                },
+                positional=("cpu_cores", "memory_gb", "tags", "properties", "description", "location", "auth_enabled"),
+            ),
+            "azureml.core.webservice.aks.AksWebservice": "`azure.ai.ml.entities.KubernetesOnlineEndpoint` + `azure.ai.ml.entities.KubernetesOnlineDeployment` (or managed online endpoints)",
+            "azureml.core.webservice.aks.AksWebservice.deploy_configuration": "`azure.ai.ml.entities.KubernetesOnlineDeployment` (or `azure.ai.ml.entities.ManagedOnlineDeployment`)",
+            "azureml.core.webservice.local.LocalWebservice": "a local online endpoint: `ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)`",
+            "azureml.core.webservice.local.LocalWebservice.deploy_configuration": "a local online deployment: `ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
         },
     ),
     Rule(
@@ -671,34 +760,36 @@ RULES: tuple[Rule, ...] = (
         "ACI web service settings and deployment paths that SDK v2 does not support.",
         "managed-online-endpoints",
         targets={
-            "azureml.core.webservice.aci.ContainerResourceRequirements": "CPU and memory settings are not supported: choose a VM SKU as ManagedOnlineDeployment(instance_type=...)",
-            "azureml.core.webservice.aci.EncryptionProperties": "customer-managed encryption properties of ACI are not supported by managed online endpoints",
-            "azureml.core.webservice.aci.AciWebservice.deploy_configuration(dns_name_label)": "custom DNS names are not supported by managed online endpoints; clients must use the endpoint's scoring URI",
-            "azureml.core.webservice.aci.AciWebservice.deploy_configuration(ssl_cert_pem_file)": "TLS is always on for managed online endpoints and custom certificates are not supported",
-            _WEBSERVICE + ".deploy_from_model": "not handled by Microsoft's upgrade tool: redeploy as azure.ai.ml.entities.ManagedOnlineDeployment",
-            _WEBSERVICE + ".deploy_from_image": "not handled by Microsoft's upgrade tool: redeploy as azure.ai.ml.entities.ManagedOnlineDeployment",
+            "azureml.core.webservice.aci.ContainerResourceRequirements": "choose a VM SKU as `azure.ai.ml.entities.ManagedOnlineDeployment(instance_type=...)`: online endpoints take no CPU and memory settings",
+            "azureml.core.webservice.aci.EncryptionProperties": "remove them: managed online endpoints do not support ACI's customer-managed encryption properties",
+            "azureml.core.webservice.aci.AciWebservice.deploy_configuration(dns_name_label)": "remove it and have clients call the endpoint's scoring URI (`ml_client.online_endpoints.get(name).scoring_uri`): managed online endpoints do not support custom DNS names",
+            "azureml.core.webservice.aci.AciWebservice.deploy_configuration(ssl_cert_pem_file)": "remove it: TLS is always on for managed online endpoints, which do not take custom certificates",
+            _WEBSERVICE + ".deploy_from_model": "redeploy the model as an `azure.ai.ml.entities.ManagedOnlineDeployment` (Microsoft's upgrade tool does not handle this path)",
+            _WEBSERVICE + ".deploy_from_image": "redeploy the model as an `azure.ai.ml.entities.ManagedOnlineDeployment` (Microsoft's upgrade tool does not handle this path)",
         },
     ),
     # ------------------------------------------------------------------ AML7xx automl, sweep, parallel
     Rule(
         "AML701", "W7470", "azureml-automl", Tier.REPLACEMENT,
-        "AutoMLConfig and AutoML runs, replaced by the per-task azure.ai.ml.automl factories.",
+        "AutoMLConfig and AutoML runs, replaced by the per-task `azure.ai.ml.automl` factories.",
         "automl",
         targets={
-            "azureml.train.automl.automlconfig.AutoMLConfig": "azure.ai.ml.automl.<task>() (azure.ai.ml.automl.classification, regression, forecasting, ...) submitted with ml_client.jobs.create_or_update",
-            "azureml.train.automl.run.AutoMLRun": "the job returned by ml_client.jobs.create_or_update (ml_client.jobs.get(name))",
-            "azureml.automl.core.forecasting_parameters.ForecastingParameters": "job.set_forecast_settings(...) on azure.ai.ml.automl.forecasting() (azure.ai.ml.automl.ForecastingSettings)",
-            "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: ml_client.jobs.download(name, output_name="best_model") or MLflow',
-            "azureml.train.automl.run.AutoMLRun.get_best_child": "the best trial's run through MLflow (mlflow.search_runs on the AutoML job's child runs)",
-        },
-        renames={
-            "azureml.train.automl.automlconfig.AutoMLConfig": {
-                "compute_target": "compute", "label_column_name": "target_column_name",
-                "enable_early_stopping": "set_limits(enable_early_termination=...)",
-                "max_concurrent_iterations": "set_limits(max_concurrent_trials=...)",
-                "experiment_timeout_hours": "set_limits(timeout_minutes=...) (minutes)",
-                "training_data": "training_data (an MLTable azure.ai.ml.Input)",
-            },
+            "azureml.train.automl.automlconfig.AutoMLConfig": use(
+                "the factory of the task (`azure.ai.ml.automl.classification()`, `azure.ai.ml.automl.regression()`, "
+                "`azure.ai.ml.automl.forecasting()` ...) submitted with `ml_client.jobs.create_or_update`",
+                renames={
+                    "compute_target": "compute", "label_column_name": "target_column_name",
+                    "enable_early_stopping": "`job.set_limits(enable_early_termination=...)`",
+                    "max_concurrent_iterations": "`job.set_limits(max_concurrent_trials=...)`",
+                    "experiment_timeout_hours": "`job.set_limits(timeout_minutes=...)` (minutes)",
+                    "training_data": "training_data (an MLTable `azure.ai.ml.Input`)",
+                },
+                positional=("task",),
+            ),
+            "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
+            "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
+            "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: `ml_client.jobs.download(name, output_name="best_model")` or MLflow',
+            "azureml.train.automl.run.AutoMLRun.get_best_child": "the best trial's run through MLflow (`mlflow.search_runs` on the AutoML job's child runs)",
         },
     ),
     Rule(
@@ -706,37 +797,41 @@ RULES: tuple[Rule, ...] = (
         "HyperDrive configuration, sampling, policies and parameter expressions, replaced by sweep jobs.",
         "hyperdrive",
         targets={
-            _HD + "runconfig.HyperDriveConfig": "<command job>.sweep(sampling_algorithm=..., primary_metric=..., goal=...) (azure.ai.ml.sweep.SweepJob)",
-            _HD + "runconfig.HyperDriveRunConfig": "azure.ai.ml.sweep.SweepJob",
-            _HD + "sampling.RandomParameterSampling": 'sampling_algorithm="random" with azure.ai.ml.sweep search spaces as job inputs',
-            _HD + "sampling.GridParameterSampling": 'sampling_algorithm="grid" with azure.ai.ml.sweep search spaces as job inputs',
-            _HD + "sampling.BayesianParameterSampling": 'sampling_algorithm="bayesian" with azure.ai.ml.sweep search spaces as job inputs',
-            _HD + "policy.BanditPolicy": "azure.ai.ml.sweep.BanditPolicy set as sweep_job.early_termination",
-            _HD + "policy.MedianStoppingPolicy": "azure.ai.ml.sweep.MedianStoppingPolicy set as sweep_job.early_termination",
-            _HD + "policy.TruncationSelectionPolicy": "azure.ai.ml.sweep.TruncationSelectionPolicy set as sweep_job.early_termination",
-            _HD + "policy.NoTerminationPolicy": "no early_termination on the sweep job",
-            _HD + "runconfig.PrimaryMetricGoal": 'goal="Maximize" or goal="Minimize" on .sweep()',
-            _HD + "parameter_expressions.choice": "azure.ai.ml.sweep.Choice(values=[...])",
-            _HD + "parameter_expressions.randint": "azure.ai.ml.sweep.Randint(upper=...)",
-            _HD + "parameter_expressions.uniform": "azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)",
-            _HD + "parameter_expressions.quniform": "azure.ai.ml.sweep.QUniform(min_value=..., max_value=..., q=...)",
-            _HD + "parameter_expressions.loguniform": "azure.ai.ml.sweep.LogUniform(min_value=..., max_value=...)",
-            _HD + "parameter_expressions.qloguniform": "azure.ai.ml.sweep.QLogUniform(min_value=..., max_value=..., q=...)",
-            _HD + "parameter_expressions.normal": "azure.ai.ml.sweep.Normal(mu=..., sigma=...)",
-            _HD + "parameter_expressions.qnormal": "azure.ai.ml.sweep.QNormal(mu=..., sigma=..., q=...)",
-            _HD + "parameter_expressions.lognormal": "azure.ai.ml.sweep.LogNormal(mu=..., sigma=...)",
-            _HD + "parameter_expressions.qlognormal": "azure.ai.ml.sweep.QLogNormal(mu=..., sigma=..., q=...)",
-            _HD + "run.HyperDriveRun.get_best_run_by_primary_metric": 'ml_client.jobs.download(name, output_name="model") of the sweep job (its best trial)',
-        },
-        renames={
-            _HD + "runconfig.HyperDriveConfig": {
-                "run_config": "the command job that .sweep() is called on",
-                "hyperparameter_sampling": "sampling_algorithm", "primary_metric_name": "primary_metric",
-                "primary_metric_goal": "goal", "policy": "early_termination_policy (or sweep_job.early_termination)",
-                "max_total_runs": "set_limits(max_total_trials=...)",
-                "max_concurrent_runs": "set_limits(max_concurrent_trials=...)",
-                "max_duration_minutes": "set_limits(timeout=...) (seconds)",
-            },
+            _HD + "runconfig.HyperDriveConfig": use(
+                "`command_job.sweep(sampling_algorithm=..., primary_metric=..., goal=...)` (`azure.ai.ml.sweep.SweepJob`)",
+                renames={
+                    "run_config": "the command job that `command_job.sweep()` is called on",
+                    "hyperparameter_sampling": "sampling_algorithm", "primary_metric_name": "primary_metric",
+                    "primary_metric_goal": "goal", "policy": "early_termination_policy (or `sweep_job.early_termination`)",
+                    "max_total_runs": "`sweep_job.set_limits(max_total_trials=...)`",
+                    "max_concurrent_runs": "`sweep_job.set_limits(max_concurrent_trials=...)`",
+                    "max_duration_minutes": "`sweep_job.set_limits(timeout=...)` (seconds)",
+                },
+                positional=(
+                    "hyperparameter_sampling", "primary_metric_name", "primary_metric_goal", "max_total_runs",
+                    "max_concurrent_runs", "max_duration_minutes", "policy",
+                ),
+            ),
+            _HD + "runconfig.HyperDriveRunConfig": "`azure.ai.ml.sweep.SweepJob`",
+            _HD + "sampling.RandomParameterSampling": 'sampling_algorithm="random" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
+            _HD + "sampling.GridParameterSampling": 'sampling_algorithm="grid" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
+            _HD + "sampling.BayesianParameterSampling": 'sampling_algorithm="bayesian" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
+            _HD + "policy.BanditPolicy": "`azure.ai.ml.sweep.BanditPolicy` set as `sweep_job.early_termination`",
+            _HD + "policy.MedianStoppingPolicy": "`azure.ai.ml.sweep.MedianStoppingPolicy` set as `sweep_job.early_termination`",
+            _HD + "policy.TruncationSelectionPolicy": "`azure.ai.ml.sweep.TruncationSelectionPolicy` set as `sweep_job.early_termination`",
+            _HD + "policy.NoTerminationPolicy": "a sweep job without an early_termination policy",
+            _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" in `command_job.sweep(goal=...)`',
+            _HD + "parameter_expressions.choice": "`azure.ai.ml.sweep.Choice(values=[...])`",
+            _HD + "parameter_expressions.randint": "`azure.ai.ml.sweep.Randint(upper=...)`",
+            _HD + "parameter_expressions.uniform": "`azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)`",
+            _HD + "parameter_expressions.quniform": "`azure.ai.ml.sweep.QUniform(min_value=..., max_value=..., q=...)`",
+            _HD + "parameter_expressions.loguniform": "`azure.ai.ml.sweep.LogUniform(min_value=..., max_value=...)`",
+            _HD + "parameter_expressions.qloguniform": "`azure.ai.ml.sweep.QLogUniform(min_value=..., max_value=..., q=...)`",
+            _HD + "parameter_expressions.normal": "`azure.ai.ml.sweep.Normal(mu=..., sigma=...)`",
+            _HD + "parameter_expressions.qnormal": "`azure.ai.ml.sweep.QNormal(mu=..., sigma=..., q=...)`",
+            _HD + "parameter_expressions.lognormal": "`azure.ai.ml.sweep.LogNormal(mu=..., sigma=...)`",
+            _HD + "parameter_expressions.qlognormal": "`azure.ai.ml.sweep.QLogNormal(mu=..., sigma=..., q=...)`",
+            _HD + "run.HyperDriveRun.get_best_run_by_primary_metric": '`ml_client.jobs.download(name, output_name="model")` of the sweep job (its best trial)',
         },
     ),
     Rule(
@@ -744,19 +839,22 @@ RULES: tuple[Rule, ...] = (
         "ParallelRunConfig, replaced by a parallel job built with parallel_run_function.",
         "parallel",
         targets={
-            _STEPS + "parallel_run_config.ParallelRunConfig": "azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...)) (a parallel job)",
-        },
-        renames={
-            _STEPS + "parallel_run_config.ParallelRunConfig": {
-                "environment": "task.environment", "entry_script": "task.entry_script",
-                "source_directory": "task.code", "output_action": "task.append_row_to",
-                "append_row_file_name": "task.append_row_to", "node_count": "instance_count",
-                "process_count_per_node": "max_concurrency_per_instance",
-                "run_invocation_timeout": "retry_settings.timeout", "run_max_try": "retry_settings.max_retries",
-                "allowed_failed_count": "mini_batch_error_threshold",
-                "allowed_failed_percent": "task.program_arguments (--allowed_failed_percent)",
-                "compute_target": "compute",
-            },
+            _STEPS + "parallel_run_config.ParallelRunConfig": use(
+                "`azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...))` (a parallel job)",
+                renames={
+                    "environment": "`azure.ai.ml.parallel.RunFunction(environment=...)`",
+                    "entry_script": "`azure.ai.ml.parallel.RunFunction(entry_script=...)`",
+                    "source_directory": "`azure.ai.ml.parallel.RunFunction(code=...)`",
+                    "output_action": "`azure.ai.ml.parallel.RunFunction(append_row_to=...)`",
+                    "append_row_file_name": "`azure.ai.ml.parallel.RunFunction(append_row_to=...)`",
+                    "node_count": "instance_count", "process_count_per_node": "max_concurrency_per_instance",
+                    "run_invocation_timeout": "retry_settings (timeout)", "run_max_try": "retry_settings (max_retries)",
+                    "error_threshold": "mini_batch_error_threshold", "allowed_failed_count": "mini_batch_error_threshold",
+                    "allowed_failed_percent": "`azure.ai.ml.parallel.RunFunction(program_arguments=...)` (--allowed_failed_percent)",
+                    "compute_target": "compute",
+                },
+                positional=("environment", "entry_script", "error_threshold", "output_action", "compute_target", "node_count"),
+            ),
         },
     ),
     Rule(
@@ -764,7 +862,7 @@ RULES: tuple[Rule, ...] = (
         "ParallelRunConfig(partition_keys=...): partitioned parallel runs.",
         "parallel",
         targets={
-            _STEPS + "parallel_run_config.ParallelRunConfig(partition_keys)": "azure.ai.ml.parallel.parallel_run_function(partition_keys=[...]) (the inputs must be partitioned data; Microsoft's migration article still calls this under development, azure-ai-ml 1.35 has it)",
+            _STEPS + "parallel_run_config.ParallelRunConfig(partition_keys)": "`azure.ai.ml.parallel.parallel_run_function(partition_keys=[...])` (the inputs must be partitioned data; Microsoft's migration article still calls this under development, azure-ai-ml 1.35 has it)",
         },
     ),
     # ------------------------------------------------------------------ AML8xx tracking, secrets
@@ -773,16 +871,16 @@ RULES: tuple[Rule, ...] = (
         "Run.get_context() and run attributes used inside a training script.",
         "mlflow",
         targets={
-            _RUN + ".get_context": _MLFLOW_IN_JOB + "; read inputs from the command line (azure.ai.ml.Input)",
-            "azureml.core.run._SubmittedRun.input_datasets": "an azure.ai.ml.Input passed on the command line (${{inputs.<name>}})",
-            "azureml.core.run._SubmittedRun.output_datasets": "an azure.ai.ml.Output passed on the command line (${{outputs.<name>}})",
-            _EXP + ".start_logging": "mlflow.set_experiment(name) and mlflow.start_run()",
-            _RUN + ".complete": "mlflow.end_run()",
-            _RUN + ".tag": "mlflow.set_tag(key, value)",
-            _RUN + ".set_tags": "mlflow.set_tags(tags)",
-            _RUN + ".upload_file": "mlflow.log_artifact(local_path)",
-            _RUN + ".upload_folder": "mlflow.log_artifacts(local_dir)",
-            _RUN + ".child_run": "mlflow.start_run(nested=True)",
+            _RUN + ".get_context": _MLFLOW_IN_JOB + "; read inputs from the command line (`azure.ai.ml.Input`)",
+            "azureml.core.run._SubmittedRun.input_datasets": "an `azure.ai.ml.Input` passed on the command line (${{inputs.<name>}})",
+            "azureml.core.run._SubmittedRun.output_datasets": "an `azure.ai.ml.Output` passed on the command line (${{outputs.<name>}})",
+            _EXP + ".start_logging": "`mlflow.set_experiment(name)` and `mlflow.start_run()`",
+            _RUN + ".complete": "`mlflow.end_run()`",
+            _RUN + ".tag": "`mlflow.set_tag(key, value)`",
+            _RUN + ".set_tags": "`mlflow.set_tags(tags)`",
+            _RUN + ".upload_file": "`mlflow.log_artifact(local_path)`",
+            _RUN + ".upload_folder": "`mlflow.log_artifacts(local_dir)`",
+            _RUN + ".child_run": "`mlflow.start_run(nested=True)`",
         },
     ),
     Rule(
@@ -790,15 +888,15 @@ RULES: tuple[Rule, ...] = (
         "Run.log* metric and artifact logging, replaced by MLflow.",
         "mlflow",
         targets={
-            _RUN + ".log": "mlflow.log_metric(name, value) (numbers and booleans as 1/0; text with mlflow.log_text)",
-            _RUN + ".log_image": "mlflow.log_figure(figure, file) for a plot, mlflow.log_artifact(path) for a file",
-            _RUN + ".log_list": "mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])",
-            _RUN + ".log_row": 'mlflow.log_metrics({"name.column": value, ...})',
-            _RUN + ".log_table": "mlflow.log_metrics(...) per row or mlflow.log_artifact(table_file)",
-            _RUN + ".log_accuracy_table": "mlflow.log_dict(value, file)",
-            _RUN + ".log_confusion_matrix": "mlflow.log_dict(value, file)",
-            _RUN + ".log_predictions": "mlflow.log_dict(value, file)",
-            _RUN + ".log_residuals": "mlflow.log_dict(value, file)",
+            _RUN + ".log": "`mlflow.log_metric(name, value)` (numbers and booleans as 1/0; text with `mlflow.log_text`)",
+            _RUN + ".log_image": "`mlflow.log_figure(figure, file)` for a plot, `mlflow.log_artifact(path)` for a file",
+            _RUN + ".log_list": "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`",
+            _RUN + ".log_row": '`mlflow.log_metrics({"name.column": value, ...})`',
+            _RUN + ".log_table": "`mlflow.log_metrics(...)` per row or `mlflow.log_artifact(table_file)`",
+            _RUN + ".log_accuracy_table": "`mlflow.log_dict(value, file)`",
+            _RUN + ".log_confusion_matrix": "`mlflow.log_dict(value, file)`",
+            _RUN + ".log_predictions": "`mlflow.log_dict(value, file)`",
+            _RUN + ".log_residuals": "`mlflow.log_dict(value, file)`",
         },
     ),
     Rule(
@@ -806,15 +904,15 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 secret access (Run.get_secret, Keyvault), which SDK v2 does not have.",
         "secrets",
         targets={
-            _RUN + ".get_secret": _SECRET_CLIENT + " (.get_secret(name).value)",
-            _RUN + ".get_secrets": _SECRET_CLIENT + " (.get_secret(name).value)",
-            _KEYVAULT: _SECRET_CLIENT,
-            _KEYVAULT + ".get_secret": _SECRET_CLIENT + " (.get_secret(name).value)",
-            _KEYVAULT + ".get_secrets": _SECRET_CLIENT + " (.get_secret(name).value)",
-            _KEYVAULT + ".set_secret": _SECRET_CLIENT + " (.set_secret(name, value))",
-            _KEYVAULT + ".set_secrets": _SECRET_CLIENT + " (.set_secret(name, value))",
-            _KEYVAULT + ".list_secrets": _SECRET_CLIENT + " (.list_properties_of_secrets())",
-            _KEYVAULT + ".delete_secret": _SECRET_CLIENT + " (.begin_delete_secret(name))",
+            _RUN + ".get_secret": instead(f"read it with {_VAULT}: `secret_client.get_secret(name).value`"),
+            _RUN + ".get_secrets": instead(f"read each secret with {_VAULT}: `secret_client.get_secret(name).value`"),
+            _KEYVAULT: instead(f"work with the workspace's key vault through {_VAULT}"),
+            _KEYVAULT + ".get_secret": instead(f"read it with {_VAULT}: `secret_client.get_secret(name).value`"),
+            _KEYVAULT + ".get_secrets": instead(f"read each secret with {_VAULT}: `secret_client.get_secret(name).value`"),
+            _KEYVAULT + ".set_secret": instead(f"write it with {_VAULT}: `secret_client.set_secret(name, value)`"),
+            _KEYVAULT + ".set_secrets": instead(f"write each secret with {_VAULT}: `secret_client.set_secret(name, value)`"),
+            _KEYVAULT + ".list_secrets": instead(f"list them with {_VAULT}: `secret_client.list_properties_of_secrets()`"),
+            _KEYVAULT + ".delete_secret": instead(f"delete it with {_VAULT}: `secret_client.begin_delete_secret(name)`"),
         },
     ),
     # ------------------------------------------------------------------ AML9xx dependency pins
@@ -827,53 +925,53 @@ RULES: tuple[Rule, ...] = (
         targets={
             "azureml-sdk": "azure-ai-ml + azure-identity (mlflow + azureml-mlflow for metrics and tracking)",
             "azureml-core": "azure-ai-ml + azure-identity (mlflow + azureml-mlflow for metrics and tracking)",
-            "azureml-pipeline": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
-            "azureml-pipeline-core": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
-            "azureml-pipeline-steps": "azure-ai-ml (pipelines: azure.ai.ml.dsl.pipeline and components)",
+            "azureml-pipeline": "azure-ai-ml (pipelines: `azure.ai.ml.dsl.pipeline` and components)",
+            "azureml-pipeline-core": "azure-ai-ml (pipelines: `azure.ai.ml.dsl.pipeline` and components)",
+            "azureml-pipeline-steps": "azure-ai-ml (pipelines: `azure.ai.ml.dsl.pipeline` and components)",
             "azureml-train": "azure-ai-ml (command and sweep jobs)",
             "azureml-train-core": "azure-ai-ml (command and sweep jobs)",
-            "azureml-train-automl": "azure-ai-ml (azure.ai.ml.automl)",
-            "azureml-train-automl-client": "azure-ai-ml (azure.ai.ml.automl)",
+            "azureml-train-automl": "azure-ai-ml (`azure.ai.ml.automl`)",
+            "azureml-train-automl-client": "azure-ai-ml (`azure.ai.ml.automl`)",
             "azureml-defaults": "azureml-inference-server-http in scoring images; mlflow + azureml-mlflow in training images",
-            "azureml-widgets": "azure-ai-ml (the job's studio_url, ml_client.jobs.stream)",
+            "azureml-widgets": "azure-ai-ml (the job's studio_url, `ml_client.jobs.stream`)",
             "azureml-dataset-runtime": "azure-ai-ml data assets, read with mltable or azureml-fsspec",
             "azureml-contrib-*": "azure-ai-ml",
-            "azureml-datadrift": "azure-ai-ml (model monitoring: azure.ai.ml.entities.MonitorSchedule)",
+            "azureml-datadrift": "azure-ai-ml (model monitoring: `azure.ai.ml.entities.MonitorSchedule`)",
             "azureml-interpret": "azure-ai-ml (Responsible AI dashboard components)",
             "azureml-tensorboard": "mlflow + azureml-mlflow, and the job's studio_url",
-            "azureml-telemetry": "nothing: remove it (azure-ai-ml needs no telemetry package)",
+            "azureml-telemetry": instead("remove it: azure-ai-ml needs no telemetry package"),
         },
     ),
 )
 
 # What Experiment.submit(config) becomes in v2, by the type of config; the
 # analysis appends it to AML202's advice. Keys are canonical qualified names.
-_COMMAND_JOB_KIND = f"{_JOBS_CREATE} with a command job built with azure.ai.ml.command()"
-SUBMIT_JOB_KINDS: Mapping[str, str] = MappingProxyType(
-    {
+_COMMAND_JOB_KIND = f"{_JOBS_CREATE} with a command job built with `azure.ai.ml.command()`"
+SUBMIT_JOB_KINDS: Mapping[str, Advice] = MappingProxyType({
+    qname: use(text) for qname, text in {
         "azureml.core.script_run_config.ScriptRunConfig": _COMMAND_JOB_KIND,
-        _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an @azure.ai.ml.dsl.pipeline function",
-        _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with <command job>.sweep()",
-        "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with azure.ai.ml.automl.<task>()",
+        _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an `@azure.ai.ml.dsl.pipeline` function",
+        _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with `command_job.sweep()`",
+        "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with a task factory of `azure.ai.ml.automl` (`azure.ai.ml.automl.classification()` ...)",
         "azureml.train.estimator.Estimator": _COMMAND_JOB_KIND,
         # submitting a published pipeline or a pipeline endpoint invokes it
-        _PUBLISHED: "ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...}) (a published pipeline becomes a pipeline component deployment of a batch endpoint)",
-        _PIPE_ENDPOINT: "ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...}) (a pipeline endpoint becomes a batch endpoint)",
-    }
-)
+        _PUBLISHED: "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})` (a published pipeline becomes a pipeline component deployment of a batch endpoint)",
+        _PIPE_ENDPOINT: "`ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})` (a pipeline endpoint becomes a batch endpoint)",
+    }.items()
+})
 
-# Advice for code that runs inside a job (a file that calls Run.get_context()):
-# there the v2 answer is MLflow and job inputs, not MLClient.
-IN_JOB_ADVICE: Mapping[str, str] = MappingProxyType(
-    {
-        _RUN: "MLflow (mlflow) for tracking inside the job; nothing to import from Azure ML",
-        _RUN + ".id": "mlflow.active_run().info.run_id",
-        _RUN + ".register_model": "mlflow.<flavor>.log_model(...) in the job, then ml_client.models.create_or_update on the job's output",
+# Advice for code that runs inside a job (see IN_JOB below): there the v2
+# answer is MLflow and job inputs, not MLClient.
+IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    qname: use(text) for qname, text in {
+        _RUN: "MLflow (`mlflow.start_run()`, `mlflow.log_metric`) for tracking inside the job; nothing to import from Azure ML",
+        _RUN + ".id": "`mlflow.active_run().info.run_id`",
+        _RUN + ".register_model": "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) in the job, then `ml_client.models.create_or_update` on the job's output",
         _DS + ".get_by_name": _JOB_INPUT,
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
-        _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)",
-    }
-)
+        _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, `azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), ...)`",
+    }.items()
+})
 
 # The run class Experiment.submit(config) returns, by config type; used by the
 # brain's inference tip so run.<method>() resolves on the right class.
@@ -893,6 +991,8 @@ SUBMIT_RUN_TYPES: Mapping[str, str] = MappingProxyType(
 # Under a v1 root but part of the v2-era inference server's scoring interface
 # (AMLRequest, rawhttp), used by v2 online-endpoint scoring scripts.
 V2_ERA_UNDER_V1_ROOTS: tuple[str, ...] = ("azureml.contrib.services",)
+# ... and the distribution that ships it (AML901 must not flag it either)
+V2_ERA_PACKAGES: frozenset[str] = frozenset({"azureml-contrib-services"})
 
 
 def _under(modname: str, roots: tuple[str, ...]) -> bool:
@@ -903,7 +1003,7 @@ def is_v1_module(modname: str) -> bool:
     return _under(modname, V1_MODULE_ROOTS) and not _under(modname, V2_ERA_UNDER_V1_ROOTS)
 
 
-def module_advice(modname: str) -> str:
+def module_advice(modname: str) -> Advice:
     """AML001's advice for a v1 module: the longest matching root's."""
     targets = RULES_BY_CODE["AML001"].targets
     parts = modname.split(".")
@@ -911,23 +1011,68 @@ def module_advice(modname: str) -> str:
         advice = targets.get(".".join(parts[:end]))
         if advice:
             return advice
-    return "azure.ai.ml"
+    return use("`azure.ai.ml`")
 
 
 RULES_BY_CODE: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in RULES})
 RULES_BY_SYMBOL: Mapping[str, Rule] = MappingProxyType({rule.symbol: rule for rule in RULES})
 
+# The rules the analysis reports by role rather than by a target's name.
+UNANALYSABLE = RULES_BY_CODE["AML000"]
+IMPORT = RULES_BY_CODE["AML001"]
+MIXED_SDKS = RULES_BY_CODE["AML002"]
+WARNING_SILENCED = RULES_BY_CODE["AML003"]
+COMPAT_GUARD = RULES_BY_CODE["AML004"]
+LEGACY_MODE = RULES_BY_CODE["AML005"]
+MEMBER = RULES_BY_CODE["AML007"]
+SUBMIT = RULES_BY_CODE["AML202"]
+DEPENDENCY = RULES_BY_CODE["AML901"]
 # Rules matched by structure (file state, imports, environment variables)
 # rather than by the qualified name an expression resolves to.
-STRUCTURAL_CODES = frozenset({"AML000", "AML001", "AML002", "AML003", "AML004", "AML007", "AML901"})
-LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
-RUN_CONTEXT_TARGET = _RUN + ".get_context"
-_SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)
-TARGETS: Mapping[str, tuple[Rule, str]] = MappingProxyType(
-    {qname: (rule, advice) for rule in _SYMBOL_RULES for qname, advice in rule.targets.items()}
+STRUCTURAL_CODES = frozenset(
+    rule.code for rule in (UNANALYSABLE, IMPORT, MIXED_SDKS, WARNING_SILENCED, COMPAT_GUARD, MEMBER, DEPENDENCY)
 )
-RENAMES: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {qname: renames for rule in RULES for qname, renames in rule.renames.items()}
+LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
+# the rules a file may have besides AML005 and still be only enabling v2
+LEGACY_MODE_CODES = frozenset({IMPORT.code, LEGACY_MODE.code, RULES_BY_CODE["AML101"].code})
+RUN_CONTEXT_TARGET = _RUN + ".get_context"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a finding sits changes its advice; the analysis applies these in
+    the order of ADVICE_CONTEXTS, after name resolution decided what a node is."""
+
+    name: str
+    description: str
+
+
+SUBMITTED_CONFIG = Context(
+    "submitted-config", "Experiment.submit(config): the advice of the job kind config's class makes (SUBMIT_JOB_KINDS)"
+)
+IN_JOB = Context(
+    "in-job",
+    "code that runs inside a job: the %%writefile script, else the module, else the top-level function that calls "
+    "Run.get_context(), and the functions decorated with @command_component; advice from IN_JOB_ADVICE",
+)
+LEGACY_MODE_FILE = Context(
+    "legacy-mode", "a file whose only v1 work is enabling v2 (Workspace.update(v1_legacy_mode=False)) is AML005 throughout"
+)
+IN_COMPAT_GUARD = Context(
+    "compat-guard", "an SDK v1 import in the except ImportError: of a try that imports azure.ai.ml is AML004"
+)
+# the advice of the rest of such a file
+LEGACY_MODE_SUPPORT = note(
+    "SDK v1 serves here only to enable SDK v2 on a private-endpoint workspace; remove it with the "
+    "Workspace.update(v1_legacy_mode=False) call once that is done"
+)
+ADVICE_CONTEXTS: tuple[Context, ...] = (SUBMITTED_CONFIG, IN_JOB, LEGACY_MODE_FILE, IN_COMPAT_GUARD)
+# decorators whose function body runs inside a job (mldesigner builds a command component of it)
+JOB_DECORATORS = frozenset({"mldesigner.command_component"})
+
+_SYMBOL_RULES = tuple(rule for rule in RULES if rule.code not in STRUCTURAL_CODES)
+TARGETS: Mapping[str, tuple[Rule, Advice]] = MappingProxyType(
+    {qname: (rule, advice) for rule in _SYMBOL_RULES for qname, advice in rule.targets.items()}
 )
 # Last dotted component of every target: the cheap filter that decides which
 # calls and attributes are worth inferring.

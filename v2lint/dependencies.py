@@ -18,9 +18,10 @@ import ast
 import re
 from dataclasses import dataclass
 
+from v2lint.catalogue import DEPENDENCY, V2_ERA_PACKAGES, Advice
 from v2lint.findings import HIGH, Finding
 
-CODE = "AML901"
+CODE = DEPENDENCY.code
 
 
 _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
@@ -32,9 +33,7 @@ def normalise(name: str) -> str:
 
 
 def _rule():
-    from v2lint.catalogue import RULES_BY_CODE
-
-    return RULES_BY_CODE.get(CODE)
+    return DEPENDENCY
 
 
 def available() -> bool:
@@ -42,9 +41,11 @@ def available() -> bool:
     return _rule() is not None
 
 
-def advice_for(name: str) -> str | None:
+def advice_for(name: str) -> Advice | None:
     """The v2 advice for a v1 package, or None for anything else."""
     name = normalise(name)
+    if name in V2_ERA_PACKAGES:
+        return None
     rule = _rule()
     table = rule.targets if rule else {}
     if name in table:
@@ -307,8 +308,7 @@ def notebook_findings(cell_lines: list[str]) -> list[tuple[int, Finding]]:
         for hit in scan_pip_install(line, number):
             advice = advice_for(hit.name)
             if advice is not None:
-                out.append((number, Finding(number, hit.col, CODE, normalise(hit.name), hit.name, advice, HIGH,
-                                            number, hit.col + len(hit.name))))
+                out.append((number, _finding(hit, advice, number)))
     return out
 
 
@@ -326,7 +326,7 @@ def scan(text: str, filename: str) -> list[Hit]:
     return scan_requirements(text)
 
 
-def v1_hits(text: str, filename: str) -> list[tuple[Hit, str]]:
+def v1_hits(text: str, filename: str) -> list[tuple[Hit, Advice]]:
     """(hit, advice) for the SDK v1 packages a dependency file names."""
     out = []
     for hit in scan(text, filename):
@@ -339,7 +339,10 @@ def v1_hits(text: str, filename: str) -> list[tuple[Hit, str]]:
 def findings(text: str, filename: str) -> list[Finding]:
     if not available() or "azureml" not in text.lower():
         return []
-    return [
-        Finding(hit.line, hit.col, CODE, normalise(hit.name), hit.name, advice, HIGH, hit.line, hit.col + len(hit.name))
-        for hit, advice in v1_hits(text, filename)
-    ]
+    return [_finding(hit, advice, hit.line) for hit, advice in v1_hits(text, filename)]
+
+
+def _finding(hit: Hit, advice: Advice, line: int) -> Finding:
+    tier = advice.tier if advice.tier is not _rule().tier else None
+    return Finding(line, hit.col, CODE, normalise(hit.name), hit.name, advice.text, HIGH, line,
+                   hit.col + len(hit.name), tier=tier)

@@ -6,7 +6,7 @@ dependency scanner never load it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
 
@@ -30,43 +30,56 @@ class Finding:
     # class; its nearest catalogued ancestor) or "module:<name>"
     via: str = ""
 
+    # the finding's own tier, when its advice's differs from the rule's (an import
+    # of a name with no v2 equivalent); None: the rule's
+    tier: Tier | None = field(default=None, compare=False)
+
     @property
     def rule(self) -> Rule:
         return RULES_BY_CODE[self.code]
 
     @property
+    def severity(self) -> Tier:
+        return self.tier or self.rule.tier
+
+    @property
     def message(self) -> str:
-        tier = self.rule.tier
-        if tier is Tier.UNANALYSABLE:
-            return f"could not be analysed: {self.advice}"
         named = self.written if self.written == self.qname else f"{self.written} ({self.qname})"
-        if self.via:
-            return self._borrowed_message(named, tier)
-        if self.rule.template:
-            return self.rule.template.format(named=named, advice=self.advice)
-        if tier is Tier.NO_EQUIVALENT:
-            return f"{named} has no SDK v2 equivalent: {self.advice}"
-        if tier is Tier.REPLACEMENT:
-            return f"{named} is Azure ML SDK v1: use {self.advice}"
-        return f"{named}: {self.advice}"
+        return sentence(self.rule, named, self.advice, self.severity, self.via)
 
 
-    def _borrowed_message(self, named: str, tier: Tier) -> str:
-        """A name without its own advice says whose advice it borrows, so no
-        member gets an invented mapping."""
-        kind, owner = self.via.split(":", 1)
-        short = owner.rsplit(".", 1)[-1]
-        if kind == "class":
-            lead, whole = f"{named} is a member of Azure ML SDK v1 {short}", short
-        elif kind == "base":
-            lead, whole = f"{named} derives from Azure ML SDK v1 {short}", short
-        else:
-            lead, whole = f"{named} is defined in Azure ML SDK v1 module {owner}", "that module"
-        if tier is Tier.NO_EQUIVALENT:
-            return f"{lead}, which has no SDK v2 equivalent: {self.advice}"
-        if tier is Tier.REPLACEMENT:
-            return f"{lead} (no advice specific to this name): for {whole}, use {self.advice}"
-        return f"{lead}: {self.advice}"
+def sentence(rule: Rule, named: str, advice: str, tier: Tier, via: str = "") -> str:
+    """The one grammar of every message: ``advice`` after "use" for a
+    replacement, an imperative after the colon when there is no equivalent."""
+    if tier is Tier.UNANALYSABLE:
+        return f"could not be analysed: {advice}"
+    if via:
+        return _borrowed(named, advice, tier, via)
+    if rule.template:
+        return rule.template.format(named=named, advice=advice)
+    if tier is Tier.NO_EQUIVALENT:
+        return f"{named} has no SDK v2 equivalent: {advice}"
+    if tier is Tier.REPLACEMENT:
+        return f"{named} is Azure ML SDK v1: use {advice}"
+    return f"{named}: {advice}"
+
+
+def _borrowed(named: str, advice: str, tier: Tier, via: str) -> str:
+    """A name without its own advice says whose advice it borrows, so no
+    member gets an invented mapping."""
+    kind, owner = via.split(":", 1)
+    short = owner.rsplit(".", 1)[-1]
+    if kind == "class":
+        lead, whole = f"{named} is a member of Azure ML SDK v1 {short}", short
+    elif kind == "base":
+        lead, whole = f"{named} derives from Azure ML SDK v1 {short}", short
+    else:
+        lead, whole = f"{named} is defined in Azure ML SDK v1 module {owner}", "that module"
+    if tier is Tier.NO_EQUIVALENT:
+        return f"{lead}, which has no SDK v2 equivalent: {advice}"
+    if tier is Tier.REPLACEMENT:
+        return f"{lead} (no advice specific to this name): for {whole}, use {advice}"
+    return f"{lead}: {advice}"
 
 
 TOO_DEEP = "analysis stopped: expression nested too deeply"

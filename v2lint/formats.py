@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from v2lint import __version__
-from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
+from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier, describe
 from v2lint.engine import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
@@ -279,8 +279,8 @@ def _rule_help(rule) -> tuple[str, str]:
         text_lines.append("")
         md_lines += [f"| SDK v1 | {verb} |", "|---|---|"]
         for qname, advice in targets.items():
-            text_lines.append(f"- {qname}: {advice}")
-            md_lines.append(f"| `{_md_cell(qname)}` | {_md_cell(advice)} |")
+            text_lines.append(f"- {qname}: {describe(advice)}")
+            md_lines.append(f"| `{_md_cell(qname)}` | {_md_cell(describe(advice))} |")
     text_lines += ["", f"Migration guide: {rule.url}"]
     md_lines += ["", f"Migration guide: [{rule.article}]({rule.url})"]
     return "\n".join(text_lines), "\n".join(md_lines)
@@ -569,14 +569,15 @@ TERMINAL_FORMATS = ("text", "concise")  # coloured on a terminal; the summary li
 def rule_dict(rule) -> dict:
     return {
         "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
-        "summary": rule.summary, "url": rule.url, "targets": dict(rule.targets),
+        "summary": rule.summary, "url": rule.url,
+        "targets": {qname: describe(advice) for qname, advice in rule.targets.items()},
     }
 
 
 def rules_table(fmt: str = "text") -> str:
     rows = []
     for rule in RULES:
-        targets = list(rule.targets.items()) or [("", "")]
+        targets = [(qname, describe(advice)) for qname, advice in rule.targets.items()] or [("", "")]
         for qname, advice in targets:
             rows.append((rule.code, rule.symbol, rule.tier.label, qname, advice))
     if fmt == "json":
@@ -590,7 +591,7 @@ def rules_table(fmt: str = "text") -> str:
         out.append(f"{rule.code}  {rule.symbol}  [{rule.tier.label}]  {rule.msgid}  {rule.url}")
         out.append(f"    {rule.summary}")
         for qname, advice in rule.targets.items():
-            out.append(f"    {qname}  ->  {advice}")
+            out.append(f"    {qname}  ->  {describe(advice)}")
         out.append("")
     return "\n".join(out)
 

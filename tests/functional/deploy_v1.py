@@ -12,8 +12,8 @@ env.python.conda_dependencies.add_pip_package("azureml-defaults")  # [azureml-ru
 inference_config = InferenceConfig(  # [azureml-webservice]
     entry_script="score.py", source_directory="src", environment=env
 )
-aci_config = AciWebservice.deploy_configuration(  # [azureml-webservice-no-equivalent]
-    cpu_cores=1, memory_gb=2, auth_enabled=True, dns_name_label="mnist-scoring"
+aci_config = AciWebservice.deploy_configuration(  # [azureml-webservice]
+    cpu_cores=1, memory_gb=2, auth_enabled=True, dns_name_label="mnist-scoring"  # [azureml-webservice-no-equivalent]
 )
 service = Model.deploy(ws, "mnist-svc", [model], inference_config, aci_config, overwrite=True)  # [azureml-webservice]
 service.wait_for_deployment(show_output=True)  # [azureml-webservice]
