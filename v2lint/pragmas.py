@@ -38,7 +38,7 @@ _PRAGMA = re.compile(r"#.*?\bpylint:\s*([^;#\n]+)")
 _SKIPPING = frozenset({"skip-file", "disable-all"})
 _ALIASES = {"disable-msg": "disable", "enable-msg": "enable"}  # pylint's deprecated spellings
 
-CHECKER = "v2lint"
+_CHECKER = "v2lint"
 _CODES_BY_MSGID = {rule.msgid: rule.code for rule in RULES}
 _CODES_BY_SYMBOL = {rule.symbol: rule.code for rule in RULES}
 _ALL_CODES = frozenset(_CODES_BY_MSGID.values())
@@ -59,6 +59,8 @@ class Suppressions:
         self.lines = text.split("\n")
         self.skip_file = False
         self.pragmas: list[Pragma] = []
+        self._spans: list[tuple[int, int, bool, frozenset[str]]] = []  # of the pragmas, in the tree below
+        self._tree = None
         for line, comment in _python_comments(text) if python else _line_comments(self.lines):
             for action, names in _parse_pylint_pragma(comment):
                 if action in _SKIPPING or (action == "disable" and "all" in names):
@@ -67,15 +69,13 @@ class Suppressions:
                 codes = frozenset().union(*map(_codes_named, names))
                 if codes:
                     self.pragmas.append(Pragma(line, _ALIASES.get(action, action), codes))
-        self._spans: list[tuple[int, int, bool, frozenset[str]]] = []
-        self._tree = None
 
     def hides(self, code: str, line: int, end_line: int | None = None, tree=None) -> bool:
         """Whether the finding of rule ``code`` at ``line`` (to ``end_line``) is suppressed;
         ``tree``: the astroid module of the text, for pylint's scopes."""
-        return self.skip_file or self._noqa(code, line) or (end_line is not None and self._noqa(code, end_line)) or (
-            self._disabled(code, line, tree)
-        )
+        if self.skip_file or self._noqa(code, line) or (end_line is not None and self._noqa(code, end_line)):
+            return True
+        return self._disabled(code, line, tree)  # pylint looks at the first line only
 
     def _noqa(self, code: str, line: int) -> bool:
         text = self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
@@ -124,7 +124,7 @@ def _innermost_end(tree, line: int) -> int | None:
 
 def _codes_named(name: str) -> frozenset[str]:
     """The v2lint rules a pragma name stands for, as pylint resolves it."""
-    if name == "all" or name.lower() == CHECKER:
+    if name == "all" or name.lower() == _CHECKER:
         return _ALL_CODES
     if len(name) == 1:  # a category: C, R, W, E, I or F
         return frozenset(code for msgid, code in _CODES_BY_MSGID.items() if msgid[0] == name)
