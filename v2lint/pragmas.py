@@ -154,9 +154,9 @@ def _parse_pylint_pragma(comment: str) -> list[tuple[str, list[str]]]:
         if needs_assign:
             return pragmas
         if kind == "keyword":
-            if action is not None and not _complete(action, names):
-                return pragmas
             if action is not None:
+                if not _complete(action, names):
+                    return pragmas
                 pragmas.append((action, names))
             action, names = token.group(), []
             needs_assign = action not in _SKIPPING

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from v2lint import decoding, worth_analysing
+from v2lint import decoding, dependencies, notebooks, worth_analysing
 from v2lint.findings import Finding
 from v2lint.pragmas import Suppressions
 from v2lint.results import Result, problem
@@ -38,8 +38,6 @@ def python_results(data: bytes, path: str, display: str) -> list[Result]:
 
 
 def dependency_results(data: bytes, path: str, display: str) -> list[Result]:
-    from v2lint import dependencies
-
     text = decoding.normalise_newlines(data.decode("utf-8", errors="replace"))
     suppressions = Suppressions(text, python=False)
     return [
@@ -62,8 +60,6 @@ def _result(display: str, finding: Finding, lines: list[str]) -> Result:
 
 
 def notebook_results(data: bytes, path: str, display: str, notes: list[str]) -> list[Result]:
-    from v2lint import notebooks
-
     if not worth_analysing(data):
         return _wide_encoding_problem(data, display)
     try:
@@ -102,14 +98,12 @@ def notebook_results(data: bytes, path: str, display: str, notes: list[str]) -> 
 class _NotebookPlaces:
     """Where a finding of a code cell is in the .ipynb file on disk (its JSON lines)."""
 
-    def __init__(self, text: str, notebook) -> None:
+    def __init__(self, text: str, notebook: notebooks.Notebook) -> None:
         self._text = text
         self._notebook = notebook
         self._physical = None  # mapped on first use: most notebooks have no finding
 
-    def _lines(self):
-        from v2lint import notebooks
-
+    def _lines(self) -> notebooks.PhysicalLines:
         if self._physical is None:
             self._physical = notebooks.PhysicalLines(self._text, self._notebook.cell_index)
         return self._physical
@@ -161,8 +155,6 @@ def _notebook_pip_installs(display: str, notebook, located: _NotebookPlaces, hid
     """``%pip install azureml-sdk`` in a code cell: AML901, as in a requirements file.
     The module of code cells has the magic blanked, so the line's own comments
     are read from the cell."""
-    from v2lint import dependencies
-
     results = []
     for cell, lines in enumerate(notebook.cells, start=1):
         findings = dependencies.notebook_findings(lines)
@@ -187,7 +179,7 @@ def _unit_path(notebook_path: str, unit) -> str:
 
 
 def _analysed(text: str, path: str) -> tuple[list[Finding], object]:
-    from v2lint.modules import analysed
+    from v2lint.modules import analysed  # astroid: only now that a text is worth analysing
 
     return analysed(text, path)
 
