@@ -134,17 +134,17 @@ t = clock()
 AstroidBuilder(astroid.MANAGER)  # astroid's bootstrap: the builtins module, its brains
 phases["astroid bootstrap"] = clock() - t
 stubs = [0.0, 0]
-build_stub = brain._build_stub
-def timed_stub(modname):
+build_stub = brain._Brain.build_stub
+def timed_stub(self, modname):
     stubs[1] += 1
     t = clock()
     try:
-        return build_stub(modname)
+        return build_stub(self, modname)
     finally:
         stubs[1] -= 1
         if not stubs[1]:
             stubs[0] += clock() - t
-brain._build_stub = timed_stub
+brain._Brain.build_stub = timed_stub
 path = sys.argv[1]
 source = open(path, encoding="utf-8").read()
 t, before = clock(), stubs[0]

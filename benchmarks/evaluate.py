@@ -46,6 +46,7 @@ import time
 import astroid
 
 from v2lint.catalogue import is_v1_module
+from v2lint.brain.cache import forget_project_modules_after
 from v2lint.modules import analyse_source
 
 # Lines that mention one of these probably use SDK v1 (heuristic, for --unflagged-lines).
@@ -74,18 +75,6 @@ class _Swallowed(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         exc = record.exc_info[1] if record.exc_info else None
         self.records.append(f"{record.getMessage()}: {type(exc).__name__}: {exc}" if exc else record.getMessage())
-
-
-def _cache_cleanup():
-    """Forget project modules astroid cached while analysing one unit (two
-    projects' ``utils.py`` must not shadow each other); stubs, installed
-    packages and file-less modules (astroid's ``builtins``) stay. This is the
-    v2lint command's own cleanup (engine._user_module_cleanup), so the figures
-    here match ``v2lint check``. Before commit 11556ca the command also evicted
-    file-less modules, which lost findings (docs/evaluation.md)."""
-    from v2lint.engine import _user_module_cleanup
-
-    return _user_module_cleanup()
 
 
 def _blank(line: str) -> str:
@@ -228,17 +217,19 @@ def main(argv: list[str] | None = None) -> int:
             stats["units analysed"] += 1
             file_imports_v1 = file_imports_v1 or imports_v1(source)
             before = len(swallowed.records)
-            cleanup = _cache_cleanup()
+            # forgotten as by ``v2lint check``, so that the figures here match it:
+            # two projects' utils.py must not shadow each other. Before commit
+            # 11556ca the command also evicted file-less modules, which lost
+            # findings (docs/evaluation.md)
             try:
-                found = analyse_source(source, unit_path)
+                with forget_project_modules_after():
+                    found = analyse_source(source, unit_path)
             except astroid.AstroidBuildingError as error:  # includes AstroidSyntaxError
                 syntax.append(f"{unit_rel}: {str(error).splitlines()[-1][:120]}")
                 continue
             except Exception as error:  # noqa: BLE001 - that is what we count
                 crashes.append(f"{unit_rel}: {type(error).__name__}: {error}")
                 continue
-            finally:
-                cleanup()
             if len(swallowed.records) > before:
                 swallowed_by_file[unit_rel] = len(swallowed.records) - before
             lines = source.splitlines()

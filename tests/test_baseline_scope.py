@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from conftest import run_v2lint
 from v2lint.baseline import Baseline, Scope, key_of
 from v2lint.settings import Layer, Selection
-from v2lint.engine import Result
+from v2lint.results import Result
 
 PATHS = ("a.py", "b.py", "pkg/c.py", "nb.ipynb", "requirements.txt")
 CODES = ("AML001", "AML101", "AML102", "AML202", "AML901")

@@ -69,7 +69,7 @@ def test_concise_is_one_line_per_finding_in_120_columns(repo):
     # a location too long for any room left: the line grows, the location and the code stay whole
     from test_cli_helpers import run_cli  # noqa: F401 - (the helpers module is shared)
     from v2lint.formats import concise_line
-    from v2lint.engine import Result
+    from v2lint.results import Result
 
     long = Result("x/" * 60 + "job.py", None, 1, 1, None, None, "AML101", "q.n", "Workspace.from_config",
                   "azure.ai.ml.MLClient.from_config(credential=...)", "m", "", 1)

@@ -12,7 +12,8 @@ from v2lint import dependencies, discovery, notebooks
 from v2lint.baseline import Baseline, BaselineError, key_of
 from v2lint.changes import changed_cells, parse_diff
 from v2lint.settings import Layer, Selection, load as load_settings
-from v2lint.engine import Result, suppressed
+from v2lint.pragmas import Suppressions
+from v2lint.results import Result
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -195,13 +196,12 @@ def test_config_without_pyproject(tmp_path, monkeypatch):
     ],
 )
 def test_suppressions(comment, hidden):
-    lines = [f"ws = Workspace.from_config()  {comment}"]
-    assert suppressed("AML101", "azureml-workspace", "W7410", lines, 1, 1) is hidden
+    assert Suppressions(f"ws = Workspace.from_config()  {comment}\n").hides("AML101", 1, 1) is hidden
 
 
 def test_pylint_disable_next():
-    lines = ["# pylint: disable-next=azureml-workspace", "ws = Workspace.from_config()"]
-    assert suppressed("AML101", "azureml-workspace", "W7410", lines, 2, 2)
+    source = "# pylint: disable-next=azureml-workspace\nws = Workspace.from_config()\nws = Workspace.from_config()\n"
+    assert [line for line in (1, 2, 3) if Suppressions(source).hides("AML101", line)] == [2]
 
 
 def _selection(*layers):

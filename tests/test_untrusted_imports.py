@@ -279,19 +279,16 @@ def test_the_guard_refuses_in_process(hostile, monkeypatch):
     monkeypatch.chdir(project)
     for marker in markers.iterdir():
         marker.unlink()
-    from v2lint import engine
+    from v2lint.brain.cache import forget_project_modules_after
 
     before = set(sys.modules)
     refused: list[str] = []
-    forget_project = engine._user_module_cleanup()  # the project's modules leave astroid's cache after
-    try:
+    with forget_project_modules_after():  # the project's modules leave astroid's cache after
         for path in FILES:
             with isolation.source_only():
                 findings = analyse_source((project / path).read_text(encoding="utf-8"), str(project / path))
                 refused += isolation.refusals()
             assert findings
-    finally:
-        forget_project()
     new = {name: getattr(sys.modules[name], "__file__", None) for name in set(sys.modules) - before}
     assert {n: f for n, f in new.items() if f and not isolation.trusted_location(f)} == {}
     assert list(markers.iterdir()) == []

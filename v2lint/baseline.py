@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from v2lint import __version__, safe_io
-from v2lint.engine import Result
+from v2lint.results import Result
 
 VERSION = 1
 

@@ -286,7 +286,8 @@ class Run:
         self.progress = sys.stderr.isatty() and not args.quiet
         self.files = resolved.files()
         if resolved.stdin:
-            from v2lint.engine import STDIN_DISPLAY, display_path, lint_file
+            from v2lint.engine import lint_file
+            from v2lint.results import STDIN_DISPLAY, display_path
 
             display = display_path(resolved.stdin_path, self.root) if args.stdin_filename else STDIN_DISPLAY
             file_results = [lint_file(resolved.stdin_path, self.root, sys.stdin.buffer.read(), display)]

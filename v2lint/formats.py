@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from v2lint import __version__
 from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier, describe
-from v2lint.engine import STDIN_DISPLAY, Result
+from v2lint.results import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

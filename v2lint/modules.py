@@ -1,4 +1,4 @@
-"""Build an astroid module from source text the way pylint does.
+"""Build an astroid module from source text the way pylint does, and analyse it.
 
 The flake8 front-end and the ``v2lint`` command analyse the text they are
 given (IDEs send unsaved buffers on stdin), under the file's real dotted
@@ -18,7 +18,9 @@ from v2lint import brain, isolation, worth_analysing
 from v2lint.prefilter import package_root
 from v2lint.project import importable
 from v2lint.analysis import analyse
+from v2lint.brain.cache import forget_project_modules_after
 from v2lint.findings import TOO_DEEP, Finding, unanalysable
+from v2lint.results import internal_error
 
 
 def module_name(path: str) -> tuple[str, str]:
@@ -45,15 +47,48 @@ def analyse_source(source: str, path: str) -> list[Finding]:
     nested too deeply for astroid's tree builder (which recurses, unlike
     Python's parser) is one AML000 finding, never a ``RecursionError``.
     """
+    return _findings_and_tree(source, path)[0]
+
+
+def analysed(source: str, path: str) -> tuple[list[Finding], nodes.Module | None]:
+    """The ``v2lint`` command's analysis of one text: its findings, and the tree
+    they were found in (pylint's scoped pragmas are worked out on it).
+
+    Never raises: a text that cannot be analysed is one AML000 finding. The
+    project modules astroid cached meanwhile are forgotten after.
+    """
+    with forget_project_modules_after():
+        try:
+            return _findings_and_tree(source, path)
+        except astroid.AstroidSyntaxError as error:
+            return [unanalysable(_syntax_reason(error))], None
+        except astroid.AstroidBuildingError as error:
+            return [unanalysable(f"cannot build the module: {error or type(error).__name__}")], None
+        except Exception as error:  # noqa: BLE001 - never let a file end the run
+            return [unanalysable(internal_error("while analysing", error))], None
+
+
+def _findings_and_tree(source: str, path: str) -> tuple[list[Finding], nodes.Module | None]:
     if not worth_analysing(source, path):
-        return []
+        return [], None
     modname, root = module_name(path)
     try:
         with isolation.source_only(), importable(root):
             try:
                 module = build_module(source, path, modname)
             except RecursionError:
-                return [unanalysable(TOO_DEEP)]
-            return analyse(module)
+                return [unanalysable(TOO_DEEP)], None
+            return analyse(module), module
     except isolation.BudgetExceeded as error:
-        return [unanalysable(str(error))]
+        return [unanalysable(str(error))], None
+
+
+def _syntax_reason(error: astroid.AstroidBuildingError) -> str:
+    inner = getattr(error, "error", None)
+    if isinstance(inner, SyntaxError):
+        where = f" at line {inner.lineno}" if inner.lineno else ""
+        return f"syntax error{where}: {inner.msg}"
+    text = str(error).replace("Parsing Python code failed:\n", "").strip()
+    if "null bytes" in text:
+        return "file contains NUL bytes"
+    return f"syntax error: {text}"

@@ -25,7 +25,7 @@ from typing import Iterator, Mapping
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder
-from astroid.exceptions import AstroidBuildingError, UseInferenceDefault
+from astroid.exceptions import AstroidBuildingError, InferenceError, UseInferenceDefault
 from astroid.inference_tip import inference_tip
 from astroid.manager import AstroidManager
 
@@ -66,43 +66,11 @@ def member_names() -> frozenset[str]:
     return frozenset(manifest()["member_names"])
 
 
-def _build_stub(modname: str) -> nodes.Module:
-    path = stub_path(modname)
-    if path is None:
-        raise AstroidBuildingError(modname=modname)
-    # the stub's own path makes __init__.py stubs packages (package=True),
-    # which `from azureml.core import X` needs. Without astroid's transforms:
-    # its enum brain asks every class whether it is an Enum, inferring its
-    # bases, which builds the stubs of the whole class hierarchy up front.
-    # The stubs' Enum classes are the only ones a brain has anything to do for.
-    module = AstroidBuilder(astroid.MANAGER, apply_transforms=False).string_build(_stub_source(path), modname, path)
-    for cls in module.nodes_of_class(nodes.ClassDef):
-        if any(base.as_string() == "enum.Enum" for base in cls.bases):
-            astroid.MANAGER.visit_transforms(cls)
-    return module
-
-
-def _failed_import_hook(modname: str) -> nodes.Module:
-    # Only v1 modules: never the shared `azureml` namespace itself, which would
-    # change how pylint reports v2-era packages such as azureml.fsspec.
-    return _build_stub(modname)
-
-
 def _is_installed_v1_module(module: nodes.Module) -> bool:
     return (
         module.name in manifest()["modules"]
         and not (module.file or "").startswith(STUBS_DIR)
     )
-
-
-def _replace_with_stub(module: nodes.Module) -> None:
-    """The installed SDK's module gets the stub's names (astroid's module-extender way)."""
-    stub = _build_stub(module.name)
-    for name, definitions in stub.locals.items():
-        module.locals[name] = definitions
-        for definition in definitions:
-            if definition.parent is stub:
-                definition.parent = module
 
 
 def submitted_config_lookup(call: nodes.Call, table: Mapping[str, str], context=None) -> str | None:
@@ -134,43 +102,89 @@ _SUBMITTERS = frozenset({"azureml.core.experiment.Experiment.submit", "azureml.c
 _SUBMITTER_NAMES = frozenset(qname.rsplit(".", 1)[1] for qname in _SUBMITTERS)
 
 
-def _infer_submit(call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
-    """Experiment.submit(config), Run.submit_child(config) -> the run class config's type implies."""
-    if not any(
-        isinstance(value, astroid.BoundMethod) and value.qname() in _SUBMITTERS
-        for value in call.func.infer(context)
-    ):
-        raise UseInferenceDefault
-    run_type = submitted_config_lookup(call, catalogue.SUBMIT_RUN_TYPES, context)
-    if run_type is None:
-        raise UseInferenceDefault
-    module_name, class_name = run_type.rsplit(".", 1)
-    run_class = next(astroid.MANAGER.ast_from_module_name(module_name).igetattr(class_name))
-    return iter([run_class.instantiate_class()])
-
-
 def _looks_like_submit(call: nodes.Call) -> bool:
     return isinstance(call.func, nodes.Attribute) and call.func.attrname in _SUBMITTER_NAMES
 
 
-_submit_tip = inference_tip(_infer_submit)
-_TRANSFORMS = (
-    (nodes.Module, _replace_with_stub, _is_installed_v1_module),
-    (nodes.Call, _submit_tip, _looks_like_submit),
-)
-_hook_registered = False  # failed-import hooks live in astroid's process-wide brain
+class _Brain:
+    """The hook, the transform and the tip, bound to the manager they are
+    registered with: stubs are built, and run classes looked up, through it."""
+
+    def __init__(self, manager: AstroidManager) -> None:
+        self.manager = manager
+        self.hooked = False  # failed-import hooks outlive clear_cache(): added once
+        self.transforms = (
+            (nodes.Module, self.replace_with_stub, _is_installed_v1_module),
+            (nodes.Call, inference_tip(self.infer_submit), _looks_like_submit),
+        )
+
+    def build_stub(self, modname: str) -> nodes.Module:
+        path = stub_path(modname)
+        if path is None:
+            raise AstroidBuildingError(modname=modname)
+        # the stub's own path makes __init__.py stubs packages (package=True),
+        # which `from azureml.core import X` needs. Without astroid's transforms:
+        # its enum brain asks every class whether it is an Enum, inferring its
+        # bases, which builds the stubs of the whole class hierarchy up front.
+        # The stubs' Enum classes are the only ones a brain has anything to do for.
+        builder = AstroidBuilder(self.manager, apply_transforms=False)
+        module = builder.string_build(_stub_source(path), modname, path)
+        for cls in module.nodes_of_class(nodes.ClassDef):
+            if any(base.as_string() == "enum.Enum" for base in cls.bases):
+                self.manager.visit_transforms(cls)
+        return module
+
+    def failed_import_hook(self, modname: str) -> nodes.Module:
+        # Only v1 modules: never the shared `azureml` namespace itself, which would
+        # change how pylint reports v2-era packages such as azureml.fsspec.
+        return self.build_stub(modname)
+
+    def replace_with_stub(self, module: nodes.Module) -> None:
+        """The installed SDK's module gets the stub's names (astroid's module-extender way)."""
+        stub = self.build_stub(module.name)
+        for name, definitions in stub.locals.items():
+            module.locals[name] = definitions
+            for definition in definitions:
+                if definition.parent is stub:
+                    definition.parent = module
+
+    def infer_submit(self, call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
+        """Experiment.submit(config), Run.submit_child(config) -> the run class config's type implies."""
+        # on copies of the context: astroid infers the call with it again when
+        # the tip gives way, and would find these nodes already on its path
+        if not any(
+            isinstance(value, astroid.BoundMethod) and value.qname() in _SUBMITTERS
+            for value in call.func.infer(context.clone() if context else None)
+        ):
+            raise UseInferenceDefault
+        try:
+            run_type = submitted_config_lookup(call, catalogue.SUBMIT_RUN_TYPES, context.clone() if context else None)
+        except InferenceError:  # a config built where astroid cannot see: the stub's own answer
+            run_type = None
+        if run_type is None:
+            raise UseInferenceDefault
+        module_name, class_name = run_type.rsplit(".", 1)
+        run_class = next(self.manager.ast_from_module_name(module_name).igetattr(class_name))
+        return iter([run_class.instantiate_class()])
+
+    def install(self) -> None:
+        if not self.hooked:
+            self.manager.register_failed_import_hook(self.failed_import_hook)
+            self.hooked = True
+        for node_class, transform, predicate in self.transforms:
+            try:  # transforms survive until clear_cache(); never register twice
+                self.manager.unregister_transform(node_class, transform, predicate)
+            except ValueError:
+                pass
+            self.manager.register_transform(node_class, transform, predicate)
+
+
+@functools.lru_cache(maxsize=None)
+def _brain_for(manager: AstroidManager) -> _Brain:
+    return _Brain(manager)
 
 
 def register(manager: AstroidManager | None = None) -> None:
-    """Register the hook, the transform and the tip; safe to call repeatedly."""
-    global _hook_registered
-    manager = manager or astroid.MANAGER
-    if not _hook_registered:
-        manager.register_failed_import_hook(_failed_import_hook)
-        _hook_registered = True
-    for node_class, transform, predicate in _TRANSFORMS:
-        try:  # transforms survive until clear_cache(); never register twice
-            manager.unregister_transform(node_class, transform, predicate)
-        except ValueError:
-            pass
-        manager.register_transform(node_class, transform, predicate)
+    """Register the hook, the transform and the tip with ``manager`` (astroid's
+    global one by default), as astroid's own brains are; safe to call repeatedly."""
+    _brain_for(manager or astroid.MANAGER).install()
