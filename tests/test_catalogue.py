@@ -4,12 +4,13 @@ name it lists is a real name of the SDK v1 API the brain serves."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import astroid
 import pytest
 
 from v2lint import brain
-from v2lint.catalogue import RULES, TARGETS, Tier, is_v1_module
+from v2lint.catalogue import RULES, STRUCTURAL_CODES, TARGETS, Tier, is_v1_module
 
 _PLUGIN_CHECKER_ID = "74"
 
@@ -24,6 +25,20 @@ def test_codes_ids_and_symbols_are_unique_and_well_formed():
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.symbol), rule.symbol
         assert re.fullmatch(r"[EWI]\d{4}", rule.msgid), rule.msgid
         assert rule.msgid[1:3] == _PLUGIN_CHECKER_ID, rule.msgid
+
+
+def test_no_v1_name_is_a_target_of_two_rules():
+    """A name resolved to one v1 object gets one rule's advice: TARGETS keeps only
+    the last rule's. ``qname(keyword)`` keys are names of their own. Structural
+    rules are left out: their keys are matched another way (an import's module,
+    an environment variable, a distribution name), not as resolved names."""
+    rules_of = defaultdict(list)
+    for rule in RULES:
+        if rule.code not in STRUCTURAL_CODES:
+            for name in rule.targets:
+                rules_of[name].append(rule.code)
+    shared = {name: codes for name, codes in rules_of.items() if len(codes) > 1}
+    assert not shared, shared
 
 
 def test_the_tier_decides_the_pylint_letter():

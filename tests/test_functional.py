@@ -1,22 +1,29 @@
 """Every functional example, through the analysis core and through both hosts.
 
-The subprocess tests run pylint and flake8 exactly as IDEs do (source on
-stdin, real path given), so they also prove that both front-ends report the
-same findings: same lines, same rules.
+Each example's ``# [symbol]`` comments say which rules fire on which lines; its
+golden ``.txt`` holds the whole output (positions, message, confidence), so any
+message change fails here and is reviewed as a diff of the golden files. The
+subprocess tests run pylint and flake8 exactly as IDEs do (source on stdin,
+real path given) and compare what they print with the same golden file, so all
+three paths are proved to report the same findings with the same messages.
+
+Regenerate the golden files after an intended change:
+``python -m pytest tests/test_functional.py --update-golden``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 
-from conftest import FUNCTIONAL, as_symbols, expected_findings, run_flake8_stdin, run_pylint_stdin
+from conftest import (FUNCTIONAL, as_csv, as_symbols, assert_same_lines, expected_findings, finding_lines,
+                      functional_files, golden_file, golden_lines, golden_rows, pylint_lines, run_flake8_stdin,
+                      run_pylint_stdin)
 from v2lint.catalogue import RULES_BY_CODE
 from v2lint.modules import analyse_source
 
-_FLAKE8_LINE = re.compile(r"^.+?:(\d+):(\d+): (AML\d{3}) ")
+_FLAKE8_LINE = re.compile(r"^.+?:(\d+):(\d+): (AML\d{3}) (.*)$")
 
 
 def test_analysis_matches_expectations(functional_file):
@@ -24,22 +31,45 @@ def test_analysis_matches_expectations(functional_file):
     assert as_symbols(findings) == expected_findings(functional_file)
 
 
-@pytest.mark.slow
-def test_pylint_matches_expectations(functional_file):
-    messages = run_pylint_stdin(functional_file)
-    got = Counter((m["line"], m["symbol"]) for m in messages)
-    assert got == expected_findings(functional_file)
+def test_analysis_matches_golden(functional_file, request):
+    findings = analyse_source(functional_file.read_text(encoding="utf-8"), str(functional_file))
+    actual = as_csv(line.to_csv() for line in finding_lines(findings))
+    if request.config.getoption("--update-golden"):
+        golden_file(functional_file).write_text("".join(actual), encoding="utf-8", newline="")
+        return
+    assert_same_lines(golden_lines(functional_file), actual, functional_file, "the analysis")
+
+
+def test_every_golden_file_has_its_example():
+    examples = {golden_file(path) for path in functional_files()}
+    orphans = sorted(set(FUNCTIONAL.rglob("*.txt")) - examples)
+    assert not orphans, f"golden files whose example is gone: {orphans}"
 
 
 @pytest.mark.slow
-def test_flake8_matches_expectations(functional_file):
-    got: Counter = Counter()
-    for line in run_flake8_stdin(functional_file):
-        match = _FLAKE8_LINE.match(line)
-        assert match, line
-        code = match.group(3)
-        got[(int(match.group(1)), RULES_BY_CODE[code].symbol)] += 1
-    assert got == expected_findings(functional_file)
+def test_pylint_matches_golden(functional_file):
+    actual = as_csv(line.to_csv() for line in pylint_lines(run_pylint_stdin(functional_file)))
+    assert_same_lines(golden_lines(functional_file), actual, functional_file, "pylint")
+
+
+@pytest.mark.slow
+def test_flake8_matches_golden(functional_file):
+    """flake8 prints no end position and no confidence, and its columns count from 1."""
+    golden = [(int(line), int(column), symbol, message)
+              for symbol, line, column, _end_line, _end_column, _obj, message, _confidence
+              in golden_rows(functional_file)]
+    printed = []
+    for output in run_flake8_stdin(functional_file):
+        match = _FLAKE8_LINE.match(output)
+        assert match, output
+        line, column, code, message = match.groups()
+        printed.append((int(line), int(column) - 1, RULES_BY_CODE[code].symbol, message))
+    assert_same_lines(_flake8_fields(golden), _flake8_fields(printed), functional_file,
+                      "flake8 (symbol:line:column:message)")
+
+
+def _flake8_fields(findings: list[tuple[int, int, str, str]]) -> list[str]:
+    return as_csv((symbol, line, column, message) for line, column, symbol, message in sorted(findings))
 
 
 @pytest.mark.slow
