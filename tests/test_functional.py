@@ -113,3 +113,31 @@ def test_training_scripts_get_the_in_job_advice():
     control = FUNCTIONAL / "script_run_v1.py"
     assert not any("inside the job" in f.message
                    for f in analyse_source(control.read_text(encoding="utf-8"), str(control)))
+
+
+def test_in_job_advice_is_a_scope_not_the_file():
+    path = FUNCTIONAL / "advice_contexts_v1.py"
+    by_line: dict[int, str] = {}
+    for finding in analyse_source(path.read_text(encoding="utf-8"), str(path)):
+        by_line[finding.line] = by_line.get(finding.line, "") + finding.message
+    assert "ml_client.data.get" in by_line[9]  # control plane beside a job function
+    assert "an `azure.ai.ml.Input` of the job" in by_line[14]  # the function that calls Run.get_context()
+    assert "AzureMLOnBehalfOfCredential" in by_line[20]  # an @command_component function
+    assert "AzureMLOnBehalfOfCredential" not in by_line[8]
+
+
+def test_the_compat_guard_wording_survives_the_in_job_advice():
+    path = FUNCTIONAL / "advice_in_job_guard_v1.py"
+    guard = analyse_source(path.read_text(encoding="utf-8"), str(path))[0]
+    assert guard.code == "AML004"
+    assert "fallback of an `azure.ai.ml` import: remove it" in guard.message
+    assert "for tracking inside the job" in guard.message  # the in-job advice, inside the guard's sentence
+
+
+def test_a_keyword_with_advice_of_its_own_keeps_the_call_s_advice():
+    path = FUNCTIONAL / "deploy_v1.py"
+    findings = analyse_source(path.read_text(encoding="utf-8"), str(path))
+    call = next(f for f in findings if f.qname == "azureml.core.webservice.aci.AciWebservice.deploy_configuration")
+    keyword = next(f for f in findings if f.qname.endswith("(dns_name_label)"))
+    assert "ManagedOnlineDeployment" in call.message and "rename cpu_cores -> instance_type" in call.message
+    assert keyword.written == "dns_name_label=" and keyword.code == "AML603"

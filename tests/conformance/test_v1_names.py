@@ -8,7 +8,8 @@ importable (CI's SDK environment); elsewhere the whole module is skipped. With
   the longest importable module prefix, then ``getattr`` (an attribute that the
   class only sets on its instances, ``self.x = ...``, counts);
 * a key ``qname(kw)`` names a callable that really accepts the keyword ``kw``;
-* every v1 keyword of ``RENAMES`` is a parameter of the real callable;
+* every v1 keyword an advice renames is a parameter of the real callable, and its
+  ``positional`` order is the real callable's;
 * the classes of ``SUBMIT_JOB_KINDS`` and ``SUBMIT_RUN_TYPES`` exist;
 * AML001's module roots import, or, when they do not, are listed in ``NOT_IN_PINNED_DISTRIBUTIONS`` with the distribution
   they come from;
@@ -45,7 +46,6 @@ if os.environ.get("V2LINT_EXPECT_SDK") != "1":
 
 from sdk_import import import_longest_prefix  # noqa: E402
 from v2lint.catalogue import (  # noqa: E402
-    RENAMES,
     RULES,
     RULES_BY_CODE,
     SUBMIT_JOB_KINDS,
@@ -175,20 +175,26 @@ def test_target_resolves_in_the_real_sdk(code, key):
 
 def _rename_keys():
     for rule in RULES:
-        for qname in rule.renames:
-            yield pytest.param(rule.code, qname, id=f"{rule.code}:{qname}")
+        for qname, advice in rule.targets.items():
+            if advice.renames or advice.positional:
+                yield pytest.param(rule.code, qname, advice, id=f"{rule.code}:{qname}")
 
 
-@pytest.mark.parametrize(("code", "qname"), list(_rename_keys()))
-def test_renamed_keywords_exist_on_the_real_callable(code, qname):
+@pytest.mark.parametrize(("code", "qname", "advice"), list(_rename_keys()))
+def test_renamed_keywords_exist_on_the_real_callable(code, qname, advice):
     try:
         named, var_keyword = accepted_keywords(qname)
     except _Missing as error:
         pytest.fail(f"{code} renames {qname}: {error}")
-    missing = sorted(set(RENAMES[qname]) - named)
+    missing = sorted(set(advice.renames) - named)
     assert not missing, (
         f"{code} renames {qname}: v1 keywords {missing} are not parameters of the real callable "
         f"(parameters: {sorted(named)}{', **kwargs' if var_keyword else ''})"
+    )
+    signature = inspect.signature(_signature_target(resolve(qname)))
+    real = [name for name in signature.parameters if name not in ("self", "cls")]
+    assert list(advice.positional) == real[: len(advice.positional)], (
+        f"{code} {qname}: positional={advice.positional} is not the real order {real[: len(advice.positional)]}"
     )
 
 

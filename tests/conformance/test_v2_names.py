@@ -4,24 +4,20 @@ Runs only where the SDK v2 distributions of ``tools/requirements-sdk-v2.txt``
 are importable (CI's v2 environment); elsewhere the whole module is skipped.
 With ``V2LINT_EXPECT_SDK_V2=1`` a missing distribution is a failure, not a skip.
 
-The texts checked are everything the catalogue prints: every rule's summary and
-every target's advice, the values of ``SUBMIT_JOB_KINDS`` and ``RENAMES``.
-From them the test extracts
+The catalogue writes SDK v2 code in backticks (``Advice.code``): every target's
+advice, the context tables (``SUBMIT_JOB_KINDS``, ``IN_JOB_ADVICE``) and the
+renames. Each span is parsed as a Python expression; every chain in it rooted
+at ``azure``, ``mlflow``, ``mltable``, ``azureml.fsspec``, ``ml_client`` or a
+placeholder object (``returned_job``, ``command_job`` ...) is resolved against
+the installed SDK: modules imported, attributes looked up, calls followed
+through the callee's return annotation, attributes of entity classes found as
+class attributes, properties, ``__init__`` parameters or ``self.x = ...``
+assignments, and every keyword checked against the callee's parameters. Prose
+outside the backticks may not name SDK v2 code (it would go unchecked), and a
+keyword rename to a bare name must be a parameter of the v2 callable it
+renames towards (``V2_CALLABLE_OF_RENAMES``).
 
-* dotted names rooted at ``azure.``, ``mlflow.``, ``mltable.``,
-  ``azureml.fsspec`` and ``ml_client.``, followed through calls and attributes
-  (``ml_client.workspaces.get(name).key_vault``,
-  ``mlflow.tracking.MlflowClient().get_run(run_id).data.metrics``): modules are
-  imported, attributes looked up, calls followed through the callee's return
-  annotation, attributes of entity classes found as class attributes,
-  properties, ``__init__`` parameters or ``self.x = ...`` assignments;
-* the keywords printed inside those calls (``azure.ai.ml.sweep.Uniform(min_value=..., ...)``);
-* the placeholders of the advice texts (``returned_job.studio_url``,
-  ``<command job>.sweep(...)``, ``(.get_secret(name).value)`` after a class);
-* the v2 side of every ``RENAMES`` entry: the keyword must be a parameter of
-  the v2 callable the rename is for (``V2_CALLABLE_OF_RENAMES``).
-
-Every failure names the rule code and the name that did not resolve.
+Every failure names where the advice is and the code that did not resolve.
 """
 
 from __future__ import annotations
@@ -76,7 +72,7 @@ if os.environ.get("V2LINT_EXPECT_SDK_V2") != "1":
         )
 
 from sdk_import import import_longest_prefix  # noqa: E402
-from v2lint.catalogue import RULES, SUBMIT_JOB_KINDS  # noqa: E402
+from v2lint.catalogue import IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, RULES, SUBMIT_JOB_KINDS  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # The v2 packages AML901's advice may name (no network at test time: the
@@ -126,116 +122,83 @@ PLACEHOLDERS = {
     "returned_job": "azure.ai.ml.entities.Job",
     "job": "azure.ai.ml.entities.Job",
     "sweep_job": "azure.ai.ml.sweep.SweepJob",
-    "<command job>": "azure.ai.ml.entities.Command",
-    "<command node>": "azure.ai.ml.entities.Command",
-    "<node>": "azure.ai.ml.entities.Command",
+    "command_job": "azure.ai.ml.entities.Command",
+    "command_node": "azure.ai.ml.entities.Command",
+    "node": "azure.ai.ml.entities.Command",
+    "pipeline_job": "azure.ai.ml.entities.PipelineJob",
+    "secret_client": "azure.keyvault.secrets.SecretClient",
 }
+#: Roots of SDK v2 code (besides the placeholders).
+V2_ROOTS = frozenset({"azure", "mlflow", "mltable", "azureml", "ml_client"})
 
-#: Prose that names an attribute of a v2 object without a dotted root.
-PROSE_ATTRIBUTES = (
-    # "@azure.ai.ml.dsl.pipeline function's .component": the pipeline job the
-    # decorated function returns has .component
-    (re.compile(r"pipeline function's \.(\w+)"), "azure.ai.ml.entities.PipelineJob"),
-    (re.compile(r"(?:^|\s)on \.(\w+)\("), "azure.ai.ml.entities.Command"),
-    (re.compile(r"that \.(\w+)\(\) is called on"), "azure.ai.ml.entities.Command"),
-)
+_POLLER = re.compile(r"\.result\(\) on the poller returned by `(ml_client(?:\.\w+)+)`")
+# SDK v2 code written outside backticks, where no test would see it
+_UNMARKED_CODE = re.compile(r"(?<![\w.@-])(?:azure\.[a-z]|mlflow\.|mltable\.|ml_client\.)")
 
-_ROOT = re.compile(
-    r"(?<![\w.])(?:(?:azure|mlflow|mltable|ml_client|azureml\.fsspec|returned_job|sweep_job|job)"
-    r"|<command job>|<command node>|<node>)(?:\.[A-Za-z_]\w*)+"
-)
-_LEADING_DOT = re.compile(r"\(\.([A-Za-z_]\w*)")
-_POLLER = re.compile(r"\.result\(\) on the poller returned by (ml_client(?:\.\w+)+)")
-_KEYWORD = re.compile(r"(?<![\w.])([A-Za-z_]\w*)=(?!=)")
+
+def _advices():
+    """(where, advice) for every advice the catalogue can print."""
+    for rule in RULES:
+        for qname, advice in rule.targets.items():
+            yield f"{rule.code} {qname}", advice
+    for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE)):
+        for qname, advice in entries.items():
+            yield f"{table} {qname}", advice
+    yield "LEGACY_MODE_SUPPORT", LEGACY_MODE_SUPPORT
 
 
 def _texts():
-    """(rule code or table, text) for every text the catalogue prints."""
+    """(where, text) for every text the catalogue prints."""
     for rule in RULES:
         yield rule.code, rule.summary
-        for advice in rule.targets.values():
-            yield rule.code, advice
-        for renames in rule.renames.values():
-            for v2 in renames.values():
-                yield rule.code, v2
-    for advice in SUBMIT_JOB_KINDS.values():
-        yield "SUBMIT_JOB_KINDS", advice
+    for where, advice in _advices():
+        yield where, advice.text
+        for v2 in advice.renames.values():
+            yield where, v2
 
 
 # ---------------------------------------------------------------------------
-# Parsing: a chain is [(name, call_text_or_None), ...]
+# A code span -> chains: [(name, argument text or None), ...]
 # ---------------------------------------------------------------------------
-def _unquoted(text: str, start: int = 0):
-    """(index, character, bracket depth before it) of each character outside quotes."""
-    depth = 0
-    quote = None
-    for index in range(start, len(text)):
-        char = text[index]
-        if quote:
-            if char == quote:
-                quote = None
-            continue
-        if char in "\"'":
-            quote = char
-            continue
-        yield index, char, depth
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
+def _arguments(call: ast.Call) -> str:
+    return ", ".join([ast.unparse(a) for a in call.args] + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords])
 
 
-def _balanced(text: str, start: int) -> int:
-    """Index after the parenthesis group opening at text[start] (or -1)."""
-    for index, char, depth in _unquoted(text, start):
-        if char in ")]}" and depth == 1:
-            return index + 1
-    return -1
+def _chain(node: ast.expr) -> list[tuple[str, str | None]] | None:
+    """The chain of a dotted expression with calls, or None when it is not one."""
+    if isinstance(node, ast.Name):
+        return [(node.id, None)]
+    if isinstance(node, ast.Attribute):
+        inner = _chain(node.value)
+        return inner + [(node.attr, None)] if inner else None
+    if isinstance(node, ast.Call):
+        inner = _chain(node.func)
+        if inner:
+            inner[-1] = (inner[-1][0], _arguments(node))
+        return inner
+    return None
 
 
-def _follow(text: str, position: int, chain: list) -> int:
-    """Extend ``chain`` with the calls and attributes that follow text[position]."""
-    while position < len(text):
-        if text[position] == "(":
-            end = _balanced(text, position)
-            if end < 0:
-                break
-            chain[-1] = (chain[-1][0], text[position + 1:end - 1])
-            position = end
-            continue
-        attribute = re.match(r"\.([A-Za-z_]\w*)", text[position:])
-        if not attribute:
-            break
-        chain.append((attribute.group(1), None))
-        position += attribute.end()
-    return position
-
-
-def parse_chains(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
-    """(printed form, chain) of every v2 name in a text."""
-    chains = []
-    for match in _ROOT.finditer(text):
-        dotted = match.group(0)
-        root = next((p for p in PLACEHOLDERS if dotted.startswith(p + ".")), None)
-        if root:
-            names = [root] + dotted[len(root) + 1:].split(".")
-        else:
-            names = dotted.split(".")
-        chain: list[tuple[str, str | None]] = [(name, None) for name in names]
-        position = _follow(text, match.end(), chain)
-        chains.append((text[match.start():position], chain))
-    return chains
+def span_chains(span: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """(printed form, chain) of the span and of every SDK v2 chain in its arguments."""
+    tree = ast.parse(span.removeprefix("@"), mode="eval").body
+    chain = _chain(tree)
+    if chain is None or (chain[0][0] not in V2_ROOTS and chain[0][0] not in PLACEHOLDERS):
+        raise Unresolved(f"`{span}` is not SDK v2 code (a dotted name rooted at {sorted(V2_ROOTS)} or a placeholder)")
+    found = [(span, chain)]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for argument in [*node.args, *(k.value for k in node.keywords)]:
+                inner = _chain(argument)
+                if inner and inner[0][0] in V2_ROOTS:
+                    found.append((ast.unparse(argument), inner))
+    return found
 
 
 def top_level_keywords(arguments: str) -> list[str]:
     """Keyword names passed at the top level of a call's argument text."""
-    found = []
-    for index, char, depth in _unquoted(arguments):
-        if depth == 0 and char not in "([{)]}":
-            keyword = _KEYWORD.match(arguments, index)
-            if keyword and (index == 0 or not (arguments[index - 1].isalnum() or arguments[index - 1] in "_.")):
-                found.append(keyword.group(1))
-    return found
+    call = ast.parse(f"f({arguments})", mode="eval").body
+    return [k.arg for k in call.keywords if k.arg]
 
 
 # ---------------------------------------------------------------------------
@@ -437,30 +400,15 @@ def call(value):
 
 
 def top_level_arguments(arguments: str) -> list[str]:
-    """The top-level comma-separated arguments of a call's argument text."""
-    parts, depth, quote, current = [], 0, None, ""
-    for char in arguments:
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(current.strip())
-            current = ""
-            continue
-        current += char
-    if current.strip():
-        parts.append(current.strip())
-    return parts
+    """The top-level arguments of a call's argument text."""
+    call = ast.parse(f"f({arguments})", mode="eval").body
+    return [ast.unparse(a) for a in call.args] + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords]
 
 
 def check_positionals(value, arguments: str, printed: str) -> list[str]:
     """As many positional arguments as the callable takes (``...`` stands for any)."""
-    positional = [a for a in top_level_arguments(arguments) if not _KEYWORD.match(a)]
+    call_node = ast.parse(f"f({arguments})", mode="eval").body
+    positional = [ast.unparse(a) for a in call_node.args]
     if not positional or "..." in positional or value is _UNKNOWN:
         return []
     try:
@@ -543,84 +491,44 @@ def _client():
     yield
 
 
-def _all_names():
-    seen = set()
-    for code, text in _texts():
-        for printed, _ in parse_chains(text):
-            if (code, printed) not in seen:
-                seen.add((code, printed))
-                yield pytest.param(code, text, printed, id=f"{code}:{printed}")
+def _all_spans():
+    for where, advice in _advices():
+        for span in dict.fromkeys(advice.code):
+            yield pytest.param(where, span, id=f"{where}:{span}")
 
 
-def _name_problems(text: str, printed: str) -> list[str]:
-    for candidate, chain in parse_chains(text):
-        if candidate == printed:
-            try:
-                return resolve_chain(chain, printed)
-            except Unresolved as error:
-                return [str(error)]
-    raise AssertionError(printed)
+@pytest.mark.parametrize(("where", "span"), list(_all_spans()))
+def test_v2_code_resolves(where, span):
+    try:
+        problems = [p for printed, chain in span_chains(span) for p in resolve_chain(chain, printed)]
+    except (Unresolved, SyntaxError) as error:
+        problems = [str(error)]
+    assert not problems, f"{where}: " + "; ".join(problems)
 
 
-@pytest.mark.parametrize(("code", "text", "printed"), list(_all_names()))
-def test_v2_name_resolves(code, text, printed):
-    problems = _name_problems(text, printed)
-    assert not problems, f"{code}: " + "; ".join(problems)
+@pytest.mark.parametrize(("where", "text"), [pytest.param(w, t, id=f"{w}:{t[:50]}") for w, t in _texts()])
+def test_no_v2_code_outside_backticks(where, text):
+    prose = " ".join(text.split("`")[::2])
+    assert not _UNMARKED_CODE.search(prose), f"{where}: SDK v2 code outside backticks goes unchecked: {text}"
 
 
-def _texts_with(pattern):
-    for code, text in _texts():
-        if pattern.search(text):
-            yield pytest.param(code, text, id=f"{code}:{text[:60]}")
-
-
-@pytest.mark.parametrize(("code", "text"), list(_texts_with(_LEADING_DOT)))
-def test_methods_named_after_a_class_exist(code, text):
-    """``SecretClient(...) (.get_secret(name).value)``: methods of the first class named."""
-    chains = parse_chains(text)
-    assert chains, f"{code}: a leading-dot method without a class before it: {text}"
-    owner = import_dotted(".".join(name for name, _ in chains[0][1]))
-    assert isinstance(owner, type), f"{code}: {chains[0][0]} is not a class"
-    problems = []
-    for match in _LEADING_DOT.finditer(text):
-        chain = [(match.group(1), None)]
-        end = _follow(text, match.end(), chain)
-        problems += resolve_chain(chain, text[match.start() + 1:end], start=_Instance(owner))
-    assert not problems, f"{code}: " + "; ".join(problems)
-
-
-@pytest.mark.parametrize(("code", "text"), list(_texts_with(_POLLER)))
-def test_pollers_have_result(code, text):
+@pytest.mark.parametrize(("where", "text"), [pytest.param(w, t, id=f"{w}:{t[:50]}") for w, t in _texts() if _POLLER.search(t)])
+def test_pollers_have_result(where, text):
     for match in _POLLER.finditer(text):
-        chain = parse_chains(match.group(1))[0][1]
         value = ML_CLIENT
-        for name, _ in chain[1:]:
+        for name in match.group(1).split(".")[1:]:
             value = get_attribute(value, name)
         returned = call(value)
-        assert returned is not _UNKNOWN, f"{code}: {match.group(1)} has no return annotation"
-        assert hasattr(returned.cls, "result"), f"{code}: {match.group(1)} returns {returned.cls}, which has no .result()"
-
-
-def _prose_cases():
-    for code, text in _texts():
-        for pattern, owner in PROSE_ATTRIBUTES:
-            for match in pattern.finditer(text):
-                yield pytest.param(code, owner, match.group(1), id=f"{code}:{owner}.{match.group(1)}")
-
-
-@pytest.mark.parametrize(("code", "owner", "attribute"), list(_prose_cases()))
-def test_prose_attributes_exist(code, owner, attribute):
-    try:
-        get_attribute(_Instance(import_dotted(owner)), attribute)
-    except Unresolved as error:
-        pytest.fail(f"{code}: {owner}.{attribute}: {error}")
+        assert returned is not _UNKNOWN, f"{where}: {match.group(1)} has no return annotation"
+        assert hasattr(returned.cls, "result"), f"{where}: {match.group(1)} returns {returned.cls}, which has no .result()"
 
 
 def _rename_cases():
     for rule in RULES:
-        for qname, renames in rule.renames.items():
-            for v1, v2 in renames.items():
-                yield pytest.param(rule.code, qname, v1, v2, id=f"{rule.code}:{qname.rsplit('.', 1)[-1]}:{v1}")
+        for qname, advice in rule.targets.items():
+            for v1, v2 in advice.renames.items():
+                if "`" not in v2:  # code in backticks is resolved by test_v2_code_resolves
+                    yield pytest.param(rule.code, qname, v1, v2, id=f"{rule.code}:{qname.rsplit('.', 1)[-1]}:{v1}")
 
 
 _PROSE_START = re.compile(r"^(?:the|a|an)\s")
@@ -672,25 +580,25 @@ def test_dependency_advice_names_known_packages():
     package = re.compile(r"(?<![\w.-])(?:azure|azureml|mlflow|mltable)(?:-[a-z0-9]+)*(?![\w.])")
     unknown = {}
     for key, advice in RULES_BY_CODE["AML901"].targets.items():
-        for name in package.findall(advice):
+        for name in package.findall(advice.text):
             if "-" in name or name in {"mlflow", "mltable"}:
                 if name not in KNOWN_V2_PACKAGES:
                     unknown.setdefault(key, []).append(name)
     assert not unknown, f"AML901 names packages that are not in KNOWN_V2_PACKAGES: {unknown}"
 
 
-def test_the_extractor_sees_the_names_it_should():
-    """The regex and chain parser on the catalogue's shapes of text."""
-    chains = dict(parse_chains(
-        "azure.ai.ml.MLClient.from_config(credential=azure.identity.DefaultAzureCredential()) "
-        "or azure.ai.ml.automl.<task>() and ml_client.workspaces.get(name).key_vault"
-    ))
+def test_the_span_parser_sees_the_names_it_should():
+    """The span parser on the catalogue's shapes of code."""
+    chains = dict(span_chains("azure.ai.ml.MLClient.from_config(credential=azure.identity.DefaultAzureCredential())"))
     assert set(chains) == {
         "azure.ai.ml.MLClient.from_config(credential=azure.identity.DefaultAzureCredential())",
         "azure.identity.DefaultAzureCredential()",
-        "azure.ai.ml.automl",
-        "ml_client.workspaces.get(name).key_vault",
     }
+    assert dict(span_chains("@azure.ai.ml.dsl.pipeline"))
     assert top_level_keywords('type="mltable", path=..., x=f(y=1)') == ["type", "path", "x"]
-    assert top_level_arguments('name, "a,b", f(x, y), k=[1, 2]') == ["name", '"a,b"', "f(x, y)", "k=[1, 2]"]
-    assert resolve_chain(parse_chains("ml_client.jobs.nope(name)")[0][1], "x")
+    assert top_level_arguments('name, "a,b", f(x, y), k=[1, 2]') == ["name", "'a,b'", "f(x, y)", "k=[1, 2]"]
+    assert resolve_chain(span_chains("ml_client.jobs.nope(name)")[0][1], "x")
+    with pytest.raises(Unresolved):
+        span_chains("experiment_name")
+    assert _UNMARKED_CODE.search("pass it to ml_client.jobs.stream")
+    assert not _UNMARKED_CODE.search("azure-ai-ml and azureml-mlflow")
