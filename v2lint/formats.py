@@ -67,7 +67,14 @@ _PHRASES = {
 
 
 def tier_counts(results: list[Result]) -> Counter:
-    return Counter(tier_of(r.code) for r in results)
+    return Counter(result_tier(r) for r in results)
+
+
+def result_tier(result: Result) -> Tier:
+    """The finding's own tier when it has one (an import of a name with no v2 equivalent), else its rule's."""
+    if result.tier:
+        return next(tier for tier in Tier if tier.label == result.tier)
+    return tier_of(result.code)
 
 
 # --------------------------------------------------------------------------- locations
@@ -166,7 +173,7 @@ def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN) ->
     the line longer than ``width``."""
     where = f"{r.where}: {r.code} "
     room = width - len(where)
-    tier = tier_of(r.code)
+    tier = result_tier(r)
     if tier is Tier.UNANALYSABLE:
         body = shorten(f"could not be analysed: {r.advice}", max(room, 16))
     else:
@@ -244,7 +251,7 @@ def as_dict(result: Result) -> dict:
         "end_col": result.end_col,
         "code": result.code,
         "symbol": symbol_of(result.code),
-        "tier": tier_of(result.code).label,
+        "tier": result_tier(result).label,
         "qname": result.qname,
         "written": result.written,
         "message": result.message,
@@ -326,7 +333,7 @@ def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], b
         region["snippet"] = {"text": result.source_line}
     sarif: dict = {
         "ruleId": result.code,
-        "level": tier_of(result.code).sarif_level,
+        "level": result_tier(result).sarif_level,
         "message": {"text": result.located_message},
         "locations": [
             {
@@ -399,7 +406,7 @@ GITHUB_LIMIT_PER_JOB = 50
 
 
 def github(results: list[Result], summary: Summary) -> Iterator[str]:
-    levels = Counter(_GITHUB_LEVEL[tier_of(r.code).sarif_level] for r in results)
+    levels = Counter(_GITHUB_LEVEL[result_tier(r).sarif_level] for r in results)
     if len(results) > GITHUB_LIMIT_PER_JOB or any(n > GITHUB_LIMIT_PER_STEP for n in levels.values()):
         counts = ", ".join(f"{levels[level]} {level}s" for level in ("error", "warning", "notice") if levels[level])
         note = (f"v2lint found {len(results)} findings ({counts}); GitHub shows at most {GITHUB_LIMIT_PER_STEP} "
@@ -407,7 +414,7 @@ def github(results: list[Result], summary: Summary) -> Iterator[str]:
                 "All of them: v2lint check --format concise in the log, or --format sarif uploaded to code scanning.")
         yield f"::notice title={_escape_property('v2lint: more findings than annotations')}::{_escape_data(note)}\n"
     for r in results:
-        level = _GITHUB_LEVEL[tier_of(r.code).sarif_level]
+        level = _GITHUB_LEVEL[result_tier(r).sarif_level]
         props = [f"file={_escape_property(r.path)}", f"line={r.physical_line}"]
         if r.physical_col:
             props.append(f"col={r.physical_col}")
@@ -435,7 +442,7 @@ def azure(results: list[Result], summary: Summary, root: str = ".", exit_zero: b
     ``##vso[task.complete result=...;]`` with the summary. ``sourcepath`` is absolute, as the
     logging-command documentation asks (the agent makes it relative to the repository)."""
     for r in results:
-        level = tier_of(r.code).sarif_level
+        level = result_tier(r).sarif_level
         line = f"{r.where}: {r.code} {r.message}"
         if level == "note":
             yield line + "\n"

@@ -40,6 +40,8 @@ class Result:
     # "unicodeCodePoints" column kind); None when unknown
     physical_col: int | None = None
     physical_end_col: int | None = None
+    # the finding's tier label when it is not its rule's (an import of a name with no v2 equivalent)
+    tier: str | None = None
 
     @property
     def sort_key(self) -> tuple:

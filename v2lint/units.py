@@ -47,6 +47,10 @@ def dependency_results(data: bytes, path: str, display: str) -> list[Result]:
     ]
 
 
+def _own_tier(finding: Finding) -> str | None:
+    return finding.tier.label if finding.tier else None
+
+
 def _result(display: str, finding: Finding, lines: list[str]) -> Result:
     """A finding of a file that is not a notebook: its lines are the file's."""
     unanalysable = finding.code == "AML000"
@@ -55,7 +59,7 @@ def _result(display: str, finding: Finding, lines: list[str]) -> Result:
         finding.qname, finding.written, finding.advice, finding.message,
         "" if unanalysable else _line(lines, finding.line), finding.line, finding.end_line, None,
         finding.confidence, decoding.code_point_col(lines, finding.line, finding.col),
-        decoding.code_point_col(lines, finding.end_line, finding.end_col),
+        decoding.code_point_col(lines, finding.end_line, finding.end_col), _own_tier(finding),
     )
 
 
@@ -136,7 +140,7 @@ class _NotebookPlaces:
             _line(self._notebook.cells[cell - 1], line), start_line or self.physical_line(cell, line),
             (stop_line or self.physical_line(cell, end_line)) if end_line else None,
             writefile, finding.confidence, start_col if start_line else None,
-            stop_col if stop_line and start_line else None,
+            stop_col if stop_line and start_line else None, _own_tier(finding),
         )
 
 
