@@ -120,10 +120,17 @@ def test_in_job_advice_is_a_scope_not_the_file():
     by_line: dict[int, str] = {}
     for finding in analyse_source(path.read_text(encoding="utf-8"), str(path)):
         by_line[finding.line] = by_line.get(finding.line, "") + finding.message
-    assert "ml_client.data.get" in by_line[9]  # control plane beside a job function
-    assert "an `azure.ai.ml.Input` of the job" in by_line[14]  # the function that calls Run.get_context()
-    assert "AzureMLOnBehalfOfCredential" in by_line[20]  # an @command_component function
-    assert "AzureMLOnBehalfOfCredential" not in by_line[8]
+    assert "ml_client.data.get" in by_line[7]  # control plane beside a job function
+    assert "AzureMLOnBehalfOfCredential" not in by_line[6]
+    assert "an `azure.ai.ml.Input` of the job" in by_line[12]  # the function that calls Run.get_context()
+    assert "AzureMLOnBehalfOfCredential" in by_line[18]  # an @command_component function
+
+
+def test_a_job_script_with_its_v1_code_in_functions_runs_in_the_job_as_a_whole():
+    path = FUNCTIONAL / "advice_job_script_v1.py"
+    by_qname = {f.qname: f.message for f in analyse_source(path.read_text(encoding="utf-8"), str(path))}
+    assert "an `azure.ai.ml.Input` of the job" in by_qname["azureml.core.dataset.Dataset.get_by_name"]
+    assert "for tracking inside the job" in by_qname["azureml.core.run.Run"]
 
 
 def test_the_compat_guard_wording_survives_the_in_job_advice():

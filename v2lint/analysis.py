@@ -529,7 +529,10 @@ class _ModuleAnalysis:
     def _in_job(self, found: list[_Found]) -> list[_Found]:
         """Code that runs inside a job gets the MLflow / job-input advice
         instead of the MLClient one."""
-        scopes = [_job_scope(f.node) for f in found if f.qname == catalogue.RUN_CONTEXT_TARGET]
+        # a script whose v1 code outside functions is only imports runs in the job as a whole
+        # (train.py's main(), a parallel entry script's init() and run())
+        script = not any(f.rule is not catalogue.IMPORT and isinstance(f.node.scope(), nodes.Module) for f in found)
+        scopes = [self.module if script else _job_scope(f.node) for f in found if f.qname == catalogue.RUN_CONTEXT_TARGET]
         scopes += [function for function in self.module.nodes_of_class(nodes.FunctionDef) if _job_decorated(function)]
         if not scopes:
             return found

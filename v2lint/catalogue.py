@@ -1052,8 +1052,9 @@ SUBMITTED_CONFIG = Context(
 )
 IN_JOB = Context(
     "in-job",
-    "code that runs inside a job: the %%writefile script, else the module, else the top-level function that calls "
-    "Run.get_context(), and the functions decorated with @command_component; advice from IN_JOB_ADVICE",
+    "code that runs inside a job: the module (a script or one %%writefile cell) that calls Run.get_context() at "
+    "module level or has no v1 code outside functions but imports, else the top-level function that calls it; "
+    "and the functions decorated with @command_component; advice from IN_JOB_ADVICE",
 )
 LEGACY_MODE_FILE = Context(
     "legacy-mode", "a file whose only v1 work is enabling v2 (Workspace.update(v1_legacy_mode=False)) is AML005 throughout"

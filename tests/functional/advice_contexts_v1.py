@@ -1,12 +1,10 @@
-"""In-job advice is a scope: the function that calls Run.get_context() and the
-@command_component functions run in a job; control-plane code beside them does not."""
+"""In-job advice is a scope: in a file with control-plane code, only the function
+that calls Run.get_context() and the @command_component functions run in a job."""
 from azureml.core import Dataset, Run, Workspace  # [azureml-import, azureml-import, azureml-import]
 from mldesigner import command_component
 
-
-def register_data():
-    ws = Workspace.from_config()  # [azureml-workspace]
-    return Dataset.get_by_name(ws, "iris")  # [azureml-dataset]
+ws = Workspace.from_config()  # [azureml-workspace]
+iris = Dataset.get_by_name(ws, "iris")  # [azureml-dataset]
 
 
 def train():
@@ -17,5 +15,5 @@ def train():
 
 @command_component(name="prep")
 def prep():
-    ws = Workspace.from_config()  # [azureml-workspace]
-    return ws.name  # [azureml-workspace]
+    workspace = Workspace.from_config()  # [azureml-workspace]
+    return workspace.name  # [azureml-workspace]
