@@ -417,6 +417,7 @@ RULES: tuple[Rule, ...] = (
             _RUN: "MLflow (mlflow) inside a training script; `ml_client.jobs.get(name)` to follow a job from outside",
             _RUN + ".get": "`ml_client.jobs.get(name)`",
             _RUN + ".get_environment": "`ml_client.jobs.get(name).environment`",
+            _RUN + ".get_tags": "the job's tags, `ml_client.jobs.get(name).tags`",
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream(name)`",
         },
     ),

@@ -28,7 +28,7 @@ class LoggingStep(PythonScriptStep):  # [azureml-pipeline-step]
 
 
 def summarise(run):
-    return {"id": run.id, "tags": run.get_tags()}  # [azureml-run]
+    return {"id": run.id, "tags": run.get_tags()}  # [azureml-run, azureml-run]
 
 
 ws = Workspace.from_config()  # [azureml-workspace]
