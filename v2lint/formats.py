@@ -456,6 +456,8 @@ def azure(results: list[Result], summary: Summary, root: str = ".", exit_zero: b
 
 # --------------------------------------------------------------------------- report
 def _md_cell(value: str) -> str:
+    """``value`` inside a code span of a table row (where ``<`` is shown as written; plain text
+    takes ruledocs.markdown_cell)."""
     return value.replace("|", "\\|").replace("\n", " ")
 
 
@@ -551,10 +553,10 @@ def report(results: list[Result], summary: Summary) -> Iterator[str]:
             places = ", ".join(f"`{_md_cell(m.where)}`" for m in members[:5])
             more = f" and {len(members) - 5} more" if len(members) > 5 else ""
             if tier is Tier.UNANALYSABLE:
-                out.append(f"- `{_md_cell(name)}`: {_md_cell(advice)}")
+                out.append(f"- `{_md_cell(name)}`: {ruledocs.markdown_cell(advice)}")
                 continue
             out.append(f"- [ ] **{code}** `{_md_cell(name or members[0].written)}` ({_plural(len(members), 'use')}): "
-                       f"{_md_cell(advice)} — {places}{more}")
+                       f"{ruledocs.markdown_cell(advice)} — {places}{more}")
         out.append("")
     yield "\n".join(out).rstrip("\n") + "\n"
 
