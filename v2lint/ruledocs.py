@@ -15,7 +15,8 @@ from v2lint.dependencies import CODE as DEPENDENCY_CODE
 
 def target_text(rule: Rule, qname: str) -> str:
     """What replaces the v1 name ``qname`` of ``rule``, in one line of plain text: the catalogue's
-    advice, then the keyword renames Microsoft documents for it. The one reader of a target's value."""
+    advice, then the keyword renames Microsoft documents for it. The one reader of a target's value,
+    so a change of how the catalogue holds advice changes only this function."""
     return rule.targets[qname] + _renames_text(rule.renames.get(qname, {}))
 
 
