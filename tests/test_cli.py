@@ -392,6 +392,8 @@ def test_markdown_report(repo, capsys, monkeypatch):
     left = out.split("## What is left to do")[1]
     assert left.index("No v2 equivalent") < left.index("Has a v2 replacement")
     assert "migrate-to-v2-resource-workspace" in out
+    # advice is Markdown text there: a placeholder must not read as an HTML tag
+    assert "https://&lt;vault>.vault.azure.net/" in left and "<vault>" not in left
 
 
 def test_output_file(repo, capsys, monkeypatch):

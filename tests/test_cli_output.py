@@ -14,6 +14,7 @@ import pytest
 
 from test_cli_helpers import CONTROL, NOTEBOOK_CELLS, TRAIN, V2LINT, make_repo, notebook, v2lint
 from v2lint.catalogue import RULES, RULES_BY_CODE
+from v2lint.formats import rule_page
 
 PROJECT = Path(__file__).resolve().parents[1]
 EXAMPLE = PROJECT / "examples" / "v1-project"
@@ -140,7 +141,7 @@ def test_statistics_in_ruffs_layout(repo):
 
 def test_rules_prints_one_rules_page(tmp_path):
     rule = RULES_BY_CODE["AML101"]
-    page = (PROJECT / "docs" / "rules" / f"AML101-{rule.symbol}.md").read_text(encoding="utf-8")
+    page = rule_page(rule)  # docs/rules/AML101-azureml-workspace.md without its comments (tests/test_ruledocs.py)
     for name in ("AML101", "aml101", rule.symbol, rule.msgid):
         done = v2lint(tmp_path, "rules", name)
         assert done.returncode == 0 and done.stdout == page, name
@@ -171,8 +172,7 @@ def test_rules_page_from_a_non_editable_install(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     done = subprocess.run([sys.executable, "-m", "v2lint.cli", "rules", "AML802"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
-    rule = RULES_BY_CODE["AML802"]
-    assert done.stdout == (PROJECT / "docs" / "rules" / f"AML802-{rule.symbol}.md").read_text(encoding="utf-8")
+    assert done.stdout == rule_page(RULES_BY_CODE["AML802"])  # as this clone's docs/rules has it
 
 
 def test_azure_pipelines_logging_commands(repo):

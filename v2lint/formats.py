@@ -13,14 +13,15 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import textwrap
 import urllib.parse
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from v2lint import __version__
-from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier, describe
+from v2lint import __version__, ruledocs
+from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
 from v2lint.results import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
@@ -278,18 +279,16 @@ def json_format(results: list[Result], summary: Summary) -> Iterator[str]:
 
 # --------------------------------------------------------------------------- sarif
 def _rule_help(rule) -> tuple[str, str]:
-    targets = dict(rule.targets)
+    """SARIF's help of ``rule``, as text and as Markdown: its summary, targets (as the rule page
+    shows them) and migration guide."""
     text_lines = [f"{rule.summary} ({rule.tier.label})."]
     md_lines = [f"{rule.summary} ({rule.tier.label}).", ""]
-    if targets:
-        verb = "instead" if rule.tier is Tier.NO_EQUIVALENT else "SDK v2"
+    if rule.targets:
         text_lines.append("")
-        md_lines += [f"| SDK v1 | {verb} |", "|---|---|"]
-        for qname, advice in targets.items():
-            text_lines.append(f"- {qname}: {describe(advice)}")
-            md_lines.append(f"| `{_md_cell(qname)}` | {_md_cell(describe(advice))} |")
+        text_lines += [f"- {qname}: {ruledocs.target_text(rule, qname)}" for qname in rule.targets]
+        md_lines.append(ruledocs.targets_table(rule))
     text_lines += ["", f"Migration guide: {rule.url}"]
-    md_lines += ["", f"Migration guide: [{rule.article}]({rule.url})"]
+    md_lines.append(f"Migration guide: [{rule.article}]({rule.url})")
     return "\n".join(text_lines), "\n".join(md_lines)
 
 
@@ -464,6 +463,8 @@ def azure(results: list[Result], summary: Summary, root: str = ".", exit_zero: b
 
 # --------------------------------------------------------------------------- report
 def _md_cell(value: str) -> str:
+    """``value`` inside a code span of a table row (where ``<`` is shown as written; plain text
+    takes ruledocs.markdown_cell)."""
     return value.replace("|", "\\|").replace("\n", " ")
 
 
@@ -559,10 +560,10 @@ def report(results: list[Result], summary: Summary) -> Iterator[str]:
             places = ", ".join(f"`{_md_cell(m.where)}`" for m in members[:5])
             more = f" and {len(members) - 5} more" if len(members) > 5 else ""
             if tier is Tier.UNANALYSABLE:
-                out.append(f"- `{_md_cell(name)}`: {_md_cell(advice)}")
+                out.append(f"- `{_md_cell(name)}`: {ruledocs.markdown_cell(advice)}")
                 continue
             out.append(f"- [ ] **{code}** `{_md_cell(name or members[0].written)}` ({_plural(len(members), 'use')}): "
-                       f"{_md_cell(advice)} — {places}{more}")
+                       f"{ruledocs.markdown_cell(advice)} — {places}{more}")
         out.append("")
     yield "\n".join(out).rstrip("\n") + "\n"
 
@@ -577,28 +578,26 @@ def rule_dict(rule) -> dict:
     return {
         "code": rule.code, "msgid": rule.msgid, "symbol": rule.symbol, "tier": rule.tier.label,
         "summary": rule.summary, "url": rule.url,
-        "targets": {qname: describe(advice) for qname, advice in rule.targets.items()},
+        "targets": {qname: ruledocs.target_text(rule, qname) for qname in rule.targets},
     }
 
 
 def rules_table(fmt: str = "text") -> str:
-    rows = []
-    for rule in RULES:
-        targets = [(qname, describe(advice)) for qname, advice in rule.targets.items()] or [("", "")]
-        for qname, advice in targets:
-            rows.append((rule.code, rule.symbol, rule.tier.label, qname, advice))
     if fmt == "json":
         return json.dumps([rule_dict(rule) for rule in RULES], indent=2) + "\n"
     if fmt == "markdown":
         out = ["| code | symbol | tier | SDK v1 | SDK v2 replacement |", "|---|---|---|---|---|"]
-        out += [f"| {c} | {s} | {t} | `{_md_cell(q)}` | {_md_cell(a)} |" for c, s, t, q, a in rows]
+        for rule in RULES:
+            cells = [(f"`{_md_cell(qname)}`", ruledocs.markdown_cell(ruledocs.target_text(rule, qname)))
+                     for qname in rule.targets] or [("", "")]
+            out += [f"| {rule.code} | {rule.symbol} | {rule.tier.label} | {v1} | {v2} |" for v1, v2 in cells]
         return "\n".join(out) + "\n"
     out = []
     for rule in RULES:
         out.append(f"{rule.code}  {rule.symbol}  [{rule.tier.label}]  {rule.msgid}  {rule.url}")
         out.append(f"    {rule.summary}")
-        for qname, advice in rule.targets.items():
-            out.append(f"    {qname}  ->  {describe(advice)}")
+        for qname in rule.targets:
+            out.append(f"    {qname}  ->  {ruledocs.target_text(rule, qname)}")
         out.append("")
     return "\n".join(out)
 
@@ -606,6 +605,9 @@ def rules_table(fmt: str = "text") -> str:
 # --------------------------------------------------------------------------- one rule's page
 _PACKAGED_PAGES = os.path.join(os.path.dirname(__file__), "rule_pages")  # a wheel's copy of docs/rules (setup.py)
 _SOURCE_PAGES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "docs", "rules")  # a clone, -e installs
+# a line that is only an HTML comment (the generated regions' markers), with one of the blank
+# lines around it when it stands between two
+_COMMENT_LINE = re.compile(r"(?<=\n\n)<!--[^\n]*-->\n\n|^<!--[^\n]*-->\n", re.MULTILINE)
 
 
 def find_rule(name: str):
@@ -618,16 +620,12 @@ def find_rule(name: str):
 
 
 def rule_page(rule) -> str:
-    """The rule's page of docs/rules/ (Markdown), as shipped with the package; rendered
-    from the catalogue if the page is missing (a build without the docs)."""
-    name = f"{rule.code}-{rule.symbol}.md"
+    """The rule's page of docs/rules/ (Markdown), as shipped with the package, without the comments
+    a Markdown viewer hides; rendered from the catalogue if the page is missing (a build without the docs)."""
     for directory in (_PACKAGED_PAGES, _SOURCE_PAGES):
         try:
-            with open(os.path.join(directory, name), encoding="utf-8") as handle:
-                return handle.read()
+            with open(os.path.join(directory, ruledocs.page_name(rule)), encoding="utf-8") as handle:
+                return _COMMENT_LINE.sub("", handle.read())
         except OSError:
             continue
-    _, markdown = _rule_help(rule)
-    return (f"# {rule.symbol} ({rule.code})\n\n- **pylint message:** `{rule.msgid}` (`{rule.symbol}`)\n"
-            f"- **flake8 code:** `{rule.code}`\n- **tier:** {rule.tier.pylint_letter} ({rule.tier.label})\n\n"
-            f"{markdown}\n")
+    return ruledocs.header(rule) + (f"\n{ruledocs.targets_table(rule)}" if rule.targets else "")

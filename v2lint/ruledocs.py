@@ -1,0 +1,68 @@
+"""What the rule pages say from the catalogue, rendered once for every place that shows it.
+
+The pages of docs/rules/ (whose marked regions ``tools/rule_docs.py`` writes), the rule table and
+page of ``v2lint rules`` and the SARIF rule help all take a target's text from :func:`target_text`,
+so docs, terminal and SARIF say the same. Imports no astroid: ``v2lint rules`` never loads it.
+"""
+
+from __future__ import annotations
+
+
+from v2lint.catalogue import RULES, Rule, Tier, describe
+from v2lint.catalogue import DEPENDENCY
+
+
+def target_text(rule: Rule, qname: str) -> str:
+    """What replaces the v1 name ``qname`` of ``rule``, in one line of plain text: the catalogue's
+    advice, then the keyword renames Microsoft documents for it. The one reader of a target's value,
+    so a change of how the catalogue holds advice changes only this function."""
+    return describe(rule.targets[qname])
+
+
+def markdown_cell(text: str) -> str:
+    """Plain ``text`` as one Markdown table cell: a pipe would end the cell, and a viewer
+    would drop ``<name>`` as an HTML tag (a ``>`` alone is shown as written)."""
+    return text.replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def page_name(rule: Rule) -> str:
+    return f"{rule.code}-{rule.symbol}.md"
+
+
+def header(rule: Rule) -> str:
+    """A rule page's title and facts: its codes and how to silence them, tier, what it finds, article."""
+    if rule is DEPENDENCY:  # found in dependency files, which only the v2lint command reads
+        codes = [f"- **pylint message:** `{rule.msgid}` (`{rule.symbol}`); never emitted by pylint, "
+                 "which reads only Python files",
+                 f"- **v2lint code:** `{rule.code}`; reported by the `v2lint` command"]
+    else:
+        codes = [f"- **pylint message:** `{rule.msgid}` (`{rule.symbol}`); "
+                 f"disable with `# pylint: disable={rule.symbol}`",
+                 f"- **flake8 code:** `{rule.code}`; silence with `# noqa: {rule.code}`"]
+    tier = rule.tier
+    return "\n".join([
+        f"# {rule.symbol} ({rule.code})",
+        "",
+        *codes,
+        f"- **tier:** {tier.pylint_letter} ({tier.label}; SARIF level `{tier.sarif_level}`)",
+        f"- **finds:** {rule.summary}",
+        f"- **migration guide:** <{rule.url}>",
+    ]) + "\n"
+
+
+def targets_table(rule: Rule) -> str:
+    """The rule's v1 names and what replaces each (or what to do instead), as a Markdown table."""
+    replacement = "what to do instead" if rule.tier is Tier.NO_EQUIVALENT else "v2 replacement"
+    rows = [f"| v1 name | {replacement} |", "|---|---|"]
+    rows += [f"| `{qname}` | {markdown_cell(target_text(rule, qname))} |" for qname in rule.targets]
+    return "\n".join(rows) + "\n"
+
+
+def index_table() -> str:
+    """The table of every rule that docs/rules/README.md shows, each linked to its page."""
+    rows = ["| code | symbol | pylint id | tier | finds |", "|---|---|---|---|---|"]
+    for rule in RULES:
+        page = page_name(rule)
+        rows.append(f"| [{rule.code}]({page}) | [`{rule.symbol}`]({page}) | `{rule.msgid}` "
+                    f"| {rule.tier.pylint_letter} ({rule.tier.label}) | {markdown_cell(rule.summary)} |")
+    return "\n".join(rows) + "\n"
