@@ -238,6 +238,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.automl": "`azure.ai.ml.automl`",
             "azureml.automl": "`azure.ai.ml.automl`",
             "azureml.automl.runtime": _AUTOML_RUNTIME,
+            "azureml.train.automl.runtime": _AUTOML_RUNTIME,
+            "azureml.train.automl.runtime.automl_explain_utilities": (
+                "the explanations the v2 AutoML job computes itself "
+                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and so on the other task jobs)"
+            ),
             "azureml.automl.dnn": _AUTOML_RUNTIME,
             "azureml.exceptions": "the `azure.core.exceptions` raised by `azure.ai.ml.MLClient` operations",
             "azureml.widgets": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream`",
@@ -531,6 +536,12 @@ RULES: tuple[Rule, ...] = (
             _STEPS + "kusto_step.KustoStep": "run the Kusto query from a command component (azure-kusto-data) or outside the pipeline",
             _STEPS + "data_transfer_step.DataTransferStep": "copy the data in a command component or with Azure Data Factory (v2 jobs read datastores directly through `azure.ai.ml.Input` paths)",
             _STEPS + "module_step.ModuleStep": "re-create the module as a command component (`azure.ai.ml.load_component`) and call it in an `@azure.ai.ml.dsl.pipeline` function",
+            **{
+                f"azureml.core.databricks.{library}": instead(
+                    "install the library on the Databricks cluster itself (DatabricksStep, which used it, has no v2 equivalent)"
+                )
+                for library in ("EggLibrary", "JarLibrary", "MavenLibrary", "PyPiLibrary", "RCranLibrary")
+            },
             _STEPS + "databricks_step.DatabricksStep": "run the notebook or job from Azure Databricks (or Azure Data Factory), or call the Databricks Jobs API from a command component",
         },
     ),
@@ -599,7 +610,11 @@ RULES: tuple[Rule, ...] = (
             _TAB_DS + ".keep_columns": "`mltable.load(path).keep_columns(...)` or pandas inside the job",
             "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": "a data asset of the file the DataFrame is saved to, `ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.URI_FILE))`",
             "azureml.data.dataset_factory.FileDatasetFactory.upload_directory": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder', type=azure.ai.ml.constants.AssetTypes.URI_FOLDER))` (uploads the folder)",
-            _TAB_DS + ".random_split": instead("split the data inside a command component: v2 data assets have no split"),
+            _TAB_DS + ".random_split": "`mltable.load(path).random_split(percent=..., seed=...)` on an MLTable of the data (v2 data assets themselves have no split)",
+            _TAB_DS + ".time_between": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
+            _TAB_DS + ".time_after": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
+            _TAB_DS + ".time_before": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
+            _TAB_DS + ".time_recent": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
             _CONSUME + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
             _CONSUME + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
             "azureml.datadrift.datadriftdetector.DataDriftDetector": _MONITOR,
