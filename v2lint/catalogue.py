@@ -239,6 +239,10 @@ RULES: tuple[Rule, ...] = (
             "azureml.automl": "`azure.ai.ml.automl`",
             "azureml.automl.runtime": _AUTOML_RUNTIME,
             "azureml.train.automl.runtime": _AUTOML_RUNTIME,
+            "azureml.automl.runtime.shared.score": (
+                "the metrics the v2 AutoML job logs to MLflow (`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`), "
+                "or scikit-learn's metrics for new predictions"
+            ),
             "azureml.train.automl.runtime.automl_explain_utilities": (
                 "the explanations the v2 AutoML job computes itself "
                 "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and so on the other task jobs)"

@@ -67,6 +67,7 @@ NOT_IN_PINNED_DISTRIBUTIONS = {
     "azureml.automl.runtime": "azureml-automl-runtime (the AutoML training runtime, pulls in the ML frameworks)",
     "azureml.train.automl.runtime": "azureml-train-automl-runtime (the AutoML training runtime, pulls in the ML frameworks)",
     "azureml.train.automl.runtime.automl_explain_utilities": "azureml-train-automl-runtime (its model explanation helpers)",
+    "azureml.automl.runtime.shared.score": "azureml-automl-runtime (its scoring helpers)",
     "azureml.automl.dnn": "azureml-automl-dnn-nlp / azureml-automl-dnn-vision (AutoML deep learning runtime)",
     "azureml.contrib": "the azureml-contrib-* distributions (experimental, retired)",
     "azureml.interpret": "azureml-interpret (pulls in interpret-community and shap)",
