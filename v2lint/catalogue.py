@@ -813,6 +813,11 @@ RULES: tuple[Rule, ...] = (
                 },
                 positional=("task",),
             ),
+            "azureml.train.automl.automlimageconfig.AutoMLImageConfig": (
+                "the factory of the image task (`azure.ai.ml.automl.image_classification()`, "
+                "`azure.ai.ml.automl.image_object_detection()`, `azure.ai.ml.automl.image_instance_segmentation()` ...) "
+                "submitted with `ml_client.jobs.create_or_update`"
+            ),
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
             "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: `ml_client.jobs.download(name, output_name="best_model")` or MLflow',
