@@ -373,8 +373,6 @@ def test_v2_era_packages_are_silent():
 
 
 def test_dependency_findings_in_a_run(tmp_path, capsys, monkeypatch):
-    if not dependencies.available():
-        pytest.skip("the catalogue has no AML901 rule yet")
     from test_cli_helpers import make_repo, run_cli
 
     root = make_repo(tmp_path / "r", {"requirements.txt": "azureml-core==1.61\nazureml-mlflow\n",
@@ -398,13 +396,10 @@ def test_notebook_pip_install_lines():
 
 
 def test_dependency_findings_with_a_stand_in_rule(tmp_path, capsys, monkeypatch):
-    """The whole AML901 path, with a stand-in for the catalogue rule until it lands."""
-    from types import SimpleNamespace
+    """The whole AML901 path: requirements, notebooks' %pip lines, the summary."""
 
     from test_cli_helpers import make_repo, notebook as make_notebook, run_cli
 
-    if not dependencies.available():
-        monkeypatch.setattr(dependencies, "_rule", lambda: SimpleNamespace(targets={}))
     root = make_repo(
         tmp_path / "r",
         {

@@ -284,10 +284,7 @@ class _ModuleAnalysis:
         azureml.core.runconfig import DEFAULT_CPU_IMAGE``, or ``scoring.score_regression``
         after ``from azureml.automl.runtime.shared.score import scoring`` (a v1
         module the stubs do not model)."""
-        parts: list[str] = []
-        while isinstance(expr, nodes.Attribute):
-            parts.insert(0, expr.attrname)
-            expr = expr.expr
+        expr, parts = _dotted(expr)
         if not isinstance(expr, nodes.Name) or expr.name not in self.v1_bound_names:
             return None
         for binding in bindings(expr):
@@ -366,10 +363,7 @@ class _ModuleAnalysis:
         ``from json import load``), other than the few whose result is an argument
         (``typing.cast``, ``copy.copy``, ``functools.partial`` ...). Builtins are
         not: ``list(runs)`` and ``getattr(run, name)`` hold what they are given."""
-        chain = []
-        while isinstance(func, nodes.Attribute):
-            chain.insert(0, func.attrname)
-            func = func.expr
+        func, chain = _dotted(func)
         if not isinstance(func, nodes.Name):
             return False
         found = bindings(func)
@@ -597,10 +591,7 @@ class _ModuleAnalysis:
         """``import azureml.core`` then ``azureml.core.Workspace``: resolve the
         dotted chain through the import itself. Inference cannot, when no
         ``azureml`` namespace package is installed at all."""
-        parts: list[str] = []
-        while isinstance(expr, nodes.Attribute):
-            parts.insert(0, expr.attrname)
-            expr = expr.expr
+        expr, parts = _dotted(expr)
         # ``import azureml`` alone binds the namespace: ``azureml.core.VERSION`` still names v1
         if not (isinstance(expr, nodes.Name) and (expr.name in self.v1_bound_names or expr.name == "azureml")
                 and self._is_import_bound(expr)):
@@ -822,14 +813,11 @@ class _ModuleAnalysis:
 
     def _is_v1_bound(self, func: nodes.Attribute) -> bool:
         """``aml.Workspace(...)``: the chain starts at a name a v1 import bound."""
-        expr = func.expr
-        while isinstance(expr, nodes.Attribute):
-            expr = expr.expr
-        return isinstance(expr, nodes.Name) and expr.name in self.v1_bound_names
+        root, _ = _dotted(func)
+        return isinstance(root, nodes.Name) and root.name in self.v1_bound_names
 
     def _is_import_bound(self, expr: nodes.NodeNG) -> bool:
-        while isinstance(expr, nodes.Attribute):
-            expr = expr.expr
+        expr, _ = _dotted(expr)
         if not isinstance(expr, nodes.Name):
             return False
         try:
@@ -866,10 +854,9 @@ class _Found:
 def _finding(found: _Found) -> Finding:
     advice = found.advice
     text = advice.text + (_renames(advice, found.node) if isinstance(found.node, nodes.Call) else "")
-    tier = advice.tier if advice.tier is not found.rule.tier else None
     line, col, end_line, end_col = found.at
     return Finding(line, col, found.rule.code, found.qname, found.written, text, found.confidence,
-                   end_line, end_col, found.via, tier)
+                   end_line, end_col, found.via, advice.tier)
 
 
 def _modelled(definition: nodes.NodeNG) -> bool:
@@ -1065,13 +1052,19 @@ def _job_scope(node: nodes.NodeNG) -> nodes.NodeNG:
     return outer or scope
 
 
+def _dotted(expr: nodes.NodeNG) -> tuple[nodes.NodeNG, list[str]]:
+    """``a.b.c`` -> (the node of ``a``, ["b", "c"]); the root of any other expression is itself."""
+    parts: list[str] = []
+    while isinstance(expr, nodes.Attribute):
+        parts.insert(0, expr.attrname)
+        expr = expr.expr
+    return expr, parts
+
+
 def _job_decorated(function: nodes.FunctionDef) -> bool:
     """``@command_component`` (mldesigner): the function body is a job's code."""
     for decorator in function.decorators.nodes if function.decorators else ():
-        chain, root = [], decorator.func if isinstance(decorator, nodes.Call) else decorator
-        while isinstance(root, nodes.Attribute):
-            chain.insert(0, root.attrname)
-            root = root.expr
+        root, chain = _dotted(decorator.func if isinstance(decorator, nodes.Call) else decorator)
         if not isinstance(root, nodes.Name):
             continue
         for binding in bindings(root):

@@ -253,11 +253,11 @@ class Resolved:
 
     def files(self) -> list[str]:
         """Absolute paths of the files the run checks (the walk, or standard input's name)."""
-        from v2lint import dependencies, discovery
+        from v2lint import discovery
 
         if self.stdin:
             return [self.stdin_path]
-        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=dependencies.available(),
+        return list(discovery.walk(self.paths, self._exclude_for, self.root, dependency_files=True,
                                    force_exclude=self.args.force_exclude))
 
 

@@ -32,22 +32,12 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _rule():
-    return DEPENDENCY
-
-
-def available() -> bool:
-    """Whether the catalogue has the rule (the feature is off until it does)."""
-    return _rule() is not None
-
-
 def advice_for(name: str) -> Advice | None:
     """The v2 advice for a v1 package, or None for anything else."""
     name = normalise(name)
     if name in V2_ERA_PACKAGES:
         return None
-    rule = _rule()
-    table = rule.targets if rule else {}
+    table = DEPENDENCY.targets
     if name in table:
         return table[name]
     for key, advice in table.items():
@@ -299,8 +289,6 @@ def scan_pip_install(line: str, number: int = 1) -> list[Hit]:
 
 def notebook_findings(cell_lines: list[str]) -> list[tuple[int, Finding]]:
     """(line in cell, finding) for SDK v1 packages a notebook cell pip-installs."""
-    if not available():
-        return []
     out = []
     for number, line in enumerate(cell_lines, start=1):
         if "azureml" not in line.lower():
@@ -337,12 +325,11 @@ def v1_hits(text: str, filename: str) -> list[tuple[Hit, Advice]]:
 
 
 def findings(text: str, filename: str) -> list[Finding]:
-    if not available() or "azureml" not in text.lower():
+    if "azureml" not in text.lower():
         return []
     return [_finding(hit, advice, hit.line) for hit, advice in v1_hits(text, filename)]
 
 
 def _finding(hit: Hit, advice: Advice, line: int) -> Finding:
-    tier = advice.tier if advice.tier is not _rule().tier else None
     return Finding(line, hit.col, CODE, normalise(hit.name), hit.name, advice.text, HIGH, line,
-                   hit.col + len(hit.name), tier=tier)
+                   hit.col + len(hit.name), tier=advice.tier)

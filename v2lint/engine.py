@@ -70,12 +70,12 @@ def _directory_reason(path: str) -> str:
 
 
 def _lint_data(data: bytes, path: str, display: str) -> FileResult:
-    from v2lint import dependencies, discovery, units
+    from v2lint import discovery, units
 
     name = os.path.basename(path)
     result = FileResult(display)
     dependency_file = discovery.is_dependency_file(name)
-    if dependency_file and dependencies.available():
+    if dependency_file:
         result.results.extend(units.dependency_results(data, path, display))
     if path.endswith(".ipynb"):
         result.results.extend(units.notebook_results(data, path, display, result.notes))

@@ -34,6 +34,10 @@ class Finding:
     # of a name with no v2 equivalent); None: the rule's
     tier: Tier | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        if self.tier is self.rule.tier:  # only a tier that differs from the rule's is the finding's own
+            object.__setattr__(self, "tier", None)
+
     @property
     def rule(self) -> Rule:
         return RULES_BY_CODE[self.code]
