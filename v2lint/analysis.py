@@ -515,9 +515,29 @@ class _ModuleAnalysis:
             if f.rule is catalogue.SUBMIT and isinstance(f.node, nodes.Call):
                 self._count()
                 try:
-                    f.advice = brain.submitted_config_lookup(f.node, catalogue.SUBMIT_JOB_KINDS) or f.advice
+                    f.advice = brain.argument_class_lookup(f.node, catalogue.SUBMIT_JOB_KINDS) or f.advice
                 except astroid.InferenceError:
                     pass
+        return found
+
+    def _many_models_settings(self, found: list[_Found]) -> list[_Found]:
+        """``HTSTrainParameters(automl_settings=AutoMLConfig(...))``: the AutoMLConfig
+        is settings for the many-models components, not an AutoML job."""
+        settings = set()
+        for f in found:
+            if f.qname in catalogue.MANY_MODELS_PARAMETERS:
+                call = f.node if isinstance(f.node, nodes.Call) else f.node.parent
+                value = next((k.value for k in getattr(call, "keywords", None) or () if k.arg == "automl_settings"), None)
+                settings.update(_assigned_calls(value))
+        configs = [f for f in found if f.qname == catalogue.AUTOML_CONFIG and f.rule is not catalogue.IMPORT]
+        if not settings or not configs:
+            return found
+        only_settings = all(_call_of(f.node) in settings for f in configs)
+        for f in found:
+            if f.qname == catalogue.AUTOML_CONFIG and (
+                _call_of(f.node) in settings or (f.rule is catalogue.IMPORT and only_settings)
+            ):
+                f.advice = catalogue.MANY_MODELS_ADVICE
         return found
 
     def _in_job(self, found: list[_Found]) -> list[_Found]:
@@ -562,6 +582,7 @@ class _ModuleAnalysis:
 
     _CONTEXT_STEPS = {
         catalogue.SUBMITTED_CONFIG.name: _submitted_config,
+        catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
         catalogue.LEGACY_MODE_FILE.name: _legacy_mode,
         catalogue.IN_COMPAT_GUARD.name: _compat_guard,
@@ -849,6 +870,25 @@ class _Found:
     via: str
     at: tuple[int, int, int, int]  # line, col, end line, end col reported
     weak: bool
+
+
+def _call_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The call a finding's node is, or is the called name of."""
+    if isinstance(node, nodes.Call):
+        return node
+    parent = node.parent
+    return parent if isinstance(parent, nodes.Call) and parent.func is node else None
+
+
+def _assigned_calls(value: nodes.NodeNG | None) -> list[nodes.Call]:
+    """The calls ``value`` is, or (a name) was assigned from in its scope."""
+    if isinstance(value, nodes.Call):
+        return [value]
+    if not isinstance(value, nodes.Name):
+        return []
+    _, assignments = value.lookup(value.name)
+    return [a.parent.value for a in assignments
+            if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign) and isinstance(a.parent.value, nodes.Call)]
 
 
 def _finding(found: _Found) -> Finding:

@@ -152,7 +152,7 @@ _MLTABLE_INPUT = '`azure.ai.ml.Input(type="mltable", path=...)`'
 _ONLINE_DEPLOY = (
     "`azure.ai.ml.entities.ManagedOnlineEndpoint` + `azure.ai.ml.entities.ManagedOnlineDeployment` "
     "created with `ml_client.online_endpoints.begin_create_or_update` and "
-    "`ml_client.online_deployments.begin_create_or_update`"
+    "`ml_client.online_deployments.begin_create_or_update` (both with local=True for a local web service)"
 )
 _BATCH_DEPLOY = (
     "a pipeline component (the .component of the pipeline job an `@azure.ai.ml.dsl.pipeline` function returns; "
@@ -167,6 +167,18 @@ _MONITOR = (
 _AUTOML_RUNTIME = (
     "the MLflow model a v2 AutoML job (`azure.ai.ml.automl`) produces, loaded with `mlflow.pyfunc.load_model` "
     "(AutoML's runtime internals have no v2 API)"
+)
+_MANY_MODELS = (
+    "the AutoML many-models and hierarchical-forecasting components of the azureml registry, got with "
+    '`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name="automl_hts_training", label="latest")` '
+    "(or automl_hts_inference, automl_many_models_training, automl_many_models_inference) and run in an "
+    "`@azure.ai.ml.dsl.pipeline` function"
+)
+# v2 uploads a local folder as a data asset, to a path of its own choosing
+_UPLOAD = (
+    "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder', type='uri_folder'))`, which uploads "
+    "the folder to the default datastore under a path of its own (lay the folder out locally first; where jobs need "
+    "the files at a chosen target_path, copy them with azcopy or the azure-storage-blob package instead)"
 )
 _DATA_IMPORT = (
     "a data import: `ml_client.data.import_data(azure.ai.ml.entities.DataImport(name=..., path=..., "
@@ -193,6 +205,7 @@ _DATASTORE = "azureml.core.datastore.Datastore"
 _BLOB = "azureml.data.azure_storage_datastore.AzureBlobDatastore"
 _MODEL = "azureml.core.model.Model"
 _WEBSERVICE = "azureml.core.webservice.webservice.Webservice"
+_LOCAL_WEBSERVICE = "azureml.core.webservice.local.LocalWebservice"
 _PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
 _PUBLISHED = "azureml.pipeline.core.graph.PublishedPipeline"
 _PIPE_ENDPOINT = "azureml.pipeline.core.pipeline_endpoint.PipelineEndpoint"
@@ -248,6 +261,10 @@ RULES: tuple[Rule, ...] = (
                 "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and so on the other task jobs)"
             ),
             "azureml.automl.dnn": _AUTOML_RUNTIME,
+            # hierarchical forecasting and many models: pipeline components in v2, not a job type
+            "azureml.train.automl.runtime._hts": _MANY_MODELS,
+            "azureml.train.automl.runtime._many_models": _MANY_MODELS,
+            "azureml.contrib.automl.pipeline": _MANY_MODELS,
             "azureml.exceptions": "the `azure.core.exceptions` raised by `azure.ai.ml.MLClient` operations",
             "azureml.widgets": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream`",
             "azureml.datadrift": "model monitoring (`azure.ai.ml.entities.MonitorSchedule`, `azure.ai.ml.entities.DataDriftSignal`)",
@@ -563,7 +580,12 @@ RULES: tuple[Rule, ...] = (
             _PUBLISHED + ".get_all": "`ml_client.batch_endpoints.list()` and `ml_client.batch_deployments.list(endpoint_name=...)`",
             _PUBLISHED + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})`",
             _PUBLISHED + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
-            _PUBLISHED + ".id": "the batch deployment's name (`ml_client.batch_deployments.get(name, endpoint_name=...).name`)",
+            _PUBLISHED + ".id": (
+                "the batch deployment's name (`ml_client.batch_deployments.get(name, endpoint_name=...).name`) to invoke it; "
+                "to schedule it, no id: the pipeline job itself, as "
+                "`azure.ai.ml.entities.JobSchedule(name=..., trigger=..., create_job=pipeline_job)` created with "
+                "`ml_client.schedules.begin_create_or_update`"
+            ),
             _PIPE_ENDPOINT: "`azure.ai.ml.entities.BatchEndpoint`",
             _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
             _PIPE_ENDPOINT + ".get": "`ml_client.batch_endpoints.get(name)`",
@@ -662,8 +684,8 @@ RULES: tuple[Rule, ...] = (
             _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.create_or_update`",
             _DATASTORE + ".register_azure_data_lake_gen2": "`azure.ai.ml.entities.AzureDataLakeGen2Datastore(...)` created with `ml_client.create_or_update`",
             _BLOB: "`azure.ai.ml.entities.AzureBlobDatastore`",
-            _BLOB + ".upload": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder'))` (uploads the files)",
-            _BLOB + ".upload_files": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder'))` (uploads the files)",
+            _BLOB + ".upload": _UPLOAD,
+            _BLOB + ".upload_files": _UPLOAD,
             _BLOB + ".download": "`azureml.fsspec.AzureMachineLearningFileSystem` or an `azure.ai.ml.Input` with mode=download in a job",
             _BLOB + ".path": 'an "azureml://datastores/<name>/paths/<path>" URI',
             "azureml.data.azure_storage_datastore.AzureFileDatastore": "`azure.ai.ml.entities.AzureFileDatastore`",
@@ -778,8 +800,16 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.core.webservice.aks.AksWebservice": "`azure.ai.ml.entities.KubernetesOnlineEndpoint` + `azure.ai.ml.entities.KubernetesOnlineDeployment` (or managed online endpoints)",
             "azureml.core.webservice.aks.AksWebservice.deploy_configuration": "`azure.ai.ml.entities.KubernetesOnlineDeployment` (or `azure.ai.ml.entities.ManagedOnlineDeployment`)",
-            "azureml.core.webservice.local.LocalWebservice": "a local online endpoint: `ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)`",
-            "azureml.core.webservice.local.LocalWebservice.deploy_configuration": "a local online deployment: `ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
+            _LOCAL_WEBSERVICE: "a local online endpoint: `ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)`",
+            _LOCAL_WEBSERVICE + ".deploy_configuration": "a local online deployment: `ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
+            # a local web service's members answer for the local endpoint (local=True), not a cloud one
+            _LOCAL_WEBSERVICE + ".delete": "`ml_client.online_endpoints.begin_delete(name=..., local=True)`",
+            _LOCAL_WEBSERVICE + ".get_logs": "`ml_client.online_deployments.get_logs(name=..., endpoint_name=..., lines=..., local=True)`",
+            _LOCAL_WEBSERVICE + ".wait_for_deployment": ".result() on the poller returned by `ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
+            _LOCAL_WEBSERVICE + ".run": "`ml_client.online_endpoints.invoke(endpoint_name=..., request_file=..., local=True)`",
+            _LOCAL_WEBSERVICE + ".scoring_uri": "`ml_client.online_endpoints.get(name, local=True).scoring_uri`",
+            _LOCAL_WEBSERVICE + ".update": "`ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
+            _LOCAL_WEBSERVICE + ".reload": "`ml_client.online_endpoints.get(name, local=True)`",
         },
     ),
     Rule(
@@ -1017,6 +1047,26 @@ SUBMIT_RUN_TYPES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+
+@dataclass(frozen=True)
+class TypedReturn:
+    """A call whose return class follows the class of one argument, which the
+    stubs' single return type cannot say (the brain's inference tip applies it)."""
+
+    argument: str
+    position: int  # of the argument among the call's positional arguments
+    returns: Mapping[str, str]  # argument class (or an ancestor) -> returned class
+
+
+TYPED_RETURNS: Mapping[str, TypedReturn] = MappingProxyType({
+    "azureml.core.experiment.Experiment.submit": TypedReturn("config", 0, SUBMIT_RUN_TYPES),
+    "azureml.core.run.Run.submit_child": TypedReturn("config", 0, SUBMIT_RUN_TYPES),
+    # a local deployment is a LocalWebservice, whose v2 answer is a *local* endpoint
+    _MODEL + ".deploy": TypedReturn(
+        "deployment_config", 4, MappingProxyType({_LOCAL_WEBSERVICE + "DeploymentConfiguration": _LOCAL_WEBSERVICE})
+    ),
+})
+
 # Top-level packages of the v1 SDK. Everything else under ``azureml`` (mlflow,
 # fsspec, ai.monitoring, featurestore, rag, acft, metrics, evaluate, ...) is
 # v2-era and must never be flagged.
@@ -1099,7 +1149,19 @@ LEGACY_MODE_SUPPORT = note(
     "SDK v1 serves here only to enable SDK v2 on a private-endpoint workspace; remove it with the "
     "Workspace.update(v1_legacy_mode=False) call once that is done"
 )
-ADVICE_CONTEXTS: tuple[Context, ...] = (SUBMITTED_CONFIG, IN_JOB, LEGACY_MODE_FILE, IN_COMPAT_GUARD)
+MANY_MODELS_SETTINGS = Context(
+    "many-models-settings",
+    "an AutoMLConfig that only carries the settings of hierarchical-forecasting or many-models training "
+    "(passed as automl_settings to MANY_MODELS_PARAMETERS), and its import when every AutoMLConfig of the "
+    "file is one: the advice of those pipeline components, not of an AutoML job",
+)
+MANY_MODELS_PARAMETERS = frozenset({
+    "azureml.train.automl.runtime._hts.hts_parameters.HTSTrainParameters",
+    "azureml.train.automl.runtime._many_models.many_models_parameters.ManyModelsTrainParameters",
+})
+AUTOML_CONFIG = "azureml.train.automl.automlconfig.AutoMLConfig"
+MANY_MODELS_ADVICE = use(_MANY_MODELS)
+ADVICE_CONTEXTS: tuple[Context, ...] = (SUBMITTED_CONFIG, MANY_MODELS_SETTINGS, IN_JOB, LEGACY_MODE_FILE, IN_COMPAT_GUARD)
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})
 

@@ -73,13 +73,16 @@ def _is_installed_v1_module(module: nodes.Module) -> bool:
     )
 
 
-def submitted_config_lookup(call: nodes.Call, table: Mapping[str, str], context=None) -> str | None:
-    """``table``'s value for the class of ``config`` in ``experiment.submit(config)``,
-    searched from the class up its ancestors; None when unknown."""
-    config = call.args[0] if call.args else next((k.value for k in call.keywords or () if k.arg == "config"), None)
-    if config is None:
+def argument_class_lookup(call: nodes.Call, table: Mapping[str, str], argument: str = "config", position: int = 0,
+                          context=None) -> str | None:
+    """``table``'s value for the class of one argument of ``call`` (by default the
+    ``config`` of ``experiment.submit(config)``), searched from the class up its
+    ancestors; None when unknown."""
+    value_node = call.args[position] if len(call.args) > position else next(
+        (k.value for k in call.keywords or () if k.arg == argument), None)
+    if value_node is None:
         return None
-    for value in config.infer(context):
+    for value in value_node.infer(context):
         cls = getattr(value, "_proxied", None)
         if isinstance(value, nodes.ClassDef) or not isinstance(cls, nodes.ClassDef):
             continue
@@ -98,12 +101,11 @@ def mro(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
         return
 
 
-_SUBMITTERS = frozenset({"azureml.core.experiment.Experiment.submit", "azureml.core.run.Run.submit_child"})
-_SUBMITTER_NAMES = frozenset(qname.rsplit(".", 1)[1] for qname in _SUBMITTERS)
+_TYPED_RETURN_NAMES = frozenset(qname.rsplit(".", 1)[1] for qname in catalogue.TYPED_RETURNS)
 
 
-def _looks_like_submit(call: nodes.Call) -> bool:
-    return isinstance(call.func, nodes.Attribute) and call.func.attrname in _SUBMITTER_NAMES
+def _looks_typed_return(call: nodes.Call) -> bool:
+    return isinstance(call.func, nodes.Attribute) and call.func.attrname in _TYPED_RETURN_NAMES
 
 
 class _Brain:
@@ -115,7 +117,7 @@ class _Brain:
         self.hooked = False  # failed-import hooks outlive clear_cache(): added once
         self.transforms = (
             (nodes.Module, self.replace_with_stub, _is_installed_v1_module),
-            (nodes.Call, inference_tip(self.infer_submit), _looks_like_submit),
+            (nodes.Call, inference_tip(self.infer_typed_return), _looks_typed_return),
         )
 
     def build_stub(self, modname: str) -> nodes.Module:
@@ -148,24 +150,28 @@ class _Brain:
                 if definition.parent is stub:
                     definition.parent = module
 
-    def infer_submit(self, call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
-        """Experiment.submit(config), Run.submit_child(config) -> the run class config's type implies."""
+    def infer_typed_return(self, call: nodes.Call, context=None) -> Iterator[nodes.NodeNG]:
+        """Experiment.submit(config) -> the run class config's type implies, and the
+        other calls of catalogue.TYPED_RETURNS likewise."""
         # on copies of the context: astroid infers the call with it again when
         # the tip gives way, and would find these nodes already on its path
-        if not any(
-            isinstance(value, astroid.BoundMethod) and value.qname() in _SUBMITTERS
-            for value in call.func.infer(context.clone() if context else None)
-        ):
+        typed = next(
+            (catalogue.TYPED_RETURNS[value.qname()] for value in call.func.infer(context.clone() if context else None)
+             if isinstance(value, (astroid.BoundMethod, nodes.FunctionDef)) and value.qname() in catalogue.TYPED_RETURNS),
+            None,
+        )
+        if typed is None:
             raise UseInferenceDefault
         try:
-            run_type = submitted_config_lookup(call, catalogue.SUBMIT_RUN_TYPES, context.clone() if context else None)
-        except InferenceError:  # a config built where astroid cannot see: the stub's own answer
-            run_type = None
-        if run_type is None:
+            returned = argument_class_lookup(call, typed.returns, typed.argument, typed.position,
+                                             context.clone() if context else None)
+        except InferenceError:  # an argument built where astroid cannot see: the stub's own answer
+            returned = None
+        if returned is None:
             raise UseInferenceDefault
-        module_name, class_name = run_type.rsplit(".", 1)
-        run_class = next(self.manager.ast_from_module_name(module_name).igetattr(class_name))
-        return iter([run_class.instantiate_class()])
+        module_name, class_name = returned.rsplit(".", 1)
+        returned_class = next(self.manager.ast_from_module_name(module_name).igetattr(class_name))
+        return iter([returned_class.instantiate_class()])
 
     def install(self) -> None:
         if not self.hooked:
