@@ -39,7 +39,7 @@ def test_check_reports_py_and_notebook_findings(repo, capsys, monkeypatch):
     assert code == 1
     lines = finding_lines(out)
     assert "src/train.py:3:7: AML801" in "\n".join(lines)
-    assert any(line.startswith("src/train.py:4:1: AML802 run.log") for line in lines)
+    assert any(line.startswith("src/train.py:4:1: AML802 [*] run.log") for line in lines)
     assert any(line.startswith("src/control.py:9:12: AML803") for line in lines)
     # notebook: code cells counted from 1 (nbQA's numbering), line in cell, column
     assert any(line.startswith("notebooks/train.ipynb:cell_1:2:1: AML001") for line in lines)
@@ -315,7 +315,7 @@ def test_json_fields(repo, capsys, monkeypatch):
     _, out, _ = cli(capsys, monkeypatch, repo, "check", "--format", "json")
     found = json.loads(out)
     keys = {"path", "cell", "line", "col", "end_line", "end_col", "code", "symbol", "tier", "qname", "written",
-            "message", "advice", "url"}
+            "message", "advice", "url", "fix"}
     assert all(set(f) == keys for f in found)
     nb = [f for f in found if f["path"].endswith(".ipynb")]
     assert nb and all(isinstance(f["cell"], int) for f in nb)

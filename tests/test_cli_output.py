@@ -59,7 +59,7 @@ def test_concise_is_one_line_per_finding_in_120_columns(repo):
         assert len(line) <= 120, line
         location = f"{finding['path']}:" + (f"cell_{finding['cell']}:" if finding["cell"] else "")
         assert line.startswith(f"{location}{finding['line']}:{finding['col']}: {finding['code']} "), line
-        v1_name, _, v2 = line.split(f"{finding['code']} ", 1)[1].partition(" -> ")
+        v1_name, _, v2 = line.split(f"{finding['code']} ", 1)[1].removeprefix("[*] ").partition(" -> ")
         assert v2, line
         # what is shown is the start of the advice (or all of it), and the end of the v1 name
         assert finding["advice"].startswith(v2.removesuffix("\u2026").removeprefix("no v2 equivalent: ")), line

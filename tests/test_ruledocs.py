@@ -64,9 +64,9 @@ def test_a_catalogue_change_rewrites_only_the_generated_regions():
 
 @pytest.mark.parametrize("edit, complaint", [
     (lambda text: rule_docs.REGION.sub(lambda m: "" if m["name"] == "targets" else m[0], text),
-     "has the generated regions ['header'], needs one each of ['header', 'targets']"),
-    (lambda text: text + text[text.index("<!-- begin generated: targets"):], "['header', 'targets', 'targets']"),
-    (lambda text: text.replace("generated: targets", "generated: tagrets"), "['header', 'tagrets']"),
+     "has the generated regions ['header', 'fixes'], needs one each of ['fixes', 'header', 'targets']"),
+    (lambda text: text + text[text.index("<!-- begin generated: targets"):], "['header', 'targets', 'fixes', 'targets', 'fixes']"),
+    (lambda text: text.replace("generated: targets", "generated: tagrets"), "['header', 'tagrets', 'fixes']"),
 ])
 def test_a_page_whose_regions_do_not_fit_its_rule_is_an_error(edit, complaint):
     with pytest.raises(ValueError, match=complaint.replace("[", r"\[")):
@@ -74,7 +74,7 @@ def test_a_page_whose_regions_do_not_fit_its_rule_is_an_error(edit, complaint):
 
 
 def test_a_rule_without_targets_has_no_targets_region():
-    assert list(rule_docs.regions(RULES_BY_CODE["AML000"])) == ["header"]
+    assert list(rule_docs.regions(RULES_BY_CODE["AML000"])) == ["header", "fixes"]
 
 
 def test_check_names_the_stale_page_and_writes_nothing(tmp_path, monkeypatch, capsys):

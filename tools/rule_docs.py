@@ -8,7 +8,8 @@ A generated part is a marked region of a page::
     <!-- end generated -->
 
 Every rule page has a ``header`` region (title, codes, tier, what the rule finds, its article) and,
-if the rule has targets, a ``targets`` region (the table of its v1 names and what replaces each);
+if the rule has targets, a ``targets`` region (the table of its v1 names and what replaces each),
+and a ``fixes`` region (what ``--fix`` writes, safe or unsafe and why);
 docs/rules/README.md has an ``index`` region. v2lint.ruledocs renders them.
 
     python tools/rule_docs.py           rewrite the stale pages
@@ -39,7 +40,7 @@ def begin(name: str) -> str:
 
 def regions(rule: Rule) -> dict[str, str]:
     """What the generated regions of ``rule``'s page hold, by region name."""
-    generated = {"header": ruledocs.header(rule)}
+    generated = {"header": ruledocs.header(rule), "fixes": ruledocs.fixes_section(rule)}
     if rule.targets:
         generated["targets"] = ruledocs.targets_table(rule)
     return generated

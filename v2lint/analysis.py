@@ -19,10 +19,10 @@ import astroid
 from astroid import nodes, util
 from astroid.context import CallContext, InferenceContext
 
-from v2lint import brain, catalogue, notebooks, project
+from v2lint import brain, catalogue, fixes, notebooks, project
 from v2lint.project import bindings
 from v2lint.catalogue import Advice, Rule, Tier
-from v2lint.findings import HIGH, INFERENCE, TOO_DEEP, Finding, unanalysable
+from v2lint.findings import HIGH, INFERENCE, TOO_DEEP, Finding, Fix, unanalysable
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ class _ModuleAnalysis:
         self._callers: project.ProjectCallers | None = None
         self._sites: dict[tuple[nodes.FunctionDef, bool], list[nodes.Call]] = {}
         self._lines: list[str] | None = None
+        self.job_scopes: list[nodes.NodeNG] = []  # where code runs inside a job (the in-job context)
         self._quiet_memo: dict[nodes.NodeNG, bool] = {}
         self._owner_memo: dict[tuple[nodes.NodeNG, bool], list[nodes.NodeNG]] = {}
 
@@ -109,6 +110,7 @@ class _ModuleAnalysis:
         found = self._one_weak_per_line(self.found)
         for context in catalogue.ADVICE_CONTEXTS:
             found = self._CONTEXT_STEPS[context.name](self, found)
+        self._plan_fixes(found)
         self.findings.extend(_finding(f) for f in found)
         self._mixed_v1_v2()
         return self.findings
@@ -548,6 +550,7 @@ class _ModuleAnalysis:
         script = not any(f.rule is not catalogue.IMPORT and isinstance(f.node.scope(), nodes.Module) for f in found)
         scopes = [self.module if script else _job_scope(f.node) for f in found if f.qname == catalogue.RUN_CONTEXT_TARGET]
         scopes += [function for function in self.module.nodes_of_class(nodes.FunctionDef) if _job_decorated(function)]
+        self.job_scopes = scopes
         if not scopes:
             return found
         for f in found:
@@ -579,6 +582,18 @@ class _ModuleAnalysis:
                     f.advice = catalogue.note(f"{remove} (SDK v2 has no equivalent: {f.advice.text})")
                 f.rule = guard
         return found
+
+    def _plan_fixes(self, found: list[_Found]) -> None:
+        """The fixes of the patterns v2lint understands whole (v2lint.fixes); a
+        failure there costs the fixes, never the findings."""
+        try:
+            fixes.Planner(self.module, self._source_lines(), self._infer).job_script(found, self.job_scopes, _within)
+        except (AnalysisLimitExceeded, RecursionError):
+            raise
+        except Exception:  # noqa: BLE001 - odd code: no fix rather than no findings
+            log.debug("v2lint: no fixes for %s", self.module.name, exc_info=True)
+            for f in found:
+                f.fix = None
 
     _CONTEXT_STEPS = {
         catalogue.SUBMITTED_CONFIG.name: _submitted_config,
@@ -870,6 +885,7 @@ class _Found:
     via: str
     at: tuple[int, int, int, int]  # line, col, end line, end col reported
     weak: bool
+    fix: Fix | None = None  # set by the fix planner (v2lint.fixes)
 
 
 def _call_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
@@ -896,7 +912,7 @@ def _finding(found: _Found) -> Finding:
     text = advice.text + (_renames(advice, found.node) if isinstance(found.node, nodes.Call) else "")
     line, col, end_line, end_col = found.at
     return Finding(line, col, found.rule.code, found.qname, found.written, text, found.confidence,
-                   end_line, end_col, found.via, advice.tier)
+                   end_line, end_col, found.via, advice.tier, found.fix)
 
 
 def _modelled(definition: nodes.NodeNG) -> bool:

@@ -65,6 +65,48 @@ ARTICLES: Mapping[str, str] = MappingProxyType(
 )
 
 
+class Applicability(enum.Enum):
+    """How far a fix can be trusted, as ruff says it."""
+
+    SAFE = "safe"  # behaviour kept: applied by --fix
+    UNSAFE = "unsafe"  # behaviour may change, or needs review: applied by --fix --unsafe-fixes
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """How ``v2lint check --fix`` writes one v1 call (or attribute) in SDK v2.
+
+    ``template`` is SDK v2 Python with ``{parameter}`` for the source text of
+    the v1 call's argument of that name (bound through the advice's
+    ``positional`` order and the keywords). The first rewrite whose
+    placeholders are all passed, and whose ``when`` holds, is used; a v1
+    argument the template does not use makes the fix unsafe.
+    """
+
+    template: str
+    when: tuple[str, str] | None = None  # (parameter, "number" | "bool" | "text"): its value must be of that kind
+    applicability: Applicability = Applicability.SAFE
+    imports: tuple[str, ...] = ()  # statements the rewrite needs, added once to the file's imports
+    why: str = ""  # for an unsafe rewrite: what may change (the fix's title says it)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(part.split("}", 1)[0] for part in self.template.split("{")[1:])
+
+    @property
+    def code(self) -> str:
+        """The template as parseable SDK v2 code: each placeholder an ``...``."""
+        code = self.template
+        for name in self.placeholders:
+            code = code.replace("{" + name + "}", "...")
+        return code
+
+
+def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "") -> Rewrite:
+    """A rewrite to an MLflow call: safe unless it says what may change."""
+    return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why)
+
+
 @dataclass(frozen=True)
 class Advice:
     """What replaces one SDK v1 name, as data.
@@ -83,12 +125,15 @@ class Advice:
     renames: Mapping[str, str] = field(default_factory=dict)
     # the v1 parameters in positional order, so positional arguments are renamed too
     positional: tuple[str, ...] = ()
+    # what --fix writes, in order of preference (see Rewrite); () when there is no fix
+    fixes: tuple[Rewrite, ...] = ()
 
     @property
     def code(self) -> tuple[str, ...]:
-        """The SDK v2 code the text shows (its backtick spans), renames included."""
+        """The SDK v2 code the text shows (its backtick spans), renames and fixes included."""
         texts = [self.text, *self.renames.values()]
-        return tuple(span for text in texts for span in text.split("`")[1::2])
+        spans = tuple(span for text in texts for span in text.split("`")[1::2])
+        return spans + tuple(rewrite.code for rewrite in self.fixes)
 
 
 def describe(advice: Advice) -> str:
@@ -100,9 +145,10 @@ def describe(advice: Advice) -> str:
     return text
 
 
-def use(text: str, renames: Mapping[str, str] | None = None, positional: tuple[str, ...] = ()) -> Advice:
+def use(text: str, renames: Mapping[str, str] | None = None, positional: tuple[str, ...] = (),
+        fixes: tuple[Rewrite, ...] = ()) -> Advice:
     """A v2 replacement: ``text`` is a noun phrase naming it."""
-    return Advice(text, Tier.REPLACEMENT, MappingProxyType(dict(renames or {})), positional)
+    return Advice(text, Tier.REPLACEMENT, MappingProxyType(dict(renames or {})), positional, fixes)
 
 
 def instead(text: str) -> Advice:
@@ -188,6 +234,7 @@ _DATA_IMPORT = (
 _RESPONSIBLE_AI = "`azure.ai.ml` (Responsible AI dashboard components)"
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
+_UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
 _MLFLOW_IN_JOB = "MLflow (`mlflow.start_run` / `mlflow.autolog`; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
@@ -937,10 +984,17 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.run._SubmittedRun.input_datasets": "an `azure.ai.ml.Input` passed on the command line (${{inputs.<name>}})",
             "azureml.core.run._SubmittedRun.output_datasets": "an `azure.ai.ml.Output` passed on the command line (${{outputs.<name>}})",
             _EXP + ".start_logging": "`mlflow.set_experiment(name)` and `mlflow.start_run()`",
-            _RUN + ".complete": "`mlflow.end_run()`",
-            _RUN + ".tag": "`mlflow.set_tag(key, value)`",
-            _RUN + ".set_tags": "`mlflow.set_tags(tags)`",
-            _RUN + ".upload_file": "`mlflow.log_artifact(local_path)`",
+            _RUN + ".complete": use("`mlflow.end_run()`", positional=("_set_status",), fixes=(mlflow("mlflow.end_run()"),)),
+            _RUN + ".tag": use(
+                "`mlflow.set_tag(key, value)`", positional=("key", "value"),
+                fixes=(mlflow("mlflow.set_tag({key}, {value})"), mlflow('mlflow.set_tag({key}, "")')),
+            ),
+            _RUN + ".set_tags": use("`mlflow.set_tags(tags)`", positional=("tags",), fixes=(mlflow("mlflow.set_tags({tags})"),)),
+            _RUN + ".upload_file": use(
+                "`mlflow.log_artifact(local_path)`", positional=("name", "path_or_stream", "datastore_name"),
+                fixes=(mlflow("mlflow.log_artifact({path_or_stream})",
+                              why="the file is logged under its own name at the artifacts' root, not under the v1 name"),),
+            ),
             _RUN + ".upload_folder": "`mlflow.log_artifacts(local_dir)`",
             _RUN + ".child_run": "`mlflow.start_run(nested=True)`",
         },
@@ -950,8 +1004,26 @@ RULES: tuple[Rule, ...] = (
         "Run.log* metric and artifact logging, replaced by MLflow.",
         "mlflow",
         targets={
-            _RUN + ".log": "`mlflow.log_metric(name, value)` (numbers and booleans as 1/0; text with `mlflow.log_text`)",
-            _RUN + ".log_image": "`mlflow.log_figure(figure, file)` for a plot, `mlflow.log_artifact(path)` for a file",
+            _RUN + ".log": use(
+                "`mlflow.log_metric(name, value)` (numbers, and booleans as 1/0); text as a tag with `mlflow.set_tag(name, value)`",
+                positional=("name", "value", "description", "step"),
+                fixes=(
+                    mlflow("mlflow.log_metric({name}, {value}, step={step})", when=("value", "number")),
+                    mlflow("mlflow.log_metric({name}, {value})", when=("value", "number")),
+                    mlflow("mlflow.log_metric({name}, int({value}))", when=("value", "bool")),
+                    mlflow("mlflow.set_tag({name}, {value})", when=("value", "text")),
+                    mlflow("mlflow.log_metric({name}, {value}, step={step})", why=_UNKNOWN_VALUE),
+                    mlflow("mlflow.log_metric({name}, {value})", why=_UNKNOWN_VALUE),
+                ),
+            ),
+            _RUN + ".log_image": use(
+                "`mlflow.log_figure(figure, file)` for a plot, `mlflow.log_artifact(path)` for a file",
+                positional=("name", "path", "plot", "description"),
+                fixes=(
+                    mlflow("mlflow.log_artifact({path})", why="the image is an artifact under its file name, not an image named by the v1 name"),
+                    mlflow("mlflow.log_figure({plot}.gcf(), {name} + \".png\")", why="the current figure of the plot module is logged as <name>.png"),
+                ),
+            ),
             _RUN + ".log_list": "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`",
             _RUN + ".log_row": '`mlflow.log_metrics({"name.column": value})` (one key per column)',
             _RUN + ".log_table": "`mlflow.log_metrics(...)` per row or `mlflow.log_artifact(table_file)`",
@@ -1025,9 +1097,9 @@ SUBMIT_JOB_KINDS: Mapping[str, Advice] = MappingProxyType({
 # Advice for code that runs inside a job (see IN_JOB below): there the v2
 # answer is MLflow and job inputs, not MLClient.
 IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
-    qname: use(text) for qname, text in {
+    qname: text if isinstance(text, Advice) else use(text) for qname, text in {
         _RUN: "MLflow (`mlflow.start_run()`, `mlflow.log_metric`) for tracking inside the job; nothing to import from Azure ML",
-        _RUN + ".id": "`mlflow.active_run().info.run_id`",
+        _RUN + ".id": use("`mlflow.active_run().info.run_id`", fixes=(mlflow("mlflow.active_run().info.run_id"),)),
         _RUN + ".register_model": "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) in the job, then `ml_client.models.create_or_update` on the job's output",
         _DS + ".get_by_name": _JOB_INPUT,
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,

@@ -108,6 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only findings on lines changed since the git revision REV (working tree included; "
                             "in a notebook, in the code cells that changed)")
     check.add_argument("--top", type=int, default=20, metavar="N", help="files listed in the report (default 20)")
+    fixing = check.add_argument_group("fixes (ruff's options)")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes in place (findings marked [*]), then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, apply the unsafe fixes too (behaviour may change: review them)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the unified diff --fix would make instead of writing; exit 1 when there is one")
+    fixing.add_argument("--show-fixes", action="store_true", help="list the findings --fix fixed, per file")
 
     baseline = commands.add_parser(
         "baseline", help="record today's findings as the baseline",
@@ -377,6 +385,14 @@ def command_check(args: argparse.Namespace) -> int:
         except BaselineError as error:
             raise UsageError(str(error)) from None
 
+    fixed_count = 0
+    if args.fix or args.diff:
+        fixed = _fix_files(run, args)
+        if args.diff:
+            return _print_diffs(fixed, run)
+        fixed_count = sum(f.removed for f in fixed.values())
+        if args.show_fixes and not args.quiet:
+            _show_fixes(fixed)
     results = run.results
     changes = None
     if args.diff_against:
@@ -391,7 +407,8 @@ def command_check(args: argparse.Namespace) -> int:
             if (r.code == "AML000" and changes.file_changed(r.path)) or changes.touches(r.path, r.line, r.cell)
         ]
 
-    summary = formats.Summary(files_checked=len(run.files), all_results=results, fail_on=fail_on, top=args.top)
+    summary = formats.Summary(files_checked=len(run.files), all_results=results, fail_on=fail_on, top=args.top,
+                              unsafe_fixes=args.unsafe_fixes, fixed=fixed_count)
     reported = results
     if baseline is not None:
         from v2lint.baseline import Scope
@@ -429,6 +446,84 @@ def command_check(args: argparse.Namespace) -> int:
         if len(summary.stale_keys) > 20:
             print(f"    ... and {len(summary.stale_keys) - 20} more", file=sys.stderr)
     return status
+
+
+def _fix_files(run: Run, args: argparse.Namespace) -> dict:
+    """Fix the files with applicable fixes; with --fix write them and lint them
+    again, so the run reports what remains. Display path -> fixing.Fixed."""
+    from v2lint import fixing
+    from v2lint.catalogue import Applicability
+    from v2lint.engine import lint_file
+
+    candidates = {r.path for r in run.results
+                  if r.fix is not None and (args.unsafe_fixes or r.fix.applicability is Applicability.SAFE)}
+    fixed = {}
+    for display in sorted(candidates):
+        selection, path = run._selected[display]
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            run.notes.append(f"{display}: not fixed: {error.strerror or error}")
+            continue
+        result = fixing.fix_file(data, path, display, args.unsafe_fixes, lambda code: selection.wanted(code, path))
+        if result is None:
+            continue
+        if result.note:
+            run.notes.append(f"{display}: {result.note}")
+        if not result.applied:
+            continue
+        result.original = data
+        fixed[display] = result
+        if args.diff:
+            continue
+        try:
+            with open(path, "wb") as handle:
+                handle.write(fixing.encode(result))
+        except OSError as error:
+            run.notes.append(f"{display}: not fixed: {error.strerror or error}")
+            del fixed[display]
+            continue
+        again = lint_file(path, run.root)
+        before = sum(1 for r in run.results if r.path == display)
+        after = [r for r in again.results if selection.wanted(r.code, path)]
+        result.removed = before - len(after)
+        run.results = sorted(
+            [r for r in run.results if r.path != display]
+            + after,
+            key=lambda r: r.sort_key,
+        )
+    return fixed
+
+
+def _print_diffs(fixed: dict, run: Run) -> int:
+    """--diff: the unified diff of each file --fix would change; 1 when there is one."""
+    import difflib
+
+    run.emit_notes()
+    for display, result in sorted(fixed.items()):
+        before = result.original.decode("utf-8-sig").splitlines(keepends=True)
+        after = result.text.lstrip("\ufeff").splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(before, after, f"a/{display}", f"b/{display}"))
+    if not run.args.quiet:
+        count = sum(len(r.applied) for r in fixed.values())
+        print(f"v2lint: {count} fix{'es' if count != 1 else ''} would change {len(fixed)} file{'s' if len(fixed) != 1 else ''}",
+              file=sys.stderr)
+    return EXIT_FOUND if fixed else EXIT_OK
+
+
+def _show_fixes(fixed: dict) -> None:
+    """--show-fixes: what --fix did, per file and rule (ruff's layout), on stderr."""
+    from collections import Counter
+
+    from v2lint import formats
+
+    total = sum(len(r.applied) for r in fixed.values())
+    print(f"Fixed {total} finding{'s' if total != 1 else ''}:", file=sys.stderr)
+    for display, result in sorted(fixed.items()):
+        print(f"- {display}:", file=sys.stderr)
+        for code, count in sorted(Counter(code for code, _ in result.applied).items()):
+            print(f"    {count} \u00d7 {code} ({formats.symbol_of(code)})", file=sys.stderr)
 
 
 def _formatted(args: argparse.Namespace, results: list, summary, root: str) -> Iterable[str]:

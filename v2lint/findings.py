@@ -8,10 +8,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from v2lint.catalogue import RULES_BY_CODE, Rule, Tier
+from v2lint.catalogue import RULES_BY_CODE, Applicability, Rule, Tier
 
 HIGH = "HIGH"  # proved by imports
 INFERENCE = "INFERENCE"  # needed inference through assignments, calls, chains
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text from (line, col) to (end_line, end_col) with ``text``:
+    lines 1-based, columns 0-based in Unicode code points; an empty range inserts."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What ``--fix`` does for one finding: its edits, applied together or not at all."""
+
+    title: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +54,7 @@ class Finding:
     # the finding's own tier, when its advice's differs from the rule's (an import
     # of a name with no v2 equivalent); None: the rule's
     tier: Tier | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.tier is self.rule.tier:  # only a tier that differs from the rule's is the finding's own

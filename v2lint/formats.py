@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from v2lint import __version__, ruledocs
-from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Tier
+from v2lint.catalogue import ARTICLES, RULES, RULES_BY_CODE, Applicability, Tier
 from v2lint.results import STDIN_DISPLAY, Result
 
 INFORMATION_URI = "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
@@ -43,6 +43,27 @@ class Summary:
     fail_on: str = "replacement"
     baseline_updated: bool = False
     top: int = 20
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as applicable
+    fixed: int = 0  # findings --fix removed
+
+
+def applicable(r: Result, summary: Summary) -> bool:
+    """Whether ``--fix`` (with the run's ``--unsafe-fixes``) would fix ``r``."""
+    return r.fix is not None and (summary.unsafe_fixes or r.fix.applicability is Applicability.SAFE)
+
+
+def fix_dict(r: Result) -> dict | None:
+    """A finding's fix as JSON: edits with 1-based lines and columns, end exclusive."""
+    if r.fix is None:
+        return None
+    return {
+        "applicability": r.fix.applicability.value,
+        "message": r.fix.title,
+        "edits": [
+            {"line": e.line, "col": e.col + 1, "end_line": e.end_line, "end_col": e.end_col + 1, "content": e.text}
+            for e in r.fix.edits
+        ],
+    }
 
 
 def tier_of(code: str) -> Tier:
@@ -139,7 +160,7 @@ def colour_wanted(stream, environ=os.environ) -> bool:
 # --------------------------------------------------------------------------- text
 def text(results: list[Result], summary: Summary, quiet: bool = False, style: Style = PLAIN) -> Iterator[str]:
     for r in results:
-        yield f"{style.location(r)} {style.code(r.code)} {r.message}\n"
+        yield f"{style.location(r)} {style.code(r.code)}{FIXABLE if applicable(r, summary) else ''} {r.message}\n"
     if not quiet:
         yield style(summary_line(results, summary), "bold") + "\n"
 
@@ -167,12 +188,13 @@ def shorten(value: str, width: int, keep: str = "start") -> str:
     return head.rstrip(" ,;(") + ELLIPSIS
 
 
-def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN) -> str:
+def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN, fixable: bool = False) -> str:
     """``path:line:col: CODE v1-name -> v2 replacement`` in ``width`` columns. The location and
     the code are never cut; when the rest does not fit, the v1 name (its end: the member) and the
     advice (its start) share the room. Only a location that leaves fewer than ~20 columns makes
     the line longer than ``width``."""
-    where = f"{r.where}: {r.code} "
+    mark = FIXABLE if fixable else ""
+    where = f"{r.where}: {r.code}{mark} "
     room = width - len(where)
     tier = result_tier(r)
     if tier is Tier.UNANALYSABLE:
@@ -185,12 +207,12 @@ def concise_line(r: Result, width: int = CONCISE_WIDTH, style: Style = PLAIN) ->
             name = shorten(name, min(len(name), max(room - len(advice), room * 2 // 5, 8)), keep="end")
             advice = shorten(advice, max(room - len(name), 8))
         body = f"{name} -> {advice}"
-    return f"{style.location(r)} {style.code(r.code)} {body}"
+    return f"{style.location(r)} {style.code(r.code)}{mark} {body}"
 
 
 def concise(results: list[Result], summary: Summary, quiet: bool = False, style: Style = PLAIN) -> Iterator[str]:
     for r in results:
-        yield concise_line(r, style=style) + "\n"
+        yield concise_line(r, style=style, fixable=applicable(r, summary)) + "\n"
     if not quiet:
         yield style(summary_line(results, summary), "bold") + "\n"
 
@@ -228,7 +250,10 @@ def summary_line(results: list[Result], summary: Summary) -> str:
     line = f"Found {_plural(len(results), what)}"
     if results:
         line += f" in {_plural(files, 'file')} ({detail})"
+    if summary.fixed:
+        line += f" ({summary.fixed} fixed, {len(results)} remaining)" if results else f" ({summary.fixed} fixed)"
     line += f"; {_plural(summary.files_checked, 'file')} checked."
+    line += fixable_line(results, summary)
     if summary.baseline_path:
         line += f" Baseline {summary.baseline_path}: {summary.known} known"
         line += f", {summary.stale} fixed since" if summary.stale else ""
@@ -238,6 +263,20 @@ def summary_line(results: list[Result], summary: Summary) -> str:
             line += " (baseline updated)"
         line += "."
     return line
+
+
+FIXABLE = " [*]"  # after the code of a finding --fix would fix, as ruff marks it
+
+
+def fixable_line(results: list[Result], summary: Summary) -> str:
+    """" 3 fixable with --fix (2 more with --unsafe-fixes)." or ""."""
+    safe = sum(1 for r in results if r.fix is not None and r.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for r in results if r.fix is not None and r.fix.applicability is Applicability.UNSAFE)
+    if summary.unsafe_fixes:
+        safe, unsafe = safe + unsafe, 0
+    if not safe and not unsafe:
+        return ""
+    return f" [*] {safe} fixable with --fix" + (f" ({unsafe} more with --unsafe-fixes)" if unsafe else "") + "."
 
 
 # --------------------------------------------------------------------------- json
@@ -258,6 +297,7 @@ def as_dict(result: Result) -> dict:
         "message": result.message,
         "advice": result.advice,
         "url": rule.url if rule else INFORMATION_URI,
+        "fix": fix_dict(result),
     }
 
 
@@ -345,6 +385,8 @@ def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], b
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"qname": result.qname, "written": result.written, "advice": result.advice},
     }
+    if result.fix is not None and result.cell is None:
+        sarif["fixes"] = [sarif_fix(result)]
     if result.code in rule_index:
         sarif["ruleIndex"] = rule_index[result.code]
     if result.cell is not None:
@@ -352,6 +394,25 @@ def sarif_result(result: Result, fingerprint: str, rule_index: dict[str, int], b
     if baseline_state:
         sarif["baselineState"] = baseline_state
     return sarif
+
+
+def sarif_fix(result: Result) -> dict:
+    """SARIF's fix object (3.55): one artifactChange of the result's file, a
+    replacement per edit (1-based lines and code point columns, end exclusive)."""
+    replacements = [
+        {
+            "deletedRegion": {"startLine": e.line, "startColumn": e.col + 1, "endLine": e.end_line, "endColumn": e.end_col + 1},
+            "insertedContent": {"text": e.text},
+        }
+        for e in result.fix.edits
+    ]
+    return {
+        "description": {"text": f"{result.fix.title} ({result.fix.applicability.value} fix)"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": urllib.parse.quote(result.path, safe="/"), "uriBaseId": "%SRCROOT%"},
+            "replacements": replacements,
+        }],
+    }
 
 
 _RESULTS_GO_HERE = "\0v2lint-results\0"  # where sarif() streams the results into the document

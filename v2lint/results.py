@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 
-from v2lint.findings import unanalysable
+from v2lint.findings import Fix, unanalysable
 from v2lint.safe_io import printable
 
 STDIN_DISPLAY = "-"  # what standard input is called without --stdin-filename
@@ -42,6 +42,7 @@ class Result:
     physical_end_col: int | None = None
     # the finding's tier label when it is not its rule's (an import of a name with no v2 equivalent)
     tier: str | None = None
+    fix: Fix | None = None  # what --fix would do (Python files only so far)
 
     @property
     def sort_key(self) -> tuple:

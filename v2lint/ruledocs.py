@@ -8,7 +8,7 @@ so docs, terminal and SARIF say the same. Imports no astroid: ``v2lint rules`` n
 from __future__ import annotations
 
 
-from v2lint.catalogue import RULES, Rule, Tier, describe
+from v2lint.catalogue import IN_JOB_ADVICE, RULES, Applicability, Rule, Tier, describe
 from v2lint.catalogue import DEPENDENCY
 
 
@@ -66,3 +66,30 @@ def index_table() -> str:
         rows.append(f"| [{rule.code}]({page}) | [`{rule.symbol}`]({page}) | `{rule.msgid}` "
                     f"| {rule.tier.pylint_letter} ({rule.tier.label}) | {markdown_cell(rule.summary)} |")
     return "\n".join(rows) + "\n"
+
+
+def fixes_section(rule: Rule) -> str:
+    """The rule page's "Fix" section: what ``v2lint check --fix`` writes for each v1 name, in the
+    order it tries the rewrites, and whether each is safe (and if not, why)."""
+    fixable = {qname: advice.fixes for qname, advice in rule.targets.items() if advice.fixes}
+    fixable.update({qname: advice.fixes for qname, advice in IN_JOB_ADVICE.items()
+                    if qname in rule.targets and advice.fixes})
+    lines = ["## Fix", ""]
+    if not fixable:
+        lines.append("`v2lint check --fix` has no fix for this rule yet: migrate these lines by hand, as the table says.")
+        return "\n".join(lines) + "\n"
+    lines += [
+        "Inside a job (the code a script or a `%%writefile` cell runs after `Run.get_context()`), when the run",
+        "is plainly the job's own, `v2lint check --fix` writes the first rewrite whose arguments are all passed and",
+        "whose condition holds; an argument the rewrite does not use makes it unsafe. Safe fixes keep behaviour;",
+        "unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
+        "",
+        "| v1 name | rewrite | when | applicability |",
+        "|---|---|---|---|",
+    ]
+    for qname, rewrites in fixable.items():
+        for rewrite in rewrites:
+            when = f"`{rewrite.when[0]}` is {rewrite.when[1]}" if rewrite.when else "always"
+            applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
+            lines.append(f"| `{qname}` | `{markdown_cell(rewrite.template)}` | {when} | {markdown_cell(applies)} |")
+    return "\n".join(lines) + "\n"

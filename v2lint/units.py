@@ -59,7 +59,7 @@ def _result(display: str, finding: Finding, lines: list[str]) -> Result:
         finding.qname, finding.written, finding.advice, finding.message,
         "" if unanalysable else _line(lines, finding.line), finding.line, finding.end_line, None,
         finding.confidence, decoding.code_point_col(lines, finding.line, finding.col),
-        decoding.code_point_col(lines, finding.end_line, finding.end_col), _own_tier(finding),
+        decoding.code_point_col(lines, finding.end_line, finding.end_col), _own_tier(finding), finding.fix,
     )
 
 

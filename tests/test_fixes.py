@@ -1,0 +1,214 @@
+"""``v2lint check --fix``: the fix planner, the applying of edits and the command.
+
+The examples in tests/fixes are job scripts and control-plane code as
+Microsoft's samples write them; beside each, ``<name>.safe.fixed`` and
+``<name>.unsafe.fixed`` hold what ``--fix`` and ``--fix --unsafe-fixes`` make of
+it (regenerate with ``python -m pytest tests/test_fixes.py --update-golden``).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pyflakes.api import check as pyflakes_check
+from pyflakes.reporter import Reporter
+
+from test_cli_helpers import run_cli
+from v2lint import fixing
+from v2lint.catalogue import Applicability
+from v2lint.findings import Edit, Fix
+from v2lint.modules import analyse_source
+
+FIXES = Path(__file__).parent / "fixes"
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+EXAMPLES = sorted(FIXES.glob("*.py"))
+
+
+def _fixed(path: Path, unsafe: bool) -> str:
+    result = fixing.fix_file(path.read_bytes(), str(path), path.name, unsafe)
+    return path.read_text(encoding="utf-8") if result is None else result.text
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_fix_matches_golden(example, unsafe, request):
+    golden = example.with_suffix(f".{'unsafe' if unsafe else 'safe'}.fixed")
+    fixed = _fixed(example, unsafe)
+    if request.config.getoption("--update-golden"):
+        golden.write_text(fixed, encoding="utf-8")
+    assert fixed == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate with --update-golden"
+
+
+def _undefined_names(text: str) -> set[str]:
+    class Collect(Reporter):
+        def __init__(self):
+            self.names = set()
+
+        def flake(self, message):
+            if type(message).__name__ == "UndefinedName":
+                self.names.add(message.message_args[0])
+
+        def unexpectedError(self, *args):  # noqa: N802 - pyflakes' interface
+            raise AssertionError(args)
+
+        def syntaxError(self, *args):  # noqa: N802
+            raise AssertionError(args)
+
+    reporter = Collect()
+    pyflakes_check(text, "fixed.py", reporter)
+    return reporter.names
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_fixed_files_parse_define_every_name_and_are_stable(example, unsafe, tmp_path):
+    before = example.read_text(encoding="utf-8")
+    after = _fixed(example, unsafe)
+    ast.parse(after)
+    assert _undefined_names(after) <= _undefined_names(before)
+    again = tmp_path / example.name
+    again.write_text(after, encoding="utf-8")
+    assert fixing.fix_file(again.read_bytes(), str(again), again.name, unsafe) is None, "a second --fix changed the file"
+
+
+def test_unsafe_fixes_migrate_a_whole_job_script_to_mlflow():
+    example = FIXES / "job_script_v1.py"
+    fixed = _fixed(example, unsafe=True)
+    assert "azureml" not in fixed
+    assert analyse_source(fixed, str(example)) == []
+    assert fixed.count("import mlflow") == 1
+
+
+def test_safe_fixes_keep_the_run_while_an_unsafe_use_remains():
+    fixed = _fixed(FIXES / "job_script_v1.py", unsafe=False)
+    assert "run = Run.get_context()" in fixed and "from azureml.core.run import Run" in fixed
+    assert 'run.log("rmse", np.sqrt(mse))' in fixed  # a numpy value: only --unsafe-fixes
+    assert 'mlflow.log_metric("mse", float(mse))' in fixed
+
+
+def test_the_value_decides_the_mlflow_call():
+    source = (
+        "from azureml.core import Run\n"
+        "run = Run.get_context()\n"
+        "run.log('n', 3)\n"
+        "run.log('name', f'ridge-{3}')\n"
+        "run.log('ok', False)\n"
+        "run.log('loss', loss, step=2)\n"
+    )
+    fixes = {f.line: f.fix for f in analyse_source(source, "train.py") if f.code == "AML802"}
+    assert fixes[3].edits[0].text == "mlflow.log_metric('n', 3)" and fixes[3].applicability is Applicability.SAFE
+    assert fixes[4].edits[0].text == "mlflow.set_tag('name', f'ridge-{3}')"
+    assert fixes[5].edits[0].text == "mlflow.log_metric('ok', int(False))"
+    # an unknown value: the metric call, unsafe
+    assert fixes[6].edits[0].text == "mlflow.log_metric('loss', loss, step=2)"
+    assert fixes[6].applicability is Applicability.UNSAFE
+
+
+def test_no_fix_outside_the_job_or_for_arguments_it_cannot_bind():
+    source = (
+        "from azureml.core import Experiment, Run\n"
+        "def submit(experiment: Experiment, config):\n"
+        "    run = experiment.submit(config)\n"
+        "    run.log('a', 1)\n"
+        "def train(values):\n"
+        "    run = Run.get_context()\n"
+        "    run.log(*values)\n"
+        "    run.log('b', 2, colour='red')\n"
+    )
+    fixes = {f.line: f.fix for f in analyse_source(source, "mixed.py") if f.code in ("AML802", "AML801")}
+    assert fixes[4] is None  # a submitted run, in control-plane code
+    assert fixes[7] is None and fixes[8] is None
+    assert fixes[6] is None  # the run is still used: its binding stays
+
+
+def test_a_binding_alone_in_its_block_leaves_a_pass():
+    source = (
+        "from azureml.core import Run\n"
+        "def main():\n"
+        "    if True:\n"
+        "        run = Run.get_context()\n"
+        "    run.complete()\n"
+    )
+    fixed = fixing.fix_file(source.encode(), "job.py", "job.py", unsafe=False).text
+    assert fixed == "import mlflow\ndef main():\n    if True:\n        pass\n    mlflow.end_run()\n"
+
+
+def test_apply_takes_identical_edits_once_and_defers_overlaps():
+    text = "a = 1\nb = 2\n"
+    imports = Edit(1, 0, 1, 0, "import x\n")
+    first = Fix("one", Applicability.SAFE, (Edit(1, 4, 1, 5, "10"), imports))
+    second = Fix("two", Applicability.SAFE, (Edit(2, 4, 2, 5, "20"), imports))
+    overlapping = Fix("three", Applicability.SAFE, (Edit(1, 0, 1, 5, "c = 3"),))
+    new, applied = fixing.apply(text, [first, second, overlapping])
+    assert new == "import x\na = 10\nb = 20\n"
+    assert applied == [first, second]
+
+
+def test_newlines_and_byte_order_mark_survive(tmp_path):
+    source = "\ufefffrom azureml.core import Run\r\nrun = Run.get_context()\r\nrun.log('n', 3)\r\nrun.complete()\r\n"
+    data = source.encode("utf-8")
+    fixed = fixing.encode(fixing.fix_file(data, "job.py", "job.py", unsafe=False))
+    assert fixed == "\ufeffimport mlflow\r\nmlflow.log_metric('n', 3)\r\nmlflow.end_run()\r\n".encode("utf-8")
+
+
+def test_a_file_in_another_encoding_is_left_alone():
+    data = "# -*- coding: latin-1 -*-\nfrom azureml.core import Run\nrun = Run.get_context()\nrun.log('é', 3)\n".encode("latin-1")
+    result = fixing.fix_file(data, "job.py", "job.py", unsafe=False)
+    assert result is not None and not result.applied and "encoding" in result.note
+
+
+# ---------------------------------------------------------------------------- the command
+@pytest.fixture
+def project(tmp_path):
+    for example in EXAMPLES:
+        shutil.copy(example, tmp_path / example.name)
+    return tmp_path
+
+
+def test_diff_shows_exactly_what_fix_writes(project, capsys, monkeypatch, tmp_path_factory):
+    code, diff, _ = run_cli(capsys, monkeypatch, project, "check", ".", "--diff", "--unsafe-fixes", "--no-baseline")
+    assert code == 1 and diff.startswith("--- a/")
+    untouched = (FIXES / "job_script_v1.py").read_text(encoding="utf-8")
+    assert (project / "job_script_v1.py").read_text(encoding="utf-8") == untouched  # --diff writes nothing
+    import subprocess
+
+    subprocess.run(["git", "apply", "-p1"], input=diff.encode(), cwd=project, check=True)
+    patched = {p.name: p.read_text(encoding="utf-8") for p in project.glob("*.py")}
+    for example in EXAMPLES:
+        shutil.copy(example, project / example.name)
+    run_cli(capsys, monkeypatch, project, "check", ".", "--fix", "--unsafe-fixes", "--no-baseline")
+    assert patched == {p.name: p.read_text(encoding="utf-8") for p in project.glob("*.py")}
+
+
+def test_fix_reports_what_remains_and_exit_codes_stay(project, capsys, monkeypatch):
+    code, out, _ = run_cli(capsys, monkeypatch, project, "check", "job_script_v1.py", "--no-baseline")
+    assert code == 1
+    assert "AML802 [*] run.log" in out
+    assert "[*] 8 fixable with --fix (3 more with --unsafe-fixes)." in out.splitlines()[-1]
+    code, out, err = run_cli(capsys, monkeypatch, project, "check", "job_script_v1.py", "--no-baseline", "--fix",
+                             "--unsafe-fixes", "--show-fixes")
+    assert code == 0, out
+    assert out.splitlines()[-1].startswith("Found 0 SDK v1 findings (12 fixed)")
+    assert "Fixed 11 findings:" in err and "5 \u00d7 AML802 (azureml-run-logging)" in err
+    code, out, _ = run_cli(capsys, monkeypatch, project, "check", "control_plane_v1.py", "--no-baseline", "--fix")
+    assert code == 1 and "[*]" not in out  # nothing to fix: reported as before
+
+
+def test_json_and_sarif_carry_the_edits(project, capsys, monkeypatch):
+    _, out, _ = run_cli(capsys, monkeypatch, project, "check", "job_script_v1.py", "--no-baseline", "--format", "json")
+    findings = json.loads(out)
+    mse = next(f for f in findings if f["fix"] and "float(mse)" in f["fix"]["edits"][0]["content"])
+    assert mse["fix"]["applicability"] == "safe"
+    assert mse["fix"]["edits"][0] == {"line": 23, "col": 1, "end_line": 23, "end_col": 27,
+                                      "content": 'mlflow.log_metric("mse", float(mse))'}
+    _, out, _ = run_cli(capsys, monkeypatch, project, "check", "job_script_v1.py", "--no-baseline", "--format", "sarif")
+    document = json.loads(out)
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    fixes = [r["fixes"][0] for r in document["runs"][0]["results"] if "fixes" in r]
+    assert len(fixes) == 11
+    assert fixes[0]["artifactChanges"][0]["artifactLocation"]["uri"] == "job_script_v1.py"
