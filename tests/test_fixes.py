@@ -99,6 +99,9 @@ def test_the_value_decides_the_mlflow_call():
         "run.log('name', f'ridge-{3}')\n"
         "run.log('ok', False)\n"
         "run.log('loss', loss, step=2)\n"
+        "import numpy as np\n"
+        "run.log('penalty', np.float(loss))\n"
+        "run.log('kernel', np.str(kernel))\n"
     )
     fixes = {f.line: f.fix for f in analyse_source(source, "train.py") if f.code == "AML802"}
     assert fixes[3].edits[0].text == "mlflow.log_metric('n', 3)" and fixes[3].applicability is Applicability.SAFE
@@ -107,6 +110,10 @@ def test_the_value_decides_the_mlflow_call():
     # an unknown value: the metric call, unsafe
     assert fixes[6].edits[0].text == "mlflow.log_metric('loss', loss, step=2)"
     assert fixes[6].applicability is Applicability.UNSAFE
+    # numpy's scalar constructors say the kind, as scripts write it
+    assert fixes[8].edits[0].text == "mlflow.log_metric('penalty', np.float(loss))"
+    assert fixes[8].applicability is Applicability.SAFE
+    assert fixes[9].edits[0].text == "mlflow.set_tag('kernel', np.str(kernel))"
 
 
 def test_no_fix_outside_the_job_or_for_arguments_it_cannot_bind():

@@ -29,6 +29,9 @@ from v2lint.findings import Edit, Fix
 
 _NUMBER_BUILTINS = frozenset({"float", "int", "len", "round"})
 _TEXT_BUILTINS = frozenset({"str", "repr"})
+# numpy's scalar constructors, as training scripts wrap what they log (np.float(accuracy))
+_NUMPY_NUMBERS = frozenset({"float", "float16", "float32", "float64", "int", "int32", "int64", "double"})
+_NUMPY_TEXT = frozenset({"str", "str_"})
 
 
 class Planner:
@@ -132,6 +135,11 @@ class Planner:
                 return "number"
             if expr.func.name in _TEXT_BUILTINS:
                 return "text"
+        if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and _is_numpy(expr.func.expr):
+            if expr.func.attrname in _NUMPY_NUMBERS:
+                return "number"
+            if expr.func.attrname in _NUMPY_TEXT:
+                return "text"
         values = [expr] if isinstance(expr, nodes.Const) else list(self.infer(expr))
         kinds = {_const_kind(value) for value in values}
         return kinds.pop() if len(kinds) == 1 else None
@@ -215,6 +223,17 @@ def _binding_call(assignment: nodes.NodeNG) -> nodes.Call | None:
     if isinstance(assignment, nodes.AssignName) and isinstance(parent, nodes.Assign) and isinstance(parent.value, nodes.Call):
         return parent.value
     return None
+
+
+def _is_numpy(expr: nodes.NodeNG) -> bool:
+    """``np`` bound only by ``import numpy as np`` (or ``import numpy``)."""
+    if not isinstance(expr, nodes.Name):
+        return False
+    _, assignments = expr.lookup(expr.name)
+    return bool(assignments) and all(
+        isinstance(a, nodes.Import) and any(name == "numpy" and (asname or name) == expr.name for name, asname in a.names)
+        for a in assignments
+    )
 
 
 def _const_kind(value: nodes.NodeNG) -> str | None:

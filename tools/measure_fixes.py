@@ -1,0 +1,119 @@
+"""Measure ``v2lint check --fix`` on a corpus of Python files: what docs/fixes.md reports.
+
+For every ``.py`` file under the given directories: its findings, which of them
+carry a safe or an unsafe fix, and for the job scripts (files that call
+``Run.get_context()``) the share of findings that ``--fix --unsafe-fixes``
+removes. Every fixed file is checked: it must parse, pyflakes may report no
+undefined name that the original did not have, and a second fix must change
+nothing. Nothing is written to the corpus.
+
+    python tools/measure_fixes.py /tmp/corpus/MachineLearningNotebooks /tmp/corpus/azureml-examples [--examples N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import os
+import sys
+from collections import Counter
+
+from pyflakes.api import check as pyflakes_check
+from pyflakes.reporter import Reporter
+
+from v2lint import fixing
+from v2lint.catalogue import RUN_CONTEXT_TARGET, Applicability
+from v2lint.units import python_results
+
+
+class _Undefined(Reporter):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def flake(self, message) -> None:
+        if type(message).__name__ == "UndefinedName":
+            self.names.add(message.message_args[0])
+
+    def unexpectedError(self, *args) -> None:  # noqa: N802 - pyflakes' interface
+        pass
+
+    def syntaxError(self, *args) -> None:  # noqa: N802
+        pass
+
+
+def undefined(text: str) -> set[str]:
+    reporter = _Undefined()
+    pyflakes_check(text, "f.py", reporter)
+    return reporter.names
+
+
+def python_files(roots: list[str]) -> list[str]:
+    return sorted(os.path.join(d, f) for root in roots for d, _, files in os.walk(root) for f in files if f.endswith(".py"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("roots", nargs="+")
+    parser.add_argument("--examples", type=int, default=3, help="before/after diffs to print")
+    args = parser.parse_args()
+    counts: Counter = Counter()
+    broken, unstable, examples = [], [], []
+    for path in python_files(args.roots):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        results = [r for r in python_results(data, path, path) if r.code != "AML000"]
+        if not results:
+            continue
+        job = any(r.qname == RUN_CONTEXT_TARGET for r in results)
+        kind = "job" if job else "other"
+        counts[f"{kind} files"] += 1
+        counts[f"{kind} findings"] += len(results)
+        for r in results:
+            if r.fix is not None:
+                counts[f"{kind} {r.fix.applicability.value}"] += 1
+        safe = fixing.fix_file(data, path, path, unsafe=False)
+        if safe is not None and safe.applied:
+            left = [r for r in python_results(fixing.encode(safe), path, path) if r.code != "AML000"]
+            counts[f"{kind} removed safe"] += len(results) - len(left)
+        fixed = fixing.fix_file(data, path, path, unsafe=True)
+        if fixed is None or not fixed.applied:
+            continue
+        counts[f"{kind} files fixed"] += 1
+        text = fixed.text.lstrip("\ufeff")
+        try:
+            ast.parse(text)
+        except SyntaxError as error:
+            broken.append(f"{path}: does not parse: {error}")
+            continue
+        original = data.decode("utf-8-sig")
+        new_names = undefined(text) - undefined(original)
+        if new_names:
+            broken.append(f"{path}: new undefined names {sorted(new_names)}")
+        after = [r for r in python_results(fixing.encode(fixed), path, path) if r.code != "AML000"]
+        counts[f"{kind} findings after"] += len(after)
+        counts[f"{kind} findings removed"] += len(results) - len(after)
+        if fixing.fix_file(fixing.encode(fixed), path, path, unsafe=True) is not None:
+            unstable.append(path)
+        examples.append((len(fixed.applied), path, original, text))
+    print("files with findings, findings, fixable safe / unsafe, files fixed (--fix --unsafe-fixes), findings removed:")
+    for kind in ("job", "other"):
+        findings = counts[f"{kind} findings"]
+        print(f"  {kind:5} files {counts[f'{kind} files']:4}  findings {findings:5}  safe {counts[f'{kind} safe']:4}"
+              f"  unsafe {counts[f'{kind} unsafe']:4}  files fixed {counts[f'{kind} files fixed']:4}"
+              f"  removed by --fix {counts[f'{kind} removed safe']:4}, with --unsafe-fixes {counts[f'{kind} findings removed']:4}"
+              + (f" ({100 * counts[f'{kind} findings removed'] / findings:.1f} % of the {kind} files' findings)" if findings else ""))
+    print(f"broken files: {len(broken)}")
+    for line in broken:
+        print("  " + line)
+    print(f"files a second --fix changes: {len(unstable)}")
+    for line in unstable:
+        print("  " + line)
+    for _, path, before, after in sorted(examples, reverse=True)[: args.examples]:
+        print(f"\n--- example: {path}")
+        sys.stdout.writelines(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "before", "after", n=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
