@@ -84,6 +84,33 @@ def test_unsafe_fixes_migrate_a_whole_job_script_to_mlflow():
     assert fixed.count("import mlflow") == 1
 
 
+def test_the_articles_script_run_becomes_a_command_job_without_v1():
+    fixed = _fixed(FIXES / "script_run_v1.py", unsafe=True)
+    assert analyse_source(fixed, "submit.py") == []
+    assert 'config = command(code="./src", command="python train.py", environment=None, compute="cpu-cluster")' in fixed
+    assert 'run = ml_client.jobs.create_or_update(config, experiment_name="day1-experiment-train")' in fixed
+    assert "from azure.ai.ml.entities import Environment\nfrom azure.ai.ml import MLClient, command\n" in fixed
+    assert _fixed(FIXES / "script_run_v1.py", unsafe=False) == (FIXES / "script_run_v1.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("extra", [
+    "print(ws.name)\n",  # the workspace serves more than the experiment
+    "config.arguments = ['--lr', 0.1]\n",  # a config change the pattern does not carry over
+    "print(run.get_metrics())\n",  # a use of the run with no v2 form here
+])
+def test_a_script_run_with_any_other_use_gets_no_fix(extra):
+    source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8") + extra
+    submit = next(f for f in analyse_source(source, "submit.py") if f.code == "AML202")
+    assert submit.fix is None
+
+
+def test_a_script_run_with_dataset_arguments_gets_no_fix():
+    source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8").replace(
+        'script="train.py",', 'script="train.py", arguments=["--data", dataset.as_mount()],')
+    submit = next(f for f in analyse_source(source, "submit.py") if f.code == "AML202")
+    assert submit.fix is None  # a dataset argument is a job input: not fixed yet
+
+
 def test_safe_fixes_keep_the_run_while_an_unsafe_use_remains():
     fixed = _fixed(FIXES / "job_script_v1.py", unsafe=False)
     assert "run = Run.get_context()" in fixed and "from azureml.core.run import Run" in fixed

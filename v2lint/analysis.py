@@ -587,7 +587,9 @@ class _ModuleAnalysis:
         """The fixes of the patterns v2lint understands whole (v2lint.fixes); a
         failure there costs the fixes, never the findings."""
         try:
-            fixes.Planner(self.module, self._source_lines(), self._infer).job_script(found, self.job_scopes, _within)
+            planner = fixes.Planner(self.module, self._source_lines(), self._infer)
+            planner.job_script(found, self.job_scopes, _within)
+            planner.script_run(found)
         except (AnalysisLimitExceeded, RecursionError):
             raise
         except Exception:  # noqa: BLE001 - odd code: no fix rather than no findings

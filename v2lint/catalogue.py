@@ -17,6 +17,7 @@ This module knows nothing about pylint, flake8 or astroid.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -95,11 +96,27 @@ class Rewrite:
 
     @property
     def code(self) -> str:
-        """The template as parseable SDK v2 code: each placeholder an ``...``."""
-        code = self.template
+        """The template as parseable SDK v2 code, names qualified through its
+        imports (``MLClient`` -> ``azure.ai.ml.MLClient``), each placeholder an ``...``."""
+        code = self.template.replace("{self}", "returned_job")  # the receiver: the job create_or_update returned
         for name in self.placeholders:
             code = code.replace("{" + name + "}", "...")
+        for statement in self.imports:
+            if statement.startswith("from "):
+                module, name = statement[5:].split(" import ")
+                code = re.sub(rf"(?<![\w.]){name}\b(?!\s*=)", f"{module}.{name}", code)  # not a keyword
         return code
+
+
+def v2(template: str, *imports: str, why: str = "") -> Rewrite:
+    """A rewrite to SDK v2 code that needs ``imports``: safe unless it says what may change."""
+    return Rewrite(template, None, Applicability.UNSAFE if why else Applicability.SAFE, imports, why)
+
+
+MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity import DefaultAzureCredential")
+# What v1 ran a job on when its environment named no image (azureml.core.environment.DEFAULT_CPU_IMAGE
+# of the pinned azureml-core; tests/conformance/test_v1_names.py checks it): a fixed v2 environment names it.
+V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
 
 
 def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "") -> Rewrite:
@@ -380,7 +397,11 @@ RULES: tuple[Rule, ...] = (
         "workspace",
         targets={
             _WS: f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)` to work in a workspace, `azure.ai.ml.entities.Workspace` to describe one",
-            _WS + ".from_config": f"`azure.ai.ml.MLClient.from_config({_CREDENTIAL})`",
+            _WS + ".from_config": use(
+                f"`azure.ai.ml.MLClient.from_config({_CREDENTIAL})`",
+                fixes=(v2("MLClient.from_config(credential=DefaultAzureCredential())", *MLCLIENT_IMPORTS,
+                          why="it signs in with DefaultAzureCredential, not v1's interactive login"),),
+            ),
             _WS + ".get": use(
                 f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)`",
                 renames={"name": "workspace_name", "resource_group": "resource_group_name", "auth": "credential"},
@@ -436,7 +457,10 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Experiment objects; in v2 an experiment is only a name on a job.",
         "command-job",
         targets={
-            _EXP: "an experiment name on the job, `ml_client.jobs.create_or_update(job, experiment_name=...)` (a v2 experiment is only a name on a job)",
+            _EXP: use(
+                "an experiment name on the job, `ml_client.jobs.create_or_update(job, experiment_name=...)` (a v2 experiment is only a name on a job)",
+                positional=("workspace", "name"),
+            ),
             _EXP + ".get_runs": "`ml_client.jobs.list()`",
             _EXP + ".list": "`ml_client.jobs.list()`",
             _EXP + ".name": "the job's experiment_name (`ml_client.jobs.get(name).experiment_name`)",
@@ -447,7 +471,11 @@ RULES: tuple[Rule, ...] = (
         "AML202", "W7421", "azureml-experiment-submit", Tier.REPLACEMENT,
         "Experiment.submit: in v2 every job type is submitted with `ml_client.jobs.create_or_update`.",
         "command-job",
-        targets={_EXP + ".submit": _JOBS_CREATE},
+        targets={_EXP + ".submit": use(
+            _JOBS_CREATE, positional=("config", "tags"),
+            # {experiment_name}: the name the submitting Experiment was made with
+            fixes=(v2("ml_client.jobs.create_or_update({config}, experiment_name={experiment_name})"),),
+        )},
     ),
     Rule(
         "AML203", "W7422", "azureml-script-run-config", Tier.REPLACEMENT,
@@ -463,7 +491,16 @@ RULES: tuple[Rule, ...] = (
                     "compute_target": "compute",
                     "distributed_job_config": "distribution",
                 },
-                positional=("source_directory", "script", "arguments", "run_config"),
+                positional=("source_directory", "script", "arguments", "run_config", "_telemetry_values", "compute_target",
+                            "environment"),
+                # {command}: "python <script> <arguments>", as v1 ran the script; {environment}: the
+                # environment the config runs in (or one on v1's default image)
+                fixes=(
+                    v2("command(code={source_directory}, command={command}, environment={environment}, compute={compute_target})",
+                       "from azure.ai.ml import command"),
+                    v2("command(code={source_directory}, command={command}, environment={environment})",
+                       "from azure.ai.ml import command"),
+                ),
             ),
             "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of `azure.ai.ml.command()` (environment=..., compute=..., distribution=...)",
         },
@@ -473,8 +510,10 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Run methods used to follow a submitted run from control-plane code.",
         "command-job",
         targets={
-            _RUN + ".get_portal_url": "the returned job's studio_url (`returned_job.studio_url`)",
-            _RUN + ".wait_for_completion": "`ml_client.jobs.stream(returned_job.name)`",
+            _RUN + ".get_portal_url": use("the returned job's studio_url (`returned_job.studio_url`)",
+                                          fixes=(v2("{self}.studio_url"),)),
+            _RUN + ".wait_for_completion": use("`ml_client.jobs.stream(returned_job.name)`", positional=("show_output",),
+                                               fixes=(v2("ml_client.jobs.stream({self}.name)"),)),
             _RUN + ".get_details": "`ml_client.jobs.get(name)`",
             _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
             _RUN + ".properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
@@ -518,7 +557,12 @@ RULES: tuple[Rule, ...] = (
         "command-job",
         targets={
             _ENV: "`azure.ai.ml.entities.Environment(image=..., conda_file=...)`",
-            _ENV + ".from_conda_specification": "`azure.ai.ml.entities.Environment(name=..., conda_file=..., image=...)`",
+            _ENV + ".from_conda_specification": use(
+                "`azure.ai.ml.entities.Environment(name=..., conda_file=..., image=...)`", positional=("name", "file_path"),
+                # {image}: v1's default image, which v1 built the conda environment on
+                fixes=(v2("Environment(name={name}, conda_file={file_path}, image={image})",
+                          "from azure.ai.ml.entities import Environment"),),
+            ),
             _ENV + ".from_pip_requirements": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
             _ENV + ".from_dockerfile": "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))`",
             _ENV + ".from_docker_image": "`azure.ai.ml.entities.Environment(image=...)`",

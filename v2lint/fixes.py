@@ -19,6 +19,8 @@ told get no fix, only their finding.
 
 from __future__ import annotations
 
+import json
+import shlex
 from typing import Callable, Iterable, Iterator
 
 from astroid import nodes
@@ -82,6 +84,24 @@ class Planner:
             Applicability.UNSAFE if unsafe else Applicability.SAFE,
             (edit,),
         )
+
+    # ------------------------------------------------------------------ script run -> command job
+    def script_run(self, found: list) -> None:
+        """``ws = Workspace.from_config()``, ``experiment = Experiment(ws, name)``,
+        ``config = ScriptRunConfig(...)`` (+ ``env = Environment.from_conda_specification(...)``
+        and ``config.run_config.environment = env``), ``run = experiment.submit(config)``
+        (+ ``run.get_portal_url()``, ``run.wait_for_completion()``): one fix, on the submit,
+        that writes the whole script as an SDK v2 command job. Any other use of
+        those names, or an argument it cannot carry over, and there is no fix."""
+        qnames = {}
+        for f in found:
+            qnames.setdefault(id(f.node), f.qname)
+        for f in found:
+            if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
+                try:
+                    f.fix = _ScriptRun(self, f.node, qnames).fix()
+                except _NoFix:
+                    pass
 
     # ------------------------------------------------------------------ rewriting a call or attribute
     def _rewrite(self, node: nodes.NodeNG, advice: catalogue.Advice) -> Fix | None:
@@ -183,11 +203,8 @@ class Planner:
 
 
 def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit | None:
-    bound = statement.split()[-1]  # "import mlflow" and "from x import y" bind their last word
-    for node in module.body:
-        if isinstance(node, (nodes.Import, nodes.ImportFrom)) and any(
-                (asname or name) == bound for name, asname in node.names):
-            return None
+    if _imported(module, statement):
+        return None
     last = None
     for node in module.body:
         if isinstance(node, (nodes.Import, nodes.ImportFrom)):
@@ -202,6 +219,22 @@ def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit
         return Edit(last.end_lineno + 1, 0, last.end_lineno + 1, 0, statement + "\n")
     end = len(lines[last.end_lineno - 1])
     return Edit(last.end_lineno, end, last.end_lineno, end, "\n" + statement)
+
+
+def _imported(module: nodes.Module, statement: str) -> bool:
+    """Whether the module already has ``statement`` (``import mlflow``, ``from m import n``) at its top."""
+    if "\n" in statement:  # a block of statements: imported when each is
+        return all(_imported(module, line) for line in statement.split("\n"))
+    if statement.startswith("from ") and ", " in statement:
+        source, names = statement[5:].split(" import ")
+        return all(_imported(module, f"from {source} import {name}") for name in names.split(", "))
+    if statement.startswith("from "):
+        source, name = statement[5:].split(" import ")
+        return any(isinstance(node, nodes.ImportFrom) and node.modname == source and not node.level
+                   and any(n == name and a in (None, name) for n, a in node.names) for node in module.body)
+    name = statement.split()[-1]
+    return any(isinstance(node, nodes.Import) and any(n == name and a in (None, name) for n, a in node.names)
+               for node in module.body)
 
 
 def _is_docstring(node: nodes.NodeNG, module: nodes.Module) -> bool:
@@ -251,3 +284,202 @@ def _const_kind(value: nodes.NodeNG) -> str | None:
 def fixable(fixes: Iterable[Fix | None], unsafe: bool) -> list[Fix]:
     """The fixes ``--fix`` applies (``--unsafe-fixes``: the unsafe ones too)."""
     return [fix for fix in fixes if fix is not None and (unsafe or fix.applicability is Applicability.SAFE)]
+
+
+_SUBMIT = "azureml.core.experiment.Experiment.submit"
+_WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
+_EXPERIMENT = "azureml.core.experiment.Experiment"
+_SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"
+_CONDA_ENVIRONMENT = "azureml.core.environment.Environment.from_conda_specification"
+_RUN_USES = ("azureml.core.run.Run.get_portal_url", "azureml.core.run.Run.wait_for_completion")
+ML_CLIENT = "ml_client"
+
+
+class _NoFix(Exception):
+    """The script is not the whole pattern: no fix."""
+
+
+class _ScriptRun:
+    """One submit and the statements it depends on, checked whole and rewritten from the catalogue."""
+
+    def __init__(self, planner: Planner, submit: nodes.Call, qnames: dict[int, str]):
+        self.planner, self.submit, self.qnames = planner, submit, qnames
+        self.scope = submit.scope()
+        self.edits: list[Edit] = []
+        self.imports: list[str] = []
+        self.unsafe = ["review the environment and compute of the command job"]
+
+    def qname(self, node: nodes.NodeNG) -> str | None:
+        return self.qnames.get(id(node)) or (self.qnames.get(id(node.func)) if isinstance(node, nodes.Call) else None)
+
+    def binding(self, name: nodes.NodeNG, qname: str) -> tuple[nodes.Assign, nodes.Call]:
+        """The one ``name = <call of qname>`` statement of the scope that binds ``name``."""
+        if not isinstance(name, nodes.Name):
+            raise _NoFix
+        _, assignments = name.lookup(name.name)
+        if len(assignments) != 1:
+            raise _NoFix
+        call = _binding_call(assignments[0])
+        if call is None or self.qname(call) != qname or call.parent.parent is not self.scope or len(call.parent.targets) != 1:
+            raise _NoFix
+        return call.parent, call
+
+    def uses(self, assign: nodes.Assign) -> list[nodes.Name]:
+        target = assign.targets[0]
+        return [n for n in self.planner.module.nodes_of_class(nodes.Name)
+                if n.name == target.name and target in n.lookup(n.name)[1]]
+
+    def advice(self, qname: str) -> catalogue.Advice:
+        return catalogue.TARGETS[qname][1]
+
+    def write(self, qname: str, bound: dict[str, str], node: nodes.NodeNG, index: int = 0) -> None:
+        """Replace ``node`` with the catalogue's rewrite ``index`` of ``qname``, its placeholders from ``bound``."""
+        rewrite = self.advice(qname).fixes[index]
+        text = rewrite.template
+        for name in rewrite.placeholders:
+            if name not in bound:
+                raise _NoFix
+            text = text.replace("{" + name + "}", bound[name])
+        if rewrite.applicability is Applicability.UNSAFE:
+            self.unsafe.append(rewrite.why)
+        self.imports.extend(rewrite.imports)
+        self.edits.append(self.planner._replace(node, text))
+
+    def arguments(self, call: nodes.Call, qname: str, allowed: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
+        bound = self.planner._bind(call, self.advice(qname))
+        if bound is None or any(name not in allowed for name in bound):
+            raise _NoFix
+        return bound
+
+    def delete(self, statement: nodes.NodeNG) -> None:
+        edit = self.planner._delete_statement(statement)
+        if edit is None:
+            raise _NoFix
+        self.edits.append(edit)
+
+    def fix(self) -> Fix:
+        source = self.planner._source
+        if any(isinstance(n, (nodes.Name, nodes.AssignName)) and n.name == ML_CLIENT
+               for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))):
+            raise _NoFix  # the name the fix introduces is taken
+        submit_args = self.arguments(self.submit, _SUBMIT, ("config",))
+        if not isinstance(self.submit.func, nodes.Attribute) or "config" not in submit_args:
+            raise _NoFix
+        experiment_assign, experiment_call = self.binding(self.submit.func.expr, _EXPERIMENT)
+        config_assign, config_call = self.binding(submit_args["config"], _SCRIPT_RUN_CONFIG)
+        experiment = self.arguments(experiment_call, _EXPERIMENT, ("workspace", "name"))
+        if set(experiment) != {"workspace", "name"}:
+            raise _NoFix
+        workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
+        if workspace_call.args or workspace_call.keywords:
+            raise _NoFix
+        # every use of the workspace and the experiment is the one this pattern rewrites
+        if [id(n) for n in self.uses(workspace_assign)] != [id(experiment["workspace"])]:
+            raise _NoFix
+        if [id(n) for n in self.uses(experiment_assign)] != [id(self.submit.func.expr)]:
+            raise _NoFix
+        config = self.arguments(config_call, _SCRIPT_RUN_CONFIG,
+                                ("source_directory", "script", "arguments", "compute_target", "environment"))
+        if "source_directory" not in config or self.planner._kind(config.get("script")) != "text":
+            raise _NoFix
+        environment = self.environment(config_assign, config)
+        command = self.command(config)
+        placeholders = {"source_directory": source(config["source_directory"]), "command": command,
+                        "environment": environment}
+        if "compute_target" in config:
+            if self.planner._kind(config["compute_target"]) != "text":
+                raise _NoFix  # a ComputeTarget object: the compute family's to rewrite
+            placeholders["compute_target"] = source(config["compute_target"])
+        self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
+        self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
+        self.delete(experiment_assign)
+        self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call, 0 if "compute_target" in config else 1)
+        self.write(_SUBMIT, {"config": source(submit_args["config"]), "experiment_name": source(experiment["name"])},
+                   self.submit)
+        self.run_uses()
+        edits = list(self.edits)
+        missing = [statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)]
+        if missing:  # one insertion, a line per module: two insertions at one place would conflict
+            names: dict[str, list[str]] = {}
+            for statement in missing:
+                module, name = statement[5:].split(" import ")
+                names.setdefault(module, []).append(name)
+            block = "\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())
+            edits.append(self.planner._import(block))
+        return Fix(
+            "rewrite the script run as an SDK v2 command job submitted with `ml_client.jobs.create_or_update` "
+            f"({'; '.join(self.unsafe)})",
+            Applicability.UNSAFE,
+            tuple(edits),
+        )
+
+    def environment(self, config_assign: nodes.Assign, config: dict[str, nodes.NodeNG]) -> str:
+        """The command job's environment: the conda environment the config runs in, rewritten; or
+        one on v1's default image (what a v1 run without an environment ran on)."""
+        setters = []
+        for use in self.uses(config_assign):
+            if use is self.submit.args[0] if self.submit.args else False:
+                continue
+            if any(use is k.value for k in self.submit.keywords or ()):
+                continue
+            setter = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
+            if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "run_config"
+                    and isinstance(setter, nodes.AssignAttr) and setter.attrname == "environment"
+                    and isinstance(setter.parent, nodes.Assign) and setter.parent.parent is self.scope):
+                raise _NoFix
+            setters.append(setter.parent)
+        chosen = [config["environment"]] if "environment" in config else []
+        chosen += [statement.value for statement in setters]
+        if len(chosen) > 1:
+            raise _NoFix
+        if not chosen:
+            self.imports.append("from azure.ai.ml.entities import Environment")
+            return f'Environment(image="{catalogue.V1_DEFAULT_CPU_IMAGE}")'
+        env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
+        if len(self.uses(env_assign)) != 1:
+            raise _NoFix
+        env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))
+        source = self.planner._source
+        self.write(_CONDA_ENVIRONMENT, {"name": source(env["name"]), "file_path": source(env["file_path"]),
+                                        "image": f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'}, env_call)
+        for statement in setters:  # config.run_config.environment = env -> config.environment = env
+            self.edits.append(self.planner._replace(
+                statement, f"{config_assign.targets[0].name}.environment = {source(chosen[0])}"))
+        if setters:
+            return "None"  # set by the statement that set it in v1, once the environment exists
+        return source(chosen[0])
+
+    def command(self, config: dict[str, nodes.NodeNG]) -> str:
+        """``"python train.py --alpha 0.5"``: what v1 ran, from the script and literal arguments."""
+        script = config["script"]
+        if not isinstance(script, nodes.Const):
+            raise _NoFix
+        parts = ["python", shlex.quote(script.value)]
+        arguments = config.get("arguments")
+        if arguments is not None:
+            if not isinstance(arguments, (nodes.List, nodes.Tuple)):
+                raise _NoFix
+            for element in arguments.elts:
+                if not (isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float))
+                        and not isinstance(element.value, bool)):
+                    raise _NoFix  # a dataset or a variable: an input of the job, not yet fixed
+                parts.append(shlex.quote(str(element.value)))
+        return json.dumps(" ".join(parts))
+
+    def run_uses(self) -> None:
+        """``run.get_portal_url()`` and ``run.wait_for_completion()``: the returned job's forms."""
+        statement = self.submit.parent
+        if isinstance(statement, nodes.Expr):
+            return
+        if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], nodes.AssignName)):
+            raise _NoFix
+        for use in self.uses(statement):
+            call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
+            qname = self.qname(call) if isinstance(call, nodes.Call) and call.func is use.parent else None
+            if qname not in _RUN_USES:
+                raise _NoFix
+            if qname == _RUN_USES[1] and not isinstance(call.parent, nodes.Expr):
+                raise _NoFix  # its value (the run's details) has no one-line v2 form
+            self.arguments(call, qname, ("show_output",))
+            self.write(qname, {"self": use.name}, call)

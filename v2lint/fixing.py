@@ -144,6 +144,11 @@ def remove_unused_v1_imports(before: str, after: str) -> str:
     except (SyntaxError, ValueError):
         return after
     used_before, used_after = _used_names(old_tree), _used_names(new_tree)
+    # names a fix imported from SDK v2 under a v1 import's name (Environment): that v1 import is shadowed
+    old_imports = {ast.dump(node) for node in old_tree.body if isinstance(node, ast.ImportFrom)}
+    rebound = {alias.asname or alias.name for node in new_tree.body
+               if isinstance(node, ast.ImportFrom) and ast.dump(node) not in old_imports
+               and not catalogue.is_v1_module(node.module or "") for alias in node.names}
     lines = after.split("\n")
     edits = []
     for node in ast.walk(new_tree):
@@ -159,7 +164,8 @@ def remove_unused_v1_imports(before: str, after: str) -> str:
                 keep.append(alias)
                 continue
             bound = alias.asname or (alias.name if module is not None else alias.name.split(".")[0])
-            (drop if bound in used_before and bound not in used_after else keep).append(alias)
+            unused = bound in used_before and bound not in used_after
+            (drop if unused or bound in rebound else keep).append(alias)
         if drop:
             edits.append((node, keep))
     for node, keep in sorted(edits, key=lambda item: item[0].lineno, reverse=True):

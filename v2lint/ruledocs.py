@@ -79,10 +79,11 @@ def fixes_section(rule: Rule) -> str:
         lines.append("`v2lint check --fix` has no fix for this rule yet: migrate these lines by hand, as the table says.")
         return "\n".join(lines) + "\n"
     lines += [
-        "Inside a job (the code a script or a `%%writefile` cell runs after `Run.get_context()`), when the run",
-        "is plainly the job's own, `v2lint check --fix` writes the first rewrite whose arguments are all passed and",
-        "whose condition holds; an argument the rewrite does not use makes it unsafe. Safe fixes keep behaviour;",
-        "unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
+        "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
+        "a job script's own run (bound by `Run.get_context()`), or a whole script run (workspace, experiment,",
+        "`ScriptRunConfig`, conda environment, submit), which becomes one unsafe fix. It takes the first rewrite",
+        "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
+        "unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
         "",
         "| v1 name | rewrite | when | applicability |",
         "|---|---|---|---|",

@@ -71,6 +71,9 @@ NOT_IN_PINNED_DISTRIBUTIONS = {
     "azureml.automl.runtime.shared.score": "azureml-automl-runtime (its scoring helpers)",
     "azureml.automl.dnn": "azureml-automl-dnn-nlp / azureml-automl-dnn-vision (AutoML deep learning runtime)",
     "azureml.contrib": "the azureml-contrib-* distributions (experimental, retired)",
+    "azureml.contrib.automl.pipeline": "azureml-contrib-automl-pipeline-steps (many-models and HTS steps)",
+    "azureml.train.automl.runtime._hts": "azureml-train-automl-runtime (its hierarchical-forecasting parameters)",
+    "azureml.train.automl.runtime._many_models": "azureml-train-automl-runtime (its many-models parameters)",
     "azureml.interpret": "azureml-interpret (pulls in interpret-community and shap)",
     "azureml.tensorboard": "azureml-tensorboard (pulls in tensorboard)",
     "azureml.explain": "azureml-explain-model (pulls in interpret-community)",
@@ -263,3 +266,10 @@ def test_stubs_match_the_installed_sdk(tmp_path):
         "`python tools/generate_stubs.py --out v2lint/brain/stubs`.\n"
         f"only committed: {only_committed}\nonly generated: {only_generated}\ndiffering: {differing}"
     )
+
+
+def test_the_fixes_name_v1s_own_default_image():
+    """A fixed environment that named no image runs on the image v1 would have used."""
+    from v2lint.catalogue import V1_DEFAULT_CPU_IMAGE
+
+    assert resolve("azureml.core.environment.DEFAULT_CPU_IMAGE") == V1_DEFAULT_CPU_IMAGE
