@@ -362,3 +362,75 @@ def test_pathological_shapes(name, tmp_path, analysis_runs):
         # something sensible: normal findings, or one AML000 saying why it stopped
         stopped = [f for f in findings if f.code == "AML000"]
         assert not stopped or stopped[0].advice.startswith("analysis stopped"), stopped
+
+
+# --------------------------------------------------------------------------- fixes never break a file
+FIX_EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixes").glob("*.py"))]
+JOB_SNIPPETS = ["run.log('a', 1)", "run.log('b', value)", "run.tag('t', 'v')", "run.complete()", "print(run.id)",
+                "run.upload_file('o/m.pkl', 'o/m.pkl')", "run.input_datasets['x']"]
+
+
+@st.composite
+def mutated_fix_example(draw) -> str:
+    """A fix example (job script, script run) with lines deleted, duplicated or swapped, and job
+    snippets inserted at statement starts: the shapes next to the ones the fixes take whole."""
+    lines = draw(st.sampled_from(FIX_EXAMPLE_TEXTS)).split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+        operation = draw(st.sampled_from(["delete", "duplicate", "swap", "snippet"]))
+        if operation == "delete":
+            del lines[min(i, j): max(i, j) + 1]
+        elif operation == "duplicate":
+            lines[i:i] = lines[min(i, j): max(i, j) + 1]
+        elif operation == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines.insert(i, _indent_of(lines[i]) + draw(st.sampled_from(JOB_SNIPPETS)))
+        if not lines:
+            lines = [""]
+    return "\n".join(lines)
+
+
+def test_fixes_never_break_fuzzed_programs():
+    """Every fixed program parses, gains no undefined name (pyflakes) and is stable under a second fix."""
+    from pyflakes.api import check as pyflakes_check
+    from pyflakes.reporter import Reporter
+
+    from v2lint import fixing
+
+    class Undefined(Reporter):
+        def __init__(self):
+            self.names = set()
+
+        def flake(self, message):
+            if type(message).__name__ == "UndefinedName":
+                self.names.add(message.message_args[0])
+
+        def unexpectedError(self, *args):  # noqa: N802 - pyflakes' interface
+            pass
+
+        def syntaxError(self, *args):  # noqa: N802
+            pass
+
+    def undefined(text: str) -> set[str]:
+        reporter = Undefined()
+        pyflakes_check(text, "f.py", reporter)
+        return reporter.names
+
+    stats = Stats()
+
+    @_settings("mutation")
+    @given(source=mutated_fix_example(), unsafe=st.booleans())
+    def run(source: str, unsafe: bool) -> None:
+        stats["examples"] += 1
+        fixed = fixing.fix_file(source.encode("utf-8"), "job.py", "job.py", unsafe)
+        if fixed is None or not fixed.applied:
+            return
+        stats["fixed"] += 1
+        ast.parse(fixed.text)
+        assert undefined(fixed.text) <= undefined(source), (source, fixed.text)
+        assert fixing.fix_file(fixed.text.encode("utf-8"), "job.py", "job.py", unsafe) is None, (source, fixed.text)
+
+    run()
+    stats.report("fixes")
+    assert stats["fixed"] >= 0.3 * stats["examples"], stats
