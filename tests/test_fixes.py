@@ -15,8 +15,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from pyflakes.api import check as pyflakes_check
-from pyflakes.reporter import Reporter
 
 from test_cli_helpers import run_cli
 from v2lint import fixing
@@ -44,33 +42,13 @@ def test_fix_matches_golden(example, unsafe, request):
     assert fixed == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate with --update-golden"
 
 
-def _undefined_names(text: str) -> set[str]:
-    class Collect(Reporter):
-        def __init__(self):
-            self.names = set()
-
-        def flake(self, message):
-            if type(message).__name__ == "UndefinedName":
-                self.names.add(message.message_args[0])
-
-        def unexpectedError(self, *args):  # noqa: N802 - pyflakes' interface
-            raise AssertionError(args)
-
-        def syntaxError(self, *args):  # noqa: N802
-            raise AssertionError(args)
-
-    reporter = Collect()
-    pyflakes_check(text, "fixed.py", reporter)
-    return reporter.names
-
-
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_fixed_files_parse_define_every_name_and_are_stable(example, unsafe, tmp_path):
     before = example.read_text(encoding="utf-8")
     after = _fixed(example, unsafe)
     ast.parse(after)
-    assert _undefined_names(after) <= _undefined_names(before)
+    assert fixing.undefined_names(after) <= fixing.undefined_names(before)
     again = tmp_path / example.name
     again.write_text(after, encoding="utf-8")
     assert fixing.fix_file(again.read_bytes(), str(again), again.name, unsafe) is None, "a second --fix changed the file"

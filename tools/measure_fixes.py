@@ -19,33 +19,9 @@ import os
 import sys
 from collections import Counter
 
-from pyflakes.api import check as pyflakes_check
-from pyflakes.reporter import Reporter
-
 from v2lint import fixing
 from v2lint.catalogue import RUN_CONTEXT_TARGET, Applicability
 from v2lint.units import python_results
-
-
-class _Undefined(Reporter):
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def flake(self, message) -> None:
-        if type(message).__name__ == "UndefinedName":
-            self.names.add(message.message_args[0])
-
-    def unexpectedError(self, *args) -> None:  # noqa: N802 - pyflakes' interface
-        pass
-
-    def syntaxError(self, *args) -> None:  # noqa: N802
-        pass
-
-
-def undefined(text: str) -> set[str]:
-    reporter = _Undefined()
-    pyflakes_check(text, "f.py", reporter)
-    return reporter.names
 
 
 def python_files(roots: list[str]) -> list[str]:
@@ -87,7 +63,7 @@ def main() -> int:
             broken.append(f"{path}: does not parse: {error}")
             continue
         original = data.decode("utf-8-sig")
-        new_names = undefined(text) - undefined(original)
+        new_names = fixing.undefined_names(text) - fixing.undefined_names(original)
         if new_names:
             broken.append(f"{path}: new undefined names {sorted(new_names)}")
         after = [r for r in python_results(fixing.encode(fixed), path, path) if r.code != "AML000"]

@@ -95,15 +95,17 @@ def fix_file(data: bytes, path: str, display: str, unsafe: bool, wanted=lambda c
         new, applied = apply(text, [r.fix for r in chosen])
         if new == text:
             break
-        if not _parses(new):
-            fixed.note = "a round of fixes was dropped: its result would not parse (please report it)"
+        if not _parses(new) or not undefined_names(new) <= undefined_names(text):
+            fixed.note = "a round of fixes was dropped: its result would not parse or would use an undefined name (please report it)"
             break
         codes = {id(r.fix): r.code for r in chosen}
         fixed.applied.extend((codes[id(fix)], fix) for fix in applied)
         text = new
     if text == original:
         return None
-    text = remove_unused_v1_imports(original, text)
+    cleaned = remove_unused_v1_imports(original, text)
+    if undefined_names(cleaned) <= undefined_names(text):
+        text = cleaned
     fixed.text = _with_file_newlines(data, text)
     return fixed
 
@@ -135,6 +137,30 @@ def _parses(text: str) -> bool:
     except (SyntaxError, ValueError):
         return False
     return True
+
+
+def undefined_names(text: str) -> set[str]:
+    """The names pyflakes reports undefined in ``text`` (flake8's, so always installed)."""
+    from pyflakes.api import check
+    from pyflakes.reporter import Reporter
+
+    class Collect(Reporter):
+        def __init__(self) -> None:
+            self.names: set[str] = set()
+
+        def flake(self, message) -> None:
+            if type(message).__name__ == "UndefinedName":
+                self.names.add(message.message_args[0])
+
+        def unexpectedError(self, *args) -> None:  # noqa: N802 - pyflakes' interface
+            pass
+
+        def syntaxError(self, *args) -> None:  # noqa: N802
+            pass
+
+    reporter = Collect()
+    check(text, "fixed.py", reporter)
+    return reporter.names
 
 
 def remove_unused_v1_imports(before: str, after: str) -> str:
