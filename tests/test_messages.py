@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from v2lint.catalogue import IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, RULES, RULES_BY_CODE, SUBMIT_JOB_KINDS, Tier
+from v2lint.catalogue import IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, SCORING_ADVICE, RULES, RULES_BY_CODE, SUBMIT_JOB_KINDS, Tier
 from v2lint.findings import sentence
 
 # words that start a clause, not the noun phrase "use" needs
 NOT_AFTER_USE = frozenset({
     "use", "no", "not", "nothing", "none", "there", "save", "split", "remove", "pass", "run", "set", "call",
     "create", "choose", "port", "copy", "read", "write", "import", "redeploy", "query", "delete", "list",
-    "re-create", "work", "migrate", "finish", "replace", "it", "this", "install",
+    "re-create", "work", "migrate", "finish", "replace", "it", "this", "install", "compute",
 })
 # the imperative verbs a text of a name with no v2 equivalent starts with
 IMPERATIVES = frozenset({
     "run", "port", "copy", "re-create", "remove", "choose", "redeploy", "import", "split", "set", "read",
-    "write", "list", "delete", "work", "query", "migrate", "finish", "install",
+    "write", "list", "delete", "work", "query", "migrate", "finish", "install", "compute",
 })
 
 
@@ -26,8 +26,9 @@ def _advices():
     for rule in RULES:
         for qname, advice in rule.targets.items():
             yield pytest.param(rule, advice, id=f"{rule.code}:{qname}")
-    for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE)):
-        rule = RULES_BY_CODE["AML202"] if table == "SUBMIT_JOB_KINDS" else RULES_BY_CODE["AML204"]
+    for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE),
+                           ("SCORING_ADVICE", SCORING_ADVICE)):
+        rule = RULES_BY_CODE[{"SUBMIT_JOB_KINDS": "AML202", "IN_JOB_ADVICE": "AML204"}.get(table, "AML001")]
         for qname, advice in entries.items():
             yield pytest.param(rule, advice, id=f"{table}:{qname}")
     yield pytest.param(RULES_BY_CODE["AML005"], LEGACY_MODE_SUPPORT, id="LEGACY_MODE_SUPPORT")

@@ -560,6 +560,16 @@ class _ModuleAnalysis:
                 f.advice = advice
         return found
 
+    def _scoring_script(self, found: list[_Found]) -> list[_Found]:
+        """An entry script (init() and run() at module level) runs at inference
+        time: what only a training-time job replaces gets the scoring advice."""
+        defined = {n.name for n in self.module.body if isinstance(n, nodes.FunctionDef)}
+        if not {"init", "run"} <= defined:
+            return found
+        for f in found:
+            f.advice = catalogue.scoring_advice(f.qname) or f.advice
+        return found
+
     def _legacy_mode(self, found: list[_Found]) -> list[_Found]:
         """A file whose only v1 work is enabling v2 is informational throughout."""
         rule = catalogue.LEGACY_MODE
@@ -601,6 +611,7 @@ class _ModuleAnalysis:
         catalogue.SUBMITTED_CONFIG.name: _submitted_config,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
+        catalogue.SCORING_SCRIPT.name: _scoring_script,
         catalogue.LEGACY_MODE_FILE.name: _legacy_mode,
         catalogue.IN_COMPAT_GUARD.name: _compat_guard,
     }

@@ -221,7 +221,9 @@ _BATCH_DEPLOY = (
     "a pipeline component (the .component of the pipeline job an `@azure.ai.ml.dsl.pipeline` function returns; "
     "`ml_client.components.create_or_update`) deployed as "
     "`azure.ai.ml.entities.PipelineComponentBatchDeployment` under an `azure.ai.ml.entities.BatchEndpoint` "
-    "(`ml_client.batch_endpoints.begin_create_or_update`, `ml_client.batch_deployments.begin_create_or_update`)"
+    "(`ml_client.batch_endpoints.begin_create_or_update`, `ml_client.batch_deployments.begin_create_or_update`); "
+    "a pipeline published only to run on a schedule needs no endpoint: "
+    "`azure.ai.ml.entities.JobSchedule(create_job=pipeline_job, trigger=...)` with `ml_client.schedules.begin_create_or_update`"
 )
 _MONITOR = (
     "model monitoring: `azure.ai.ml.entities.MonitorSchedule` with `azure.ai.ml.entities.DataDriftSignal`, "
@@ -463,7 +465,10 @@ RULES: tuple[Rule, ...] = (
             ),
             _EXP + ".get_runs": "`ml_client.jobs.list()`",
             _EXP + ".list": "`ml_client.jobs.list()`",
-            _EXP + ".name": "the job's experiment_name (`ml_client.jobs.get(name).experiment_name`)",
+            _EXP + ".name": (
+                "the experiment's name as a plain string, passed as experiment_name= to "
+                "`ml_client.jobs.create_or_update` (a submitted job's is `ml_client.jobs.get(name).experiment_name`)"
+            ),
             _EXP + ".workspace": "the workspace name of the MLClient the jobs are created with (`ml_client.workspace_name`)",
         },
     ),
@@ -516,7 +521,10 @@ RULES: tuple[Rule, ...] = (
                                                fixes=(v2("ml_client.jobs.stream({self}.name)"),)),
             _RUN + ".get_details": "`ml_client.jobs.get(name)`",
             _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
-            _RUN + ".properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
+            _RUN + ".properties": (
+                "the job's properties (`ml_client.jobs.get(name).properties`); for the best trial of an AutoML job, "
+                "the parent run's automl_best_child_run_id tag (`mlflow.get_run(run_id).data.tags`)"
+            ),
             _RUN + ".get_details_with_logs": "`ml_client.jobs.get(name)` and `ml_client.jobs.stream(name)`",
             _RUN + ".get_status": "`ml_client.jobs.get(name).status`",
             _RUN + ".get_metrics": "`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`",
@@ -607,6 +615,17 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.graph.TrainingOutput": "`node.outputs` (an output by name) of the sweep or training node",
             "azureml.pipeline.core.builder.PipelineStep.run_after": "data dependencies: pass one node's outputs to the next node's inputs",
             "azureml.pipeline.core.run.PipelineRun.find_step_run": "`ml_client.jobs.list(parent_job_name=name)`",
+            # re-attaching to a submitted pipeline by its run ID: the job is fetched by name in v2
+            "azureml.pipeline.core.run.PipelineRun": (
+                "`ml_client.jobs.get(name)` for the pipeline job and `ml_client.jobs.list(parent_job_name=name)` for its steps"
+            ),
+            "azureml.pipeline.core.run.PipelineRun.get_steps": "`ml_client.jobs.list(parent_job_name=name)`",
+            "azureml.pipeline.core.run.PipelineRun.get_pipeline_output": (
+                "the pipeline job's named output, downloaded with `ml_client.jobs.download(name, output_name=...)`"
+            ),
+            "azureml.pipeline.core.graph.PortDataReference.download": (
+                "`ml_client.jobs.download(name, download_path=..., output_name=...)` of the job that wrote the output"
+            ),
         },
     ),
     Rule(
@@ -695,6 +714,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
             "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (`ml_client.schedules.get(name).name`)",
+            "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
+            "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
         },
     ),
     # ------------------------------------------------------------------ AML4xx data
@@ -736,6 +757,15 @@ RULES: tuple[Rule, ...] = (
             _TAB_DS + ".time_after": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
             _TAB_DS + ".time_before": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
             _TAB_DS + ".time_recent": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
+            _TAB_DS + ".with_timestamp_columns": (
+                "the time column of the v2 forecasting job (`azure.ai.ml.automl.ForecastingJob.set_forecast_settings(time_column_name=...)`), "
+                "or a filter on that column of an MLTable (`mltable.load(path).filter(...)`)"
+            ),
+            _TAB_DS + ".partition_by": instead(
+                "write the partitions yourself (a folder per key value, with pandas for instance) and pass the folder as "
+                '`azure.ai.ml.Input(type="uri_folder", path=...)`, or give an MLTable input to '
+                "`azure.ai.ml.parallel.parallel_run_function(partition_keys=[...])`"
+            ),
             _CONSUME + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
             _CONSUME + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
             "azureml.datadrift.datadriftdetector.DataDriftDetector": _MONITOR,
@@ -770,6 +800,8 @@ RULES: tuple[Rule, ...] = (
             _DATASTORE: "`azure.ai.ml.entities.AzureBlobDatastore` (or another `azure.ai.ml.entities` datastore) with `ml_client.create_or_update`",
             _DATASTORE + ".get": '`ml_client.datastores.get(name)` or an "azureml://datastores/<name>/paths/..." URI',
             _DATASTORE + ".get_default": "`ml_client.datastores.get_default()`",
+            _DATASTORE + ".name": "the datastore's name (`ml_client.datastores.get(name).name`)",
+            "azureml.data.abstract_datastore.AbstractDatastore.name": "the datastore's name (`ml_client.datastores.get(name).name`)",
             _DATASTORE + ".register_azure_blob_container": "`azure.ai.ml.entities.AzureBlobDatastore(...)` created with `ml_client.create_or_update`",
             _DATASTORE + ".register_azure_file_share": "`azure.ai.ml.entities.AzureFileDatastore(...)` created with `ml_client.create_or_update`",
             _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.create_or_update`",
@@ -811,6 +843,7 @@ RULES: tuple[Rule, ...] = (
             _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
             _CT + ".list": "`ml_client.compute.list()`",
             _CT + ".name": "the compute's name (`ml_client.compute.get(name).name`)",
+            _CT + ".status": "the compute's provisioning state (`ml_client.compute.get(name).provisioning_state`)",
             _CT + ".type": "the compute's type (`ml_client.compute.get(name).type`)",
             _CT + ".provisioning_state": "`ml_client.compute.get(name).provisioning_state`",
             "azureml.core.compute.amlcompute.AmlCompute": "`azure.ai.ml.entities.AmlCompute`",
@@ -857,6 +890,9 @@ RULES: tuple[Rule, ...] = (
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
             _MODEL + ".list": "`ml_client.models.list()`",
+            _MODEL + ".name": "the model's name (`ml_client.models.get(name, version=...).name`)",
+            _MODEL + ".version": "the model's version (`ml_client.models.get(name, version=...).version`)",
+            _MODEL + ".tags": "the model's tags (`ml_client.models.get(name, version=...).tags`)",
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
             _MODEL + ".get_model_path": 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online deployment',
         },
@@ -874,6 +910,10 @@ RULES: tuple[Rule, ...] = (
             _WEBSERVICE + ".wait_for_deployment": ".result() on the poller returned by `ml_client.online_deployments.begin_create_or_update`",
             _WEBSERVICE + ".get_logs": "`ml_client.online_deployments.get_logs(name, endpoint_name, lines)`",
             _WEBSERVICE + ".get_keys": "`ml_client.online_endpoints.get_keys(name)`",
+            _WEBSERVICE + ".scoring_uri": "the endpoint's scoring URI (`ml_client.online_endpoints.get(name).scoring_uri`)",
+            _WEBSERVICE + ".state": (
+                "the deployment's provisioning state (`ml_client.online_deployments.get(name, endpoint_name).provisioning_state`)"
+            ),
             _WEBSERVICE + ".update": "`ml_client.online_deployments.begin_create_or_update(deployment)`",
             "azureml.core.model.InferenceConfig": use(
                 "`azure.ai.ml.entities.CodeConfiguration(code=..., scoring_script=...)` with the environment on the deployment",
@@ -974,6 +1014,8 @@ RULES: tuple[Rule, ...] = (
             _HD + "policy.TruncationSelectionPolicy": "`azure.ai.ml.sweep.TruncationSelectionPolicy` set as `sweep_job.early_termination`",
             _HD + "policy.NoTerminationPolicy": "a sweep job without an early_termination policy",
             _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" in `command_job.sweep(goal=...)`',
+            _HD + "runconfig.PrimaryMetricGoal.MAXIMIZE": 'goal="maximize" in `command_job.sweep(goal=...)`',
+            _HD + "runconfig.PrimaryMetricGoal.MINIMIZE": 'goal="minimize" in `command_job.sweep(goal=...)`',
             _HD + "parameter_expressions.choice": "`azure.ai.ml.sweep.Choice(values=[...])`",
             _HD + "parameter_expressions.randint": "`azure.ai.ml.sweep.Randint(upper=...)`",
             _HD + "parameter_expressions.uniform": "`azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)`",
@@ -1277,7 +1319,35 @@ MANY_MODELS_PARAMETERS = frozenset({
 })
 AUTOML_CONFIG = "azureml.train.automl.automlconfig.AutoMLConfig"
 MANY_MODELS_ADVICE = use(_MANY_MODELS)
-ADVICE_CONTEXTS: tuple[Context, ...] = (SUBMITTED_CONFIG, MANY_MODELS_SETTINGS, IN_JOB, LEGACY_MODE_FILE, IN_COMPAT_GUARD)
+SCORING_SCRIPT = Context(
+    "scoring-script",
+    "a module (a script or one %%writefile cell) that defines init() and run() at module level, the entry "
+    "script of a web service, an online deployment or a parallel job: it runs at inference time, so its names "
+    "get SCORING_ADVICE (a key is a name or a module whose names it covers)",
+)
+_SCORING_EXPLANATIONS = instead(
+    "compute explanations at scoring time with interpret-community's explainers installed in the deployment's "
+    "environment (a v2 AutoML job explains its model only while it trains, with enable_model_explainability=True)"
+)
+SCORING_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    "azureml.train.automl.runtime.automl_explain_utilities": _SCORING_EXPLANATIONS,
+    "azureml.interpret": _SCORING_EXPLANATIONS,
+})
+
+
+def scoring_advice(qname: str) -> Advice | None:
+    """SCORING_ADVICE of ``qname``, or of the nearest module that holds it."""
+    parts = qname.split("(")[0].split(".")
+    for end in range(len(parts), 0, -1):
+        advice = SCORING_ADVICE.get(".".join(parts[:end]))
+        if advice is not None:
+            return advice
+    return None
+
+
+ADVICE_CONTEXTS: tuple[Context, ...] = (
+    SUBMITTED_CONFIG, MANY_MODELS_SETTINGS, IN_JOB, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
+)
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})
 

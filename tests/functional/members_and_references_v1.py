@@ -55,9 +55,9 @@ goal = PrimaryMetricGoal.MAXIMIZE  # [azureml-hyperdrive]
 run = experiment.start_logging()  # [azureml-run-context]
 workspace_again = run.experiment.workspace  # [azureml-experiment]
 parent_id = run.parent.id  # [azureml-run]
-pipeline_run = PipelineRun(experiment, "run-id")  # [azureml-run]
-for step in pipeline_run.get_steps():  # [azureml-run]
-    step.get_output_data("scores").download(".")  # [azureml-sdk-member]
+pipeline_run = PipelineRun(experiment, "run-id")  # [azureml-pipeline]
+for step in pipeline_run.get_steps():  # [azureml-pipeline]
+    step.get_output_data("scores").download(".")  # [azureml-pipeline]
 
 step = LoggingStep(script_name="train.py")  # a user subclass: its class line is reported
 step.own_helper()
