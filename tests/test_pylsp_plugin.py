@@ -123,7 +123,8 @@ def test_diagnostics_are_the_buffers_in_utf16_positions(open_buffer):
 
 
 def test_v2_code_has_no_diagnostics_and_no_actions(open_buffer):
-    config, workspace, document = open_buffer("import mlflow\nfrom azure.ai.ml import MLClient\nmlflow.log_metric('a', 1)\n")
+    v2 = "import mlflow\nfrom azure.ai.ml import MLClient\nmlflow.log_metric('a', 1)\n"
+    config, workspace, document = open_buffer(v2)
     assert pylsp_plugin.pylsp_lint(config, workspace, document, False) == []
     assert pylsp_plugin.pylsp_code_actions(config, workspace, document, None, {}) == []
 
