@@ -71,18 +71,20 @@ def _quick_fixes(config, workspace, document):
             if a["kind"] == "quickfix"]
 
 
-@pytest.mark.parametrize("source", [SMALL, JOB_SCRIPT, SMALL.replace("\n", "\r\n")], ids=["small", "job", "crlf"])
+@pytest.mark.parametrize("source", [SMALL, JOB_SCRIPT, SMALL.replace("\n", "\r\n"), "\ufeff" + SMALL],
+                         ids=["small", "job", "crlf", "bom"])
 def test_each_quick_fix_is_the_cli_fix_of_its_finding(open_buffer, source):
     config, workspace, document = open_buffer(source)
     with_fixes = [r for r in python_results(source.encode(), document.path, document.path) if r.fix]
     actions = _quick_fixes(config, workspace, document)
     assert with_fixes and len(actions) == len(with_fixes)
-    normalised = source.replace("\r\n", "\n")
+    normalised = source.replace("\r\n", "\n").lstrip("\ufeff")  # the text the analysis (and --fix) edits
     for result, action in zip(with_fixes, actions):
         expected, applied = fixing.apply(normalised, [result.fix])  # what --fix does with this fix alone
         assert applied == [result.fix]
         edited = apply_text_edits(source, action["edit"]["changes"][document.uri])
-        assert edited == expected.replace("\n", "\r\n" if "\r\n" in source else "\n")
+        bom = "\ufeff" if source.startswith("\ufeff") else ""
+        assert edited == bom + expected.replace("\n", "\r\n" if "\r\n" in source else "\n")
         assert action["diagnostics"][0]["code"] == result.code
         unsafe = result.fix.applicability is Applicability.UNSAFE
         assert action["title"] == result.fix.title + (" (unsafe)" if unsafe else "")
