@@ -729,10 +729,16 @@ RULES: tuple[Rule, ...] = (
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
-            _DS + ".get_by_name": '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")`',
+            _DS + ".get_by_name": (
+                '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
+                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
+            ),
             _DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
             _DS + ".get_all": "`ml_client.data.list()`",
-            _ABSTRACT_DS + ".get_by_name": '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")`',
+            _ABSTRACT_DS + ".get_by_name": (
+                '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
+                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
+            ),
             _ABSTRACT_DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
             _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
             _ABSTRACT_DS + ".name": "the data asset's name (`ml_client.data.get(name, version=...).name`)",
