@@ -107,6 +107,7 @@ class _ModuleAnalysis:
                 raise
             except Exception:  # noqa: BLE001 - astroid may fail on odd code; never crash the host
                 log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
+        self._members_of_found_calls()
         found = self._one_weak_per_line(self.found)
         for context in catalogue.ADVICE_CONTEXTS:
             found = self._CONTEXT_STEPS[context.name](self, found)
@@ -279,6 +280,58 @@ class _ModuleAnalysis:
         resolved = self._resolve_value(node) or self._import_rooted(node)
         if resolved is not None:
             self._report(node, resolved, node.name, weak=True)
+
+    def _members_of_found_calls(self) -> None:
+        """Members the stubs cannot name, on a name assigned from a call already
+        found to be v1 (``run = Run.get(ws, run_id)``, ``isd = NoaaIsdWeather()``):
+        a member the stub class lacks (``run.get_outputs()`` of the runtime
+        StepRun, ``pipeline._set_experiment_name``) borrows its class's advice;
+        any member of what an unmodelled v1 module returns, the module's."""
+        calls = {f.node for f in self.found if isinstance(f.node, nodes.Call)}
+        if not calls:
+            return
+        reported = {f.node for f in self.found}
+        for node in self.module.nodes_of_class((nodes.Attribute, nodes.AssignAttr)):
+            parent = node.parent
+            whole = parent if isinstance(parent, nodes.Call) and parent.func is node else node
+            name = node.attrname
+            if (whole in reported or node in reported or not isinstance(node.expr, nodes.Name)
+                    or (name.startswith("__") and name.endswith("__"))):
+                continue
+            sources = _assigned_from(node.expr, calls)
+            if not sources:
+                continue
+            try:
+                resolved = self._missing_member(node.expr, name) or self._unmodelled_member(sources, name)
+            except (AnalysisLimitExceeded, RecursionError):
+                raise
+            except Exception:  # noqa: BLE001 - odd code: no finding rather than a crash
+                continue
+            if resolved is not None:
+                self._add(whole, resolved.rule, resolved.qname, whole.as_string() if whole is node else node.as_string(),
+                          resolved.advice, resolved.confidence, resolved.via, weak=True)
+
+    def _missing_member(self, receiver: nodes.Name, attrname: str) -> _Resolved | None:
+        """``attrname`` on a v1 instance whose stub class does not define it."""
+        for owner in self._owners(receiver):
+            cls = getattr(owner, "_proxied", None)
+            if isinstance(owner, astroid.Instance) and isinstance(cls, nodes.ClassDef) and _modelled(cls) and _is_v1(cls):
+                defining = _defining_class(cls, attrname)
+                if defining is None or (_is_v1(defining) and attrname.startswith("_")):
+                    return _borrowed(f"{cls.qname()}.{attrname}", cls, cls.root().name, INFERENCE)
+        return None
+
+    def _unmodelled_member(self, sources: list[nodes.Call], attrname: str) -> _Resolved | None:
+        """Any member but a builtin container's of what a call into an unmodelled v1 module returns."""
+        if attrname in _BUILTIN_MEMBERS:
+            return None  # scores.items(): a dict v1 returned says nothing v1 of its own
+        for call in sources:
+            rooted = self._import_rooted(call.func)
+            module = rooted.via.split(":", 1)[1] if rooted is not None and rooted.via.startswith("module:") else None
+            if module and not brain.models(module):
+                return _Resolved(f"{rooted.qname}().{attrname}", catalogue.MEMBER, catalogue.module_advice(module),
+                                 INFERENCE, via=f"returned:{module}")
+        return None
 
     def _import_rooted(self, expr: nodes.NodeNG) -> _Resolved | None:
         """What inference cannot follow but the import proves: a chain rooted at a
@@ -738,6 +791,8 @@ class _ModuleAnalysis:
             return self._members(expr.expr, expr.attrname, deeper)
         if isinstance(expr, nodes.Subscript) and not isinstance(expr.slice, nodes.Slice):
             return self._elements(expr.value, deeper)
+        if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            return [expr]  # astroid does not infer comprehensions: _elements reads their element
         return []
 
     def _members(self, receiver: nodes.NodeNG, attrname: str, depth: int) -> list[nodes.NodeNG]:
@@ -997,6 +1052,26 @@ def _imported_as(binding: nodes.NodeNG, local: str) -> tuple[str, str] | None:
             if (alias or name.split(".")[0]) == local:
                 return name, name if alias else local
     return None
+
+
+# members every dict, list, str, tuple or logger has: what an unmodelled v1 module
+# returns may be a plain one (``get_logger(...)``), so they are no evidence of v1
+_BUILTIN_MEMBERS = frozenset(name for kind in (dict, list, str, tuple, set, logging.Logger) for name in dir(kind))
+
+
+def _assigned_from(name: nodes.Name, calls: set[nodes.Call]) -> list[nodes.Call]:
+    """The calls of ``calls`` that ``name`` was assigned from, when every binding
+    of it is such an assignment (or ``= None``)."""
+    found = []
+    for binding in bindings(name):
+        parent = binding.parent
+        if not (isinstance(binding, nodes.AssignName) and isinstance(parent, nodes.Assign) and binding in parent.targets):
+            return []
+        if parent.value in calls:
+            found.append(parent.value)
+        elif not (isinstance(parent.value, nodes.Const) and parent.value.value is None):
+            return []
+    return found
 
 
 def _builtin_called(call: nodes.Call) -> str | None:

@@ -48,7 +48,8 @@ class Finding:
     end_col: int | None = None
     # whose advice a name without its own catalogue target carries: "class:<qname>"
     # (a member; its nearest catalogued class in the MRO), "base:<qname>" (a
-    # class; its nearest catalogued ancestor) or "module:<name>"
+    # class; its nearest catalogued ancestor), "module:<name>" or "returned:<module>"
+    # (a member of what an unmodelled v1 module returned)
     via: str = ""
 
     # the finding's own tier, when its advice's differs from the rule's (an import
@@ -99,6 +100,8 @@ def _borrowed(named: str, advice: str, tier: Tier, via: str) -> str:
         lead, whole = f"{named} is a member of Azure ML SDK v1 {short}", short
     elif kind == "base":
         lead, whole = f"{named} derives from Azure ML SDK v1 {short}", short
+    elif kind == "returned":
+        lead, whole = f"{named} is a member of an object returned by Azure ML SDK v1 module {owner}", "that module"
     else:
         lead, whole = f"{named} is defined in Azure ML SDK v1 module {owner}", "that module"
     if tier is Tier.NO_EQUIVALENT:

@@ -12,4 +12,4 @@ print(azureml.data.__version__)  # [azureml-sdk-member]
 ws = Workspace.from_config()  # [azureml-workspace]
 run_type = RunTypeV2(orchestrator="AutoML", traits=["automl"])  # [azureml-sdk-member]
 client = ExperimentClient(ws.service_context, "experiment")  # [azureml-sdk-member]
-created = client.create_run(run_id="run-1", run_type_v2=run_type)
+created = client.create_run(run_id="run-1", run_type_v2=run_type)  # [azureml-sdk-member]
