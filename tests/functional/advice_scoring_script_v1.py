@@ -18,5 +18,5 @@ def init():
 def run(raw_data):
     data = json.loads(raw_data)["data"]
     setup = automl_setup_model_explanations(model, X_test=data, task="regression")  # [azureml-sdk-member]
-    importance = explainer.explain(setup.X_test_transform)
+    importance = explainer.explain(setup.X_test_transform)  # [azureml-sdk-member]
     return {"predictions": model.predict(data).tolist(), "importance": importance}
