@@ -1097,11 +1097,25 @@ def _mutated(binding: nodes.AssignName) -> bool:
     return False
 
 
+# Third-party packages that neither depend on SDK v1 nor hand back what they are
+# given as it was: their objects are never SDK v1, so receivers built from them
+# are not inferred (inferring pkg_resources.working_set alone builds setuptools:
+# over a second). A named list, not "every installed package": an installed
+# in-house package (ray_on_aml, a team's utils) may well wrap SDK v1.
+_NEVER_V1_PACKAGES = frozenset({
+    "azure", "cv2", "datasets", "IPython", "joblib", "keras", "lightgbm", "matplotlib", "mlflow", "nltk",
+    "numpy", "onnx", "onnxruntime", "pandas", "PIL", "pkg_resources", "plotly", "requests", "scipy",
+    "seaborn", "setuptools", "sklearn", "statsmodels", "tensorflow", "torch", "torchvision", "tqdm",
+    "transformers", "xgboost", "yaml",
+})
+
+
 def _quiet_module(name: str) -> bool:
-    """A module whose objects are never SDK v1: the standard library, and the
-    v2-era ``azureml`` packages (third-party and project modules are inferred)."""
+    """A module whose objects are never SDK v1: the standard library, the
+    well-known packages of _NEVER_V1_PACKAGES and the v2-era ``azureml``
+    packages (other third-party and project modules are inferred)."""
     top = name.split(".")[0]
-    if top in sys.stdlib_module_names:
+    if top in sys.stdlib_module_names or top in _NEVER_V1_PACKAGES:
         return True
     return top == "azureml" and not catalogue.is_v1_module(name) and name != "azureml"
 
