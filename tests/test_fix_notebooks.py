@@ -154,3 +154,23 @@ def test_notebook_findings_are_marked_fixable(tmp_path, capsys, monkeypatch):
     (tmp_path / "nb.ipynb").write_text(_training_notebook(), encoding="utf-8")
     _, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "nb.ipynb", "--no-baseline")
     assert "AML802 [*]" in out and "fixable with --fix" in out
+
+
+def test_crlf_layout_and_a_cell_emptied_by_the_fix():
+    before = _notebook([
+        _code("import os\nfrom azureml.core.run import Run\n", 1, [_stream("ok\n")]),
+        _code("run = Run.get_context()\n", 2),
+        _code("run.log('accuracy', 0.9)\nprint(os.getcwd())\n", 3),
+    ]).replace("\n", "\r\n")
+    after = _fix(before)
+    assert after.count("\n") == after.count("\r\n") and _outside_sources(after) == _outside_sources(before)
+    assert [c["source"] for c in _cells(after)] == [
+        ["import os\n", "import mlflow\n"], [], ["mlflow.log_metric('accuracy', 0.9)\n", "print(os.getcwd())\n"]]
+    assert '"source": []' in after
+
+
+def test_lines_replaced_across_two_cells_stay_in_their_cells():
+    before = _notebook([_code("from azureml.core.run import Run\nrun = Run.get_context()\n", 1),
+                        _code("run.log('accuracy', 0.9)\n", 2)])
+    after = _fix(before)
+    assert [c["source"] for c in _cells(after)] == [["import mlflow\n"], ["mlflow.log_metric('accuracy', 0.9)\n"]]

@@ -47,7 +47,7 @@ def fix_notebook(data: bytes, path: str, display: str, unsafe: bool,
         applied.extend(fixed.applied)
         new_sources.update(cells)
     if not new_sources:
-        return None
+        return fixing.Fixed(text, note="; ".join(notes)) if notes else None
     try:
         new_text = _splice(text, notebook, new_sources)
     except _Unsafe as reason:
@@ -99,8 +99,16 @@ def _cells_of(notebook, unit, new_lines: list[str]) -> dict[int, list[str]]:
         touched = {unit.line_map[i][0] for i in range(i1, i2)}
         if j2 > j1:
             if len(touched) > 1:
-                raise _Unsafe("a fix spans two cells")
-            if i1 == 0 and not touched:
+                # lines replaced across cells: each new line goes to the cell of the old line it
+                # is most like, in order (the cells still run as the fixed module)
+                cell = unit.line_map[i1][0]
+                for line in new_lines[j1:j2]:
+                    ratio, best = max((difflib.SequenceMatcher(None, old_lines[i], line).ratio(), i)
+                                      for i in range(i1, i2))
+                    cell = max(cell, unit.line_map[best][0]) if ratio >= 0.5 else cell
+                    cells[cell].append(line)
+                    changed.add(cell)
+            elif i1 == 0 and not touched:
                 # at the module's top (imports, when it starts with no import): before its first
                 # Python line, not above a `%pip install` the import may need
                 first = next((i for i, line in enumerate(old_lines) if line.strip() and line == original[i]), 0)
@@ -109,11 +117,18 @@ def _cells_of(notebook, unit, new_lines: list[str]) -> dict[int, list[str]]:
             else:  # an insertion belongs to the cell of the line before it (imports after the imports)
                 owner = touched.pop() if touched else unit.line_map[i1 - 1][0]
                 cells[owner].extend(new_lines[j1:j2])
-            changed.add(owner)
+            if len(touched) <= 1:
+                changed.add(owner)
         changed |= touched
     for cell, lines in leading.items():
         at = next((i for i, line in enumerate(cells[cell]) if line.strip() and not _masked(line)), 0)
         cells[cell][at:at] = lines
+    for cell in changed:  # each changed cell must still parse alone, as notebooks.parse reads it
+        lines = notebooks.blank_magics(cells[cell])
+        if lines and lines[0].lstrip().startswith("%%"):
+            lines[0] = ""
+        if notebooks._parses("\n".join(lines) + "\n") is not None:
+            raise _Unsafe(f"code cell {cell} would not parse on its own")
     return {cell: cells[cell] for cell in changed}
 
 
