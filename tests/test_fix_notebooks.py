@@ -34,7 +34,8 @@ def _stream(text: str) -> dict:
 def _notebook(cells: list[dict], ensure_ascii: bool = False) -> str:
     document = {
         "cells": cells,
-        "metadata": {"kernelspec": {"display_name": "Python 3.8 - AzureML", "language": "python", "name": "python38-azureml"},
+        "metadata": {"kernelspec": {"display_name": "Python 3.8 - AzureML", "language": "python",
+                                    "name": "python38-azureml"},
                      "language_info": {"name": "python", "version": "3.8.5"}},
         "nbformat": 4, "nbformat_minor": 5,
     }
@@ -50,7 +51,8 @@ def _training_notebook(**options) -> str:
         _code("%%writefile train.py\n" + JOB, 3, [_stream("Writing train.py\n")]),
         _code("from azureml.core.run import Run\nrun = Run.get_context()\n!ls outputs\n", 4),
         _code("run.log('accuracy', 0.9)  # é\nprint(ws.name)", 5,
-              [{"data": {"image/png": "iVBORw0KGgo=", "text/plain": ["<Figure>"]}, "metadata": {"needs_background": "light"},
+              [{"data": {"image/png": "iVBORw0KGgo=", "text/plain": ["<Figure>"]},
+                "metadata": {"needs_background": "light"},
                 "output_type": "display_data"}]),
     ], **options)
 
@@ -138,7 +140,8 @@ def test_pure_v2_notebook_is_unchanged():
 
 def test_diff_is_exactly_what_fix_writes(tmp_path, capsys, monkeypatch):
     (tmp_path / "nb.ipynb").write_text(_training_notebook(), encoding="utf-8")
-    code, diff, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "nb.ipynb", "--diff", "--unsafe-fixes", "--no-baseline")
+    code, diff, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "nb.ipynb", "--diff", "--unsafe-fixes",
+                            "--no-baseline")
     assert code == 1 and diff.startswith("--- a/nb.ipynb")
     assert (tmp_path / "nb.ipynb").read_text(encoding="utf-8") == _training_notebook()  # --diff writes nothing
     subprocess.run(["git", "apply", "-p1"], input=diff.encode(), cwd=tmp_path, check=True)

@@ -7,8 +7,8 @@ edits and rounds are those of a .py file. The fixed module is mapped back to its
 cells line by line (a diff against the module as it was); then only the JSON
 string(s) of a changed cell's ``"source"`` are replaced, encoded as the file
 encoded them, so outputs, metadata and layout keep every byte. Anything unusual
-(a masked magic line touched, a change across two cells, a string the file did
-not encode as :func:`json.dumps` does) leaves the notebook alone.
+(a masked magic line touched, a changed cell that would not parse alone, a
+string the file did not encode as :func:`json.dumps` does) leaves the notebook alone.
 """
 
 from __future__ import annotations
