@@ -451,7 +451,7 @@ def command_check(args: argparse.Namespace) -> int:
 def _fix_files(run: Run, args: argparse.Namespace) -> dict:
     """Fix the files with applicable fixes; with --fix write them and lint them
     again, so the run reports what remains. Display path -> fixing.Fixed."""
-    from v2lint import fixing
+    from v2lint import fixing, notebook_fixing
     from v2lint.catalogue import Applicability
     from v2lint.engine import lint_file
 
@@ -466,7 +466,8 @@ def _fix_files(run: Run, args: argparse.Namespace) -> dict:
         except OSError as error:
             run.notes.append(f"{display}: not fixed: {error.strerror or error}")
             continue
-        result = fixing.fix_file(data, path, display, args.unsafe_fixes, lambda code: selection.wanted(code, path))
+        fix = notebook_fixing.fix_notebook if path.endswith(".ipynb") else fixing.fix_file
+        result = fix(data, path, display, args.unsafe_fixes, lambda code: selection.wanted(code, path))
         if result is None:
             continue
         if result.note:

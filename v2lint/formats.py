@@ -56,6 +56,8 @@ def fix_dict(r: Result) -> dict | None:
     """A finding's fix as JSON: edits with 1-based lines and columns, end exclusive."""
     if r.fix is None:
         return None
+    if r.cell is not None:  # a notebook's edits are in its cells' Python, not the file: left out
+        return {"applicability": r.fix.applicability.value, "message": r.fix.title}
     return {
         "applicability": r.fix.applicability.value,
         "message": r.fix.title,

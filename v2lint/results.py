@@ -42,7 +42,7 @@ class Result:
     physical_end_col: int | None = None
     # the finding's tier label when it is not its rule's (an import of a name with no v2 equivalent)
     tier: str | None = None
-    fix: Fix | None = None  # what --fix would do (Python files only so far)
+    fix: Fix | None = None  # what --fix would do (a notebook's: edits in its unit's lines)
 
     @property
     def sort_key(self) -> tuple:

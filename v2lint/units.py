@@ -128,10 +128,11 @@ class _NotebookPlaces:
         end_cell, end_line = unit.locate(finding.end_line) if finding.end_line else (cell, None)
         if end_cell != cell:
             end_line = None
-        return self.cell_result(display, finding, cell, line, end_line, unit.writefile)
+        # the fix's edits are in the unit's lines: --fix maps them back (v2lint.notebook_fixing)
+        return self.cell_result(display, finding, cell, line, end_line, unit.writefile, finding.fix)
 
     def cell_result(self, display: str, finding: Finding, cell: int, line: int, end_line: int | None,
-                    writefile: str | None = None) -> Result:
+                    writefile: str | None = None, fix=None) -> Result:
         start_line, start_col = self.position(cell, line, finding.col)
         stop_line, stop_col = self.position(cell, end_line, finding.end_col) if end_line else (None, None)
         return Result(
@@ -140,7 +141,7 @@ class _NotebookPlaces:
             _line(self._notebook.cells[cell - 1], line), start_line or self.physical_line(cell, line),
             (stop_line or self.physical_line(cell, end_line)) if end_line else None,
             writefile, finding.confidence, start_col if start_line else None,
-            stop_col if stop_line and start_line else None, _own_tier(finding),
+            stop_col if stop_line and start_line else None, _own_tier(finding), fix,
         )
 
 
