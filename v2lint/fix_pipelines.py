@@ -255,8 +255,7 @@ class PipelineRun(_ScriptRun):
             if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "as_named_input"):
                 raise _NoFix
         self.datasets[name.name] = kind
-        self.imports.append("from azure.ai.ml import Input")
-        self.edits.append(self.planner._replace(call, f'Input(type="{kind}", path={self.planner._source(path)})'))
+        self.write(FROM_FILES, {"type": f'"{kind}"', "path": self.planner._source(path)}, call)
         return kind
 
     @staticmethod
@@ -312,14 +311,13 @@ class PipelineRun(_ScriptRun):
                     and isinstance(wait.value.func.expr, nodes.Name) and wait.value.func.expr.name == target.name):
                 raise _NoFix
             self.delete(wait)  # begin_create_or_update(...).result() waits
-        self.imports.append("from azure.core.exceptions import ResourceNotFoundError")
         self.imports.append("from azure.ai.ml.entities import AmlCompute")
-        self.edits.append(self.planner._replace(get, f"{ML_CLIENT}.compute.get({name})"))
-        self.edits.append(self.planner._replace(handler.type, "ResourceNotFoundError"))
+        self.write(COMPUTE, {"name": name}, get)
+        self.write(COMPUTE_EXCEPTION, {}, handler.type)
         settings = "".join(f", {_AML_COMPUTE[key]}={self.planner._source(value)}" for key, value in config.items())
         self.edits.append(self.planner._replace(config_call, f"AmlCompute(name={name}{settings})"))
-        self.edits.append(self.planner._replace(
-            create, f"{ML_CLIENT}.compute.begin_create_or_update({self.planner._source(made['provisioning_configuration'])}).result()"))
+        self.write(CREATE, {"provisioning_configuration": self.planner._source(made["provisioning_configuration"])},
+                   create)
         self._compute = (target.name, name)
         return name
 
