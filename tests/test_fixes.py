@@ -279,3 +279,15 @@ def test_json_and_sarif_carry_the_edits(project, capsys, monkeypatch):
     fixes = [r["fixes"][0] for r in document["runs"][0]["results"] if "fixes" in r]
     assert len(fixes) == 11
     assert fixes[0]["artifactChanges"][0]["artifactLocation"]["uri"] == "job_script_v1.py"
+
+
+def test_a_pipeline_inside_a_function_keeps_its_indentation():
+    source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8")
+    head, body = source.split("ws = Workspace.from_config()\n")
+    body = "ws = Workspace.from_config()\n" + body
+    wrapped = head + "\n\ndef main():\n" + "".join(
+        "    " + line if line.strip() else line for line in body.splitlines(True)) + "\n\nmain()\n"
+    fixed = fixing.fix_file(wrapped.encode(), "pipeline.py", "pipeline.py", unsafe=True).text
+    assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
+    assert "    @dsl.pipeline(default_compute=cluster_name)\n    def build_pipeline(raw_data):\n" in fixed
+    assert "\n    pipeline = build_pipeline(raw_data=raw_data)\n" in fixed

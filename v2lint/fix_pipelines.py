@@ -123,14 +123,15 @@ class PipelineRun(_ScriptRun):
         self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
         parameters = ", ".join(self.datasets)
         target = pipeline_assign.targets[0].name
-        self.edits.append(self.planner._replace(pipeline_assign, "\n".join([
+        indent = " " * pipeline_assign.col_offset  # the scope's indentation (a main() function's, say)
+        self.edits.append(self.planner._replace(pipeline_assign, "\n".join(indent + line if line else line for line in [
             f"@dsl.pipeline(default_compute={compute})",
             f"def {FUNCTION}({parameters}):",
             *lines,
             "",
             "",
             f"{target} = {FUNCTION}({', '.join(f'{name}={name}' for name in self.datasets)})",
-        ])))
+        ]).lstrip()))
         self.imports.append("from azure.ai.ml import dsl")
         self.write(_SUBMIT, {"config": source(submit["config"]), "experiment_name": source(experiment["name"])},
                    self.submit)
