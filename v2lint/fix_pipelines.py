@@ -23,8 +23,7 @@ from astroid import nodes
 from v2lint import catalogue
 from v2lint.catalogue import Applicability
 from v2lint.findings import Fix
-from v2lint.fixes import (_CONDA_ENVIRONMENT, _EXPERIMENT, _SUBMIT, _WORKSPACE_FROM_CONFIG, ML_CLIENT,  # noqa: F401
-                          _binding_call, _NoFix, _ScriptRun)
+from v2lint.fixes import _EXPERIMENT, _SUBMIT, _WORKSPACE_FROM_CONFIG, ML_CLIENT, _binding_call, _NoFix, _ScriptRun
 
 PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
 STEP = "azureml.pipeline.steps.python_script_step.PythonScriptStep"
@@ -287,7 +286,8 @@ class PipelineRun(_ScriptRun):
                 and self.qname(get) == COMPUTE and self.qname(create) == CREATE):
             raise _NoFix
         handler = block.handlers[0]
-        if create.parent.parent is not handler or handler.name is not None or self.qname(handler.type) != COMPUTE_EXCEPTION:
+        if (create.parent.parent is not handler or handler.name is not None
+                or self.qname(handler.type) != COMPUTE_EXCEPTION):
             raise _NoFix
         found = self.call_arguments(get, ("workspace", "name"))
         made = self.call_arguments(create, ("workspace", "name", "provisioning_configuration"))
@@ -308,8 +308,9 @@ class PipelineRun(_ScriptRun):
             raise _NoFix
         if len(statements) == 3:
             wait = statements[2]
-            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call) and self.qname(wait.value) == WAIT
-                    and isinstance(wait.value.func.expr, nodes.Name) and wait.value.func.expr.name == target.name):
+            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call)
+                    and self.qname(wait.value) == WAIT and isinstance(wait.value.func.expr, nodes.Name)
+                    and wait.value.func.expr.name == target.name):
                 raise _NoFix
             self.delete(wait)  # begin_create_or_update(...).result() waits
         self.imports.append("from azure.ai.ml.entities import AmlCompute")

@@ -148,7 +148,8 @@ def test_the_articles_pipeline_submits_the_same_three_node_pipeline_job(offline)
     raw_data = submitted["inputs"]["raw_data"]
     assert raw_data["type"] == "uri_file"
     # _to_dict writes a pipeline input's path through the asset-reference field ("azureml:" + the URL)
-    assert raw_data["path"].removeprefix("azureml:") == "https://azuremlexamples.blob.core.windows.net/datasets/iris.csv"
+    url = "https://azuremlexamples.blob.core.windows.net/datasets/iris.csv"
+    assert raw_data["path"].removeprefix("azureml:") == url
     nodes = submitted["jobs"]
     assert sorted(nodes) == ["prep", "score", "train"]
     expected = {
