@@ -121,6 +121,7 @@ def test_a_pipeline_the_fix_cannot_map_whole_gets_no_fix(old, new):
     "prep_step.run_after(train_step)\n",  # a step use the fix does not carry over
     "print(raw_data.to_path())\n",  # a dataset use with no Input form
     "print(pipeline.graph)\n",
+    "spare = OutputFileDatasetConfig(name=\"spare\")\n",  # an output no step writes: it would stay v1
 ])
 def test_a_pipeline_with_any_other_use_gets_no_fix(extra):
     source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8") + extra

@@ -117,6 +117,15 @@ class PipelineRun(_ScriptRun):
             raise _NoFix
         if self.workspace_uses != {id(n) for n in self.uses(workspace_assign)}:
             raise _NoFix  # the workspace serves more than the pipeline
+        # every step, output and dataset of the file is one of this pipeline's: none is left in v1
+        ours = {**{name: True for name in self.outputs}, **{name: True for name in self.datasets}}
+        ours.update({element.name: True for element in pipeline["steps"].elts})
+        for call in self.planner.module.nodes_of_class(nodes.Call):
+            if self.qname(call) in (STEP, OUTPUT, FROM_FILES):
+                assign = call.parent
+                if not (isinstance(assign, nodes.Assign) and assign.value is call
+                        and isinstance(assign.targets[0], nodes.AssignName) and assign.targets[0].name in ours):
+                    raise _NoFix
 
         self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
         self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
