@@ -89,6 +89,62 @@ def test_a_script_run_with_dataset_arguments_gets_no_fix():
     assert submit.fix is None  # a dataset argument is a job input: not fixed yet
 
 
+def test_the_articles_pipeline_becomes_a_dsl_pipeline_without_v1():
+    fixed = _fixed(FIXES / "pipeline_article_v1.py", unsafe=True)
+    assert "import azureml" not in fixed and "from azureml" not in fixed
+    assert analyse_source(fixed, "pipeline.py") == []
+    assert "@dsl.pipeline(default_compute=cluster_name)" in fixed
+    assert "    train = train_step(training_data=prep.outputs.prepared_data)\n" in fixed
+    assert 'pipeline_run = ml_client.jobs.create_or_update(pipeline, experiment_name="pipeline-article")' in fixed
+    assert _fixed(FIXES / "pipeline_article_v1.py", unsafe=False) == (
+        FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new", [
+    ('"--prep_data", prepared_data]', '"--prep_data", prepared_data, "--seed", seed]'),  # a variable argument
+    ('.as_mount()', '.as_hdfs()'),  # a consumption mode with no v2 input mode here
+    ('    allow_reuse=True,\n)\ntrain_step', '    allow_reuse=True,\n    runconfig=run_config,\n)\ntrain_step'),
+    ('name="prepared_data")', 'name="prepared_data", destination=(store, "prep"))'),  # a datastore output
+    ('min_nodes=0,', 'vm_priority="lowpriority", min_nodes=0,'),  # no AmlCompute field carried over
+    ('prepared_data.as_input("test_data")', 'score_output.as_input("test_data")'),  # read before it is written
+    ('steps=[prep_step, train_step, score_step]', 'steps=all_steps'),
+])
+def test_a_pipeline_the_fix_cannot_map_whole_gets_no_fix(old, new):
+    source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8")
+    assert old in source
+    submit = next(f for f in analyse_source(source.replace(old, new, 1), "pipeline.py") if f.code == "AML202")
+    assert submit.fix is None
+
+
+@pytest.mark.parametrize("extra", [
+    "print(ws.name)\n",  # the workspace serves more than the pipeline
+    "prep_step.run_after(train_step)\n",  # a step use the fix does not carry over
+    "print(raw_data.to_path())\n",  # a dataset use with no Input form
+    "print(pipeline.graph)\n",
+    "spare = OutputFileDatasetConfig(name=\"spare\")\n",  # an output no step writes: it would stay v1
+])
+def test_a_pipeline_with_any_other_use_gets_no_fix(extra):
+    source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8") + extra
+    submit = next(f for f in analyse_source(source, "pipeline.py") if f.code == "AML202")
+    assert submit.fix is None
+
+
+def test_a_pipeline_on_a_named_compute_with_a_bound_experiment_is_fixed():
+    source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8")
+    start, end = source.index("cluster_name = "), source.index("# the raw data")
+    source = source[:start] + source[end:]
+    for unused in ("from azureml.core.compute import AmlCompute, ComputeTarget\n",
+                   "from azureml.core.compute_target import ComputeTargetException\n"):
+        source = source.replace(unused, "")
+    source = source.replace("compute_target=cpu_cluster", 'compute_target="gpu-cluster"').replace(
+        'pipeline_run = Experiment(ws, "pipeline-article").submit(pipeline)',
+        'experiment = Experiment(workspace=ws, name="pipeline-article")\npipeline_run = experiment.submit(pipeline)')
+    fixed = fixing.fix_file(source.encode(), "pipeline.py", "pipeline.py", unsafe=True).text
+    assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
+    assert '@dsl.pipeline(default_compute="gpu-cluster")' in fixed
+    assert "experiment = " not in fixed
+
+
 def test_safe_fixes_keep_the_run_while_an_unsafe_use_remains():
     fixed = _fixed(FIXES / "job_script_v1.py", unsafe=False)
     assert "run = Run.get_context()" in fixed and "from azureml.core.run import Run" in fixed
@@ -224,3 +280,15 @@ def test_json_and_sarif_carry_the_edits(project, capsys, monkeypatch):
     fixes = [r["fixes"][0] for r in document["runs"][0]["results"] if "fixes" in r]
     assert len(fixes) == 11
     assert fixes[0]["artifactChanges"][0]["artifactLocation"]["uri"] == "job_script_v1.py"
+
+
+def test_a_pipeline_inside_a_function_keeps_its_indentation():
+    source = (FIXES / "pipeline_article_v1.py").read_text(encoding="utf-8")
+    head, body = source.split("ws = Workspace.from_config()\n")
+    body = "ws = Workspace.from_config()\n" + body
+    wrapped = head + "\n\ndef main():\n" + "".join(
+        "    " + line if line.strip() else line for line in body.splitlines(True)) + "\n\nmain()\n"
+    fixed = fixing.fix_file(wrapped.encode(), "pipeline.py", "pipeline.py", unsafe=True).text
+    assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
+    assert "    @dsl.pipeline(default_compute=cluster_name)\n    def build_pipeline(raw_data):\n" in fixed
+    assert "\n    pipeline = build_pipeline(raw_data=raw_data)\n" in fixed

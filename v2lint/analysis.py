@@ -653,6 +653,7 @@ class _ModuleAnalysis:
             planner = fixes.Planner(self.module, self._source_lines(), self._infer)
             planner.job_script(found, self.job_scopes, _within)
             planner.script_run(found)
+            planner.pipeline(found)
         except (AnalysisLimitExceeded, RecursionError):
             raise
         except Exception:  # noqa: BLE001 - odd code: no fix rather than no findings

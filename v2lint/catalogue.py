@@ -725,7 +725,12 @@ RULES: tuple[Rule, ...] = (
         "data",
         targets={
             _DS: "`azure.ai.ml.entities.Data` (data assets) or `azure.ai.ml.Input`",
-            "azureml.data.dataset_factory.FileDatasetFactory.from_files": '`azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...)` or `azure.ai.ml.entities.Data` registered with `ml_client.data.create_or_update`',
+            "azureml.data.dataset_factory.FileDatasetFactory.from_files": use(
+                '`azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...)` or `azure.ai.ml.entities.Data` registered with `ml_client.data.create_or_update`',
+                positional=("path",),
+                # the pipeline fix: a file when the path's last part has an extension, else a folder
+                fixes=(v2("Input(type={type}, path={path})", "from azure.ai.ml import Input"),),
+            ),
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
@@ -841,8 +846,14 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 compute targets: lookup, provisioning and waiting.",
         "compute",
         targets={
-            _CT: "`ml_client.compute.get(name)`",
-            _CT + ".create": "`ml_client.compute.begin_create_or_update(compute)`",
+            _CT: use("`ml_client.compute.get(name)`", positional=("workspace", "name"),
+                     fixes=(v2("ml_client.compute.get({name})"),)),
+            _CT + ".create": use(
+                "`ml_client.compute.begin_create_or_update(compute)`",
+                positional=("workspace", "name", "provisioning_configuration"),
+                # .result(): the wait that v1's wait_for_completion() was (the fix removes that call)
+                fixes=(v2("ml_client.compute.begin_create_or_update({provisioning_configuration}).result()"),),
+            ),
             _CT + ".attach": "`ml_client.compute.begin_attach(compute)`",
             _CT + ".wait_for_completion": ".result() on the poller returned by `ml_client.compute.begin_create_or_update`",
             _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
@@ -868,7 +879,10 @@ RULES: tuple[Rule, ...] = (
                 renames={"vm_size": "size"}, positional=("vm_size",),
             ),
             "azureml.core.compute.aks.AksCompute": "`azure.ai.ml.entities.KubernetesCompute`",
-            "azureml.exceptions.ComputeTargetException": "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
+            "azureml.exceptions.ComputeTargetException": use(
+                "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
+                fixes=(v2("ResourceNotFoundError", "from azure.core.exceptions import ResourceNotFoundError"),),
+            ),
         },
     ),
     Rule(

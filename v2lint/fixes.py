@@ -103,6 +103,21 @@ class Planner:
                 except _NoFix:
                     pass
 
+    def pipeline(self, found: list) -> None:
+        """``Experiment(ws, name).submit(pipeline)`` of a pipeline of PythonScriptSteps: one
+        fix, on the submit, writing an ``@dsl.pipeline`` job (v2lint.fix_pipelines)."""
+        from v2lint.fix_pipelines import PipelineRun  # it builds on _ScriptRun below
+
+        qnames = {}
+        for f in found:
+            qnames.setdefault(id(f.node), f.qname)
+        for f in found:
+            if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
+                try:
+                    f.fix = PipelineRun(self, f.node, qnames).fix()
+                except _NoFix:
+                    pass
+
     # ------------------------------------------------------------------ rewriting a call or attribute
     def _rewrite(self, node: nodes.NodeNG, advice: catalogue.Advice) -> Fix | None:
         bound = self._bind(node, advice)
@@ -397,21 +412,25 @@ class _ScriptRun:
         self.write(_SUBMIT, {"config": source(submit_args["config"]), "experiment_name": source(experiment["name"])},
                    self.submit)
         self.run_uses()
-        edits = list(self.edits)
-        missing = [statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)]
-        if missing:  # one insertion, a line per module: two insertions at one place would conflict
-            names: dict[str, list[str]] = {}
-            for statement in missing:
-                module, name = statement[5:].split(" import ")
-                names.setdefault(module, []).append(name)
-            block = "\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())
-            edits.append(self.planner._import(block))
+        edits = list(self.edits) + self.import_edits()
         return Fix(
             "rewrite the script run as an SDK v2 command job submitted with `ml_client.jobs.create_or_update` "
             f"({'; '.join(self.unsafe)})",
             Applicability.UNSAFE,
             tuple(edits),
         )
+
+    def import_edits(self) -> list[Edit]:
+        missing = [statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)]
+        if not missing:
+            return []
+        # one insertion, a line per module: two insertions at one place would conflict
+        names: dict[str, list[str]] = {}
+        for statement in missing:
+            module, name = statement[5:].split(" import ")
+            names.setdefault(module, []).append(name)
+        block = "\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())
+        return [self.planner._import(block)]
 
     def environment(self, config_assign: nodes.Assign, config: dict[str, nodes.NodeNG]) -> str:
         """The command job's environment: the conda environment the config runs in, rewritten; or

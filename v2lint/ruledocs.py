@@ -81,7 +81,8 @@ def fixes_section(rule: Rule) -> str:
     lines += [
         "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
         "a job script's own run (bound by `Run.get_context()`), or a whole script run (workspace, experiment,",
-        "`ScriptRunConfig`, conda environment, submit), which becomes one unsafe fix. It takes the first rewrite",
+        "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
+        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix. It takes the first rewrite",
         "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
         "unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
         "",

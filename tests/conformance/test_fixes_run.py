@@ -47,6 +47,32 @@ class _Jobs:
         self.streamed.append(name)
 
 
+class _Poller:
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Compute:
+    """No cluster exists: ``get`` raises as the service does, ``begin_create_or_update`` records."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.created: list[object] = []
+
+    def get(self, name: str):
+        from azure.core.exceptions import ResourceNotFoundError
+
+        self.asked.append(name)
+        raise ResourceNotFoundError(f"compute {name} not found")
+
+    def begin_create_or_update(self, compute):
+        self.created.append(compute)
+        return _Poller(compute)
+
+
 class RecordingClient:
     """MLClient's surface the fixed scripts use; records instead of calling Azure."""
 
@@ -54,6 +80,7 @@ class RecordingClient:
 
     def __init__(self, credential=None, subscription_id=None, resource_group_name=None, workspace_name=None, **_):
         self.jobs = _Jobs()
+        self.compute = _Compute()
         RecordingClient.made.append(self)
 
     @classmethod
@@ -100,3 +127,54 @@ def test_the_articles_script_run_submits_the_same_command_job(offline):
     assert environment["image"] == V1_DEFAULT_CPU_IMAGE  # v1 built the conda environment on its default image
     assert environment["conda_file"]["dependencies"][1] == {"pip": ["torch"]}
     assert client.jobs.streamed == ["job-1"]  # run.wait_for_completion(show_output=True)
+
+
+def test_the_articles_pipeline_submits_the_same_three_node_pipeline_job(offline):
+    for step in ("prep", "train", "score"):
+        (offline / "src" / step).mkdir(parents=True)
+        (offline / "src" / step / f"{step}.py").write_text("print('step')\n", encoding="utf-8")
+    _run_fixed(FIXES / "pipeline_article_v1.py", offline)
+
+    (client,) = RecordingClient.made
+    assert client.compute.asked == ["cpu-cluster"]  # the try block looks the cluster up first
+    (cluster,) = client.compute.created  # and, not found, creates it as v1's provisioning_configuration said
+    assert (cluster.name, cluster.type, cluster.size, cluster.min_instances, cluster.max_instances) == (
+        "cpu-cluster", "amlcompute", "STANDARD_D2_V2", 0, 4)
+    (job, experiment_name), = client.jobs.submitted
+    assert experiment_name == "pipeline-article"
+    submitted = job._to_dict()
+    assert submitted["type"] == "pipeline"
+    assert submitted["settings"]["default_compute"] == "azureml:cpu-cluster"
+    raw_data = submitted["inputs"]["raw_data"]
+    assert raw_data["type"] == "uri_file"
+    # _to_dict writes a pipeline input's path through the asset-reference field ("azureml:" + the URL)
+    url = "https://azuremlexamples.blob.core.windows.net/datasets/iris.csv"
+    assert raw_data["path"].removeprefix("azureml:") == url
+    nodes = submitted["jobs"]
+    assert sorted(nodes) == ["prep", "score", "train"]
+    expected = {
+        "prep": ("python prep.py --raw_data ${{inputs.raw_data}} --prep_data ${{outputs.prepared_data}}",
+                 {"raw_data": ("uri_file", "ro_mount")}, ["prepared_data"]),
+        "train": ("python train.py --training_data ${{inputs.training_data}} --model_output ${{outputs.model_output}}",
+                  {"training_data": ("uri_folder", "ro_mount")}, ["model_output"]),
+        "score": ("python score.py --model_input ${{inputs.model_input}} --test_data ${{inputs.test_data}}"
+                  " --score_output ${{outputs.score_output}}",
+                  {"model_input": ("uri_folder", "ro_mount"), "test_data": ("uri_folder", "ro_mount")},
+                  ["score_output"]),
+    }
+    for name, (command, inputs, outputs) in expected.items():
+        component = nodes[name]["component"]
+        assert component["command"] == command, name
+        assert Path(component["code"]) == offline / "src" / name
+        assert component["environment"]["image"] == V1_DEFAULT_CPU_IMAGE  # the steps had no runconfig
+        assert {key: (value["type"], value["mode"]) for key, value in component["inputs"].items()} == inputs
+        assert sorted(component["outputs"]) == outputs
+        assert all(value["type"] == "uri_folder" for value in component["outputs"].values())
+        assert nodes[name].get("compute") is None  # the pipeline's default_compute
+    # the data edges: each input bound to the pipeline's input or an earlier node's output
+    assert nodes["prep"]["inputs"]["raw_data"]["path"] == "${{parent.inputs.raw_data}}"
+    assert nodes["train"]["inputs"]["training_data"]["path"] == "${{parent.jobs.prep.outputs.prepared_data}}"
+    assert nodes["score"]["inputs"]["model_input"]["path"] == "${{parent.jobs.train.outputs.model_output}}"
+    assert nodes["score"]["inputs"]["test_data"]["path"] == "${{parent.jobs.prep.outputs.prepared_data}}"
+    assert nodes["score"]["component"].get("is_deterministic") is False  # v1 allow_reuse=False
+    assert nodes["prep"]["component"].get("is_deterministic", True) is True

@@ -1,0 +1,344 @@
+"""Fix family "Pipelines -> @pipeline": a v1 pipeline of PythonScriptSteps submitted
+by an experiment becomes command components called in an ``@dsl.pipeline`` function,
+submitted with ``ml_client.jobs.create_or_update``.
+
+The shape recognised is Microsoft's pipeline migration article: ``ws =
+Workspace.from_config()``; the compute as a name string or the ``try: ComputeTarget(...)
+except ComputeTargetException: AmlCompute.provisioning_configuration(...) /
+ComputeTarget.create(...) / wait_for_completion(...)`` block; ``Dataset.File.from_files``
+inputs; ``OutputFileDatasetConfig`` outputs; PythonScriptSteps whose arguments are
+literals, ``dataset.as_named_input(n).as_mount()`` (or ``.as_download()``), outputs
+and ``output.as_input(n)``; ``Pipeline(workspace=ws, steps=[...])``;
+``Experiment(ws, name).submit(pipeline)``. Anything else in or around it: no fix.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from urllib.parse import urlparse
+
+from astroid import nodes
+
+from v2lint import catalogue
+from v2lint.catalogue import Applicability
+from v2lint.findings import Fix
+from v2lint.fixes import _EXPERIMENT, _SUBMIT, _WORKSPACE_FROM_CONFIG, ML_CLIENT, _binding_call, _NoFix, _ScriptRun
+
+PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
+STEP = "azureml.pipeline.steps.python_script_step.PythonScriptStep"
+OUTPUT = "azureml.data.output_dataset_config.OutputFileDatasetConfig"
+FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
+COMPUTE = "azureml.core.compute.compute.ComputeTarget"
+CREATE = COMPUTE + ".create"
+WAIT = COMPUTE + ".wait_for_completion"
+PROVISIONING = "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration"
+COMPUTE_EXCEPTION = "azureml.exceptions.ComputeTargetException"
+FUNCTION = "build_pipeline"  # the @dsl.pipeline function the fix writes
+
+# parameter orders of the v1 calls (their signatures in azureml-core / azureml-pipeline)
+_STEP_PARAMETERS = ("script_name", "name", "arguments", "compute_target", "runconfig", "runconfig_pipeline_params",
+                    "inputs", "outputs", "params", "source_directory", "allow_reuse")
+_PROVISIONING_PARAMETERS = ("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown")
+_AML_COMPUTE = {"vm_size": "size", "min_nodes": "min_instances", "max_nodes": "max_instances",
+                "idle_seconds_before_scaledown": "idle_time_before_scale_down"}
+_MODES = {"as_mount": "ro_mount", "as_download": "download"}  # v1 consumption mode -> v2 input mode
+
+
+class PipelineRun(_ScriptRun):
+    """One ``experiment.submit(pipeline)`` and the statements it depends on, checked whole."""
+
+    def __init__(self, planner, submit, qnames):
+        super().__init__(planner, submit, qnames)
+        self.unsafe = ["review the components' environment (v1's default image) and the compute"]
+        self.workspace_uses: set[int] = set()
+
+    def call_arguments(self, call: nodes.Call, parameters: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
+        if len(call.args) > len(parameters) or any(isinstance(a, nodes.Starred) for a in call.args):
+            raise _NoFix
+        bound = dict(zip(parameters, call.args))
+        for keyword in call.keywords or ():
+            if keyword.arg not in parameters or keyword.arg in bound:
+                raise _NoFix
+            bound[keyword.arg] = keyword.value
+        return bound
+
+    def workspace(self, name: nodes.NodeNG) -> None:
+        """A use of ``ws``: every one must be one this fix rewrites."""
+        if not isinstance(name, nodes.Name):
+            raise _NoFix
+        self.workspace_uses.add(id(name))
+
+    def fix(self) -> Fix:
+        source = self.planner._source
+        taken = {n.name for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))}
+        if taken & {ML_CLIENT, FUNCTION, "dsl", "Input", "Output", "command"}:
+            raise _NoFix  # a name the fix introduces is taken
+        submit = self.call_arguments(self.submit, ("config",))
+        if not isinstance(self.submit.func, nodes.Attribute) or "config" not in submit:
+            raise _NoFix
+        receiver = self.submit.func.expr
+        if isinstance(receiver, nodes.Call) and self.qname(receiver) == _EXPERIMENT:
+            experiment_call, experiment_assign = receiver, None
+        else:
+            experiment_assign, experiment_call = self.binding(receiver, _EXPERIMENT)
+            if [id(n) for n in self.uses(experiment_assign)] != [id(receiver)]:
+                raise _NoFix
+        experiment = self.call_arguments(experiment_call, ("workspace", "name"))
+        if set(experiment) != {"workspace", "name"}:
+            raise _NoFix
+        self.workspace(experiment["workspace"])
+        workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
+        if workspace_call.args or workspace_call.keywords:
+            raise _NoFix
+
+        pipeline_assign, pipeline_call = self.binding(submit["config"], PIPELINE)
+        if [id(n) for n in self.uses(pipeline_assign)] != [id(submit["config"])]:
+            raise _NoFix
+        pipeline = self.call_arguments(pipeline_call, ("workspace", "steps"))
+        if set(pipeline) != {"workspace", "steps"} or not isinstance(pipeline["steps"], (nodes.List, nodes.Tuple)):
+            raise _NoFix
+        self.workspace(pipeline["workspace"])
+
+        self.outputs: dict[str, tuple[str, str | None]] = {}  # output variable -> (output name, producing node)
+        self.datasets: dict[str, str] = {}  # dataset variable -> its Input's type
+        compute, lines, node_names = None, [], set()
+        for element in pipeline["steps"].elts:
+            step_assign, step_call = self.binding(element, STEP)
+            if [id(n) for n in self.uses(step_assign)] != [id(element)]:
+                raise _NoFix
+            node, call_text, step_compute = self.step(step_assign, step_call)
+            if node in node_names or (compute is not None and step_compute != compute):
+                raise _NoFix  # one compute for the whole pipeline: its default_compute
+            node_names.add(node)
+            compute = step_compute
+            lines.append(f"    {node} = {step_assign.targets[0].name}({call_text})")
+        if not lines or any(producer is None for _, producer in self.outputs.values()):
+            raise _NoFix
+        if self.workspace_uses != {id(n) for n in self.uses(workspace_assign)}:
+            raise _NoFix  # the workspace serves more than the pipeline
+        # every step, output and dataset of the file is one of this pipeline's: none is left in v1
+        ours = {**{name: True for name in self.outputs}, **{name: True for name in self.datasets}}
+        ours.update({element.name: True for element in pipeline["steps"].elts})
+        for call in self.planner.module.nodes_of_class(nodes.Call):
+            if self.qname(call) in (STEP, OUTPUT, FROM_FILES):
+                assign = call.parent
+                if not (isinstance(assign, nodes.Assign) and assign.value is call
+                        and isinstance(assign.targets[0], nodes.AssignName) and assign.targets[0].name in ours):
+                    raise _NoFix
+
+        self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
+        self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
+        parameters = ", ".join(self.datasets)
+        target = pipeline_assign.targets[0].name
+        indent = " " * pipeline_assign.col_offset  # the scope's indentation (a main() function's, say)
+        self.edits.append(self.planner._replace(pipeline_assign, "\n".join(indent + line if line else line for line in [
+            f"@dsl.pipeline(default_compute={compute})",
+            f"def {FUNCTION}({parameters}):",
+            *lines,
+            "",
+            "",
+            f"{target} = {FUNCTION}({', '.join(f'{name}={name}' for name in self.datasets)})",
+        ]).lstrip()))
+        self.imports.append("from azure.ai.ml import dsl")
+        self.write(_SUBMIT, {"config": source(submit["config"]), "experiment_name": source(experiment["name"])},
+                   self.submit)
+        if experiment_assign is not None:
+            self.delete(experiment_assign)
+        return Fix(
+            "rewrite the pipeline as command components in an SDK v2 `@dsl.pipeline` job submitted with "
+            f"`ml_client.jobs.create_or_update` ({'; '.join(dict.fromkeys(self.unsafe))})",
+            Applicability.UNSAFE,
+            tuple(self.edits + self.import_edits()),
+        )
+
+    # ------------------------------------------------------------------ steps
+    def step(self, assign: nodes.Assign, call: nodes.Call) -> tuple[str, str, str]:
+        """(node name, the component call's arguments, the compute's text) of one step, whose
+        PythonScriptStep becomes ``command(...)``."""
+        step = self.call_arguments(call, _STEP_PARAMETERS)
+        if not {"name", "script_name", "source_directory", "compute_target"} <= set(step) or (
+                set(step) - {"name", "script_name", "arguments", "source_directory", "compute_target", "allow_reuse"}):
+            raise _NoFix  # a runconfig, inputs=, params=...: not carried over here
+        name, script = step["name"], step["script_name"]
+        if not (isinstance(name, nodes.Const) and isinstance(name.value, str) and name.value.isidentifier()):
+            raise _NoFix
+        if not (isinstance(script, nodes.Const) and isinstance(script.value, str)):
+            raise _NoFix
+        parts, inputs, outputs, wiring = ["python", shlex.quote(script.value)], [], [], []
+        arguments = step.get("arguments")
+        if arguments is not None and not isinstance(arguments, (nodes.List, nodes.Tuple)):
+            raise _NoFix
+        for element in arguments.elts if arguments is not None else ():
+            if isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float)) \
+                    and not isinstance(element.value, bool):
+                parts.append(shlex.quote(str(element.value)))
+            elif isinstance(element, nodes.Name):  # an OutputFileDatasetConfig: an output of this node
+                output = self.output(element)
+                if self.outputs[element.name][1] is not None:
+                    raise _NoFix  # written by two steps
+                self.outputs[element.name] = (output, name.value)
+                parts.append(f"${{{{outputs.{output}}}}}")
+                outputs.append(f'"{output}": Output(type="uri_folder")')
+            else:
+                input_name, text, wire = self.input(element)
+                parts.append(f"${{{{inputs.{input_name}}}}}")
+                inputs.append(f'"{input_name}": {text}')
+                wiring.append(f"{input_name}={wire}")
+        arguments_text = [f"name={json.dumps(name.value)}", f"code={self.planner._source(step['source_directory'])}",
+                          f"command={json.dumps(' '.join(parts))}"]
+        if inputs:
+            arguments_text.append("inputs={" + ", ".join(inputs) + "}")
+        if outputs:
+            arguments_text.append("outputs={" + ", ".join(outputs) + "}")
+        self.imports.append("from azure.ai.ml.entities import Environment")
+        arguments_text.append(f'environment=Environment(image="{catalogue.V1_DEFAULT_CPU_IMAGE}")')
+        reuse = step.get("allow_reuse")
+        if reuse is not None:
+            if not (isinstance(reuse, nodes.Const) and isinstance(reuse.value, bool)):
+                raise _NoFix
+            if not reuse.value:
+                arguments_text.append("is_deterministic=False")  # v1 allow_reuse=False: always rerun
+        self.imports.extend(["from azure.ai.ml import command", "from azure.ai.ml import Input"] if inputs else
+                            ["from azure.ai.ml import command"])
+        if outputs:
+            self.imports.append("from azure.ai.ml import Output")
+        indent = " " * assign.col_offset  # an argument a line, as the v1 step was written
+        self.edits.append(self.planner._replace(
+            call, "command(\n" + "".join(f"{indent}    {text},\n" for text in arguments_text) + indent + ")"))
+        return name.value, ", ".join(wiring), self.compute(step["compute_target"])
+
+    def output(self, name: nodes.Name) -> str:
+        """The output name of an ``OutputFileDatasetConfig`` variable (its statement goes)."""
+        if name.name in self.outputs:
+            return self.outputs[name.name][0]
+        assign, call = self.binding(name, OUTPUT)
+        output = self.call_arguments(call, ("name",))
+        value = output.get("name")
+        if value is None:
+            text = name.name
+        elif isinstance(value, nodes.Const) and isinstance(value.value, str) and value.value.isidentifier():
+            text = value.value
+        else:
+            raise _NoFix
+        for use in self.uses(assign):  # only in step arguments: as the output, or .as_input(...)
+            if not isinstance(use.parent, (nodes.List, nodes.Tuple, nodes.Attribute)):
+                raise _NoFix
+        self.outputs[name.name] = (text, None)
+        self.delete(assign)
+        return text
+
+    def input(self, element: nodes.NodeNG) -> tuple[str, str, str]:
+        """(input name, its ``Input(...)`` in the component, what the pipeline binds it to)."""
+        if not (isinstance(element, nodes.Call) and isinstance(element.func, nodes.Attribute)
+                and not element.keywords):
+            raise _NoFix
+        method, receiver = element.func.attrname, element.func.expr
+        if method == "as_input" and isinstance(receiver, nodes.Name) and len(element.args) == 1:
+            input_name = self.literal_name(element.args[0])
+            self.output(receiver)
+            output, producer = self.outputs[receiver.name]
+            if producer is None:
+                raise _NoFix  # read before a step writes it
+            return input_name, 'Input(type="uri_folder", mode="ro_mount")', f"{producer}.outputs.{output}"
+        if method in _MODES and not element.args and isinstance(receiver, nodes.Call) \
+                and isinstance(receiver.func, nodes.Attribute) and receiver.func.attrname == "as_named_input" \
+                and len(receiver.args) == 1 and not receiver.keywords and isinstance(receiver.func.expr, nodes.Name):
+            input_name = self.literal_name(receiver.args[0])
+            kind = self.dataset(receiver.func.expr)
+            return input_name, f'Input(type="{kind}", mode="{_MODES[method]}")', receiver.func.expr.name
+        raise _NoFix  # a variable, a path, another consumption: not mapped here
+
+    def dataset(self, name: nodes.Name) -> str:
+        """``ds = Dataset.File.from_files(path=url)`` -> ``ds = Input(type=..., path=url)``: the pipeline's input."""
+        if name.name in self.datasets:
+            return self.datasets[name.name]
+        assign, call = self.binding(name, FROM_FILES)
+        path = self.call_arguments(call, ("path",)).get("path")
+        if not (isinstance(path, nodes.Const) and isinstance(path.value, str)):
+            raise _NoFix
+        # a URL or path whose last part has an extension is a file, else a folder
+        last = urlparse(path.value).path.rstrip("/").rsplit("/", 1)[-1]
+        kind = "uri_file" if "." in last and not path.value.endswith("/") else "uri_folder"
+        for use in self.uses(assign):
+            if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "as_named_input"):
+                raise _NoFix
+        self.datasets[name.name] = kind
+        self.write(FROM_FILES, {"type": f'"{kind}"', "path": self.planner._source(path)}, call)
+        return kind
+
+    @staticmethod
+    def literal_name(node: nodes.NodeNG) -> str:
+        if isinstance(node, nodes.Const) and isinstance(node.value, str) and node.value.isidentifier():
+            return node.value
+        raise _NoFix
+
+    # ------------------------------------------------------------------ compute
+    def compute(self, target: nodes.NodeNG) -> str:
+        """The compute's name as source text: a string, or the name of the try/except compute block's cluster."""
+        if isinstance(target, nodes.Const) and isinstance(target.value, str):
+            return self.planner._source(target)
+        if not isinstance(target, nodes.Name):
+            raise _NoFix
+        if getattr(self, "_compute", None) is not None:
+            if self._compute[0] != target.name:
+                raise _NoFix
+            return self._compute[1]
+        _, assignments = target.lookup(target.name)
+        calls = [_binding_call(a) for a in assignments]
+        if len(calls) != 2 or None in calls:
+            raise _NoFix
+        get, create = calls
+        block = get.parent.parent
+        if not (isinstance(block, nodes.Try) and block.parent is self.scope and len(block.handlers) == 1
+                and not block.orelse and not block.finalbody and get.parent in block.body
+                and self.qname(get) == COMPUTE and self.qname(create) == CREATE):
+            raise _NoFix
+        handler = block.handlers[0]
+        if (create.parent.parent is not handler or handler.name is not None
+                or self.qname(handler.type) != COMPUTE_EXCEPTION):
+            raise _NoFix
+        found = self.call_arguments(get, ("workspace", "name"))
+        made = self.call_arguments(create, ("workspace", "name", "provisioning_configuration"))
+        if set(found) != {"workspace", "name"} or set(made) != set(found) | {"provisioning_configuration"}:
+            raise _NoFix
+        name = self.planner._source(found["name"])
+        if self.planner._source(made["name"]) != name:
+            raise _NoFix
+        self.workspace(found["workspace"])
+        self.workspace(made["workspace"])
+        config_assign, config_call = self.binding_in(made["provisioning_configuration"], PROVISIONING, handler)
+        config = self.call_arguments(config_call, _PROVISIONING_PARAMETERS)
+        if "vm_priority" in config:
+            raise _NoFix
+        # every statement of the handler is one of the block's, the wait the last
+        statements = handler.body
+        if statements[:2] != [config_assign, create.parent] or len(statements) > 3:
+            raise _NoFix
+        if len(statements) == 3:
+            wait = statements[2]
+            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call)
+                    and self.qname(wait.value) == WAIT and isinstance(wait.value.func.expr, nodes.Name)
+                    and wait.value.func.expr.name == target.name):
+                raise _NoFix
+            self.delete(wait)  # begin_create_or_update(...).result() waits
+        self.imports.append("from azure.ai.ml.entities import AmlCompute")
+        self.write(COMPUTE, {"name": name}, get)
+        self.write(COMPUTE_EXCEPTION, {}, handler.type)
+        settings = "".join(f", {_AML_COMPUTE[key]}={self.planner._source(value)}" for key, value in config.items())
+        self.edits.append(self.planner._replace(config_call, f"AmlCompute(name={name}{settings})"))
+        self.write(CREATE, {"provisioning_configuration": self.planner._source(made["provisioning_configuration"])},
+                   create)
+        self._compute = (target.name, name)
+        return name
+
+    def binding_in(self, name: nodes.NodeNG, qname: str, block: nodes.NodeNG) -> tuple[nodes.Assign, nodes.Call]:
+        """Like ``binding``, for a statement of ``block`` (the except handler), used only there once."""
+        scope, self.scope = self.scope, block
+        try:
+            assign, call = self.binding(name, qname)
+        finally:
+            self.scope = scope
+        if [id(n) for n in self.uses(assign)] != [id(name)]:
+            raise _NoFix
+        return assign, call
