@@ -317,6 +317,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.automl": "`azure.ai.ml.automl`",
             "azureml.automl": "`azure.ai.ml.automl`",
             "azureml.automl.runtime": _AUTOML_RUNTIME,
+            "azureml.automl.runtime.onnx_convert": (
+                "the ONNX model a v2 AutoML job writes when asked "
+                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_onnx_compatible_models=True)`), "
+                "downloaded from the job's outputs and scored with onnxruntime's InferenceSession"
+            ),
             "azureml.train.automl.runtime": _AUTOML_RUNTIME,
             "azureml.automl.runtime.shared.score": (
                 "the metrics the v2 AutoML job logs to MLflow (`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`), "
@@ -700,6 +705,10 @@ RULES: tuple[Rule, ...] = (
             _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
             _PIPE_ENDPOINT + ".get": "`ml_client.batch_endpoints.get(name)`",
             _PIPE_ENDPOINT + ".list": "`ml_client.batch_endpoints.list()`",
+            _PIPE_ENDPOINT + ".list_versions": (
+                "`ml_client.batch_deployments.list(endpoint_name=...)` (each version becomes a deployment of the "
+                "batch endpoint) and `ml_client.components.list(name=...)` for the pipeline component's versions"
+            ),
             _PIPE_ENDPOINT + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})`",
             _PIPE_ENDPOINT + ".add_default": "the endpoint's default_deployment_name, `azure.ai.ml.entities.BatchEndpoint(name=..., default_deployment_name=...)` updated with `ml_client.batch_endpoints.begin_create_or_update`",
             _PIPE_ENDPOINT + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
@@ -748,13 +757,19 @@ RULES: tuple[Rule, ...] = (
             _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
             _ABSTRACT_DS + ".name": "the data asset's name (`ml_client.data.get(name, version=...).name`)",
             _ABSTRACT_DS + ".version": "the data asset's version (`ml_client.data.get(name, version=...).version`)",
-            _ABSTRACT_DS + ".id": "the data asset's ID (`ml_client.data.get(name, version=...).id`)",
+            _ABSTRACT_DS + ".id": (
+                "the data asset's ID (`ml_client.data.get(name, version=...).id`); to hand the data to a job, "
+                '`azure.ai.ml.Input(path="azureml:<name>:<version>")` in its inputs, not an ID the job looks up'
+            ),
             _ABSTRACT_DS + ".register": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(...))`",
             _ABSTRACT_DS + ".as_named_input": "an `azure.ai.ml.Input` passed in the job's inputs={...}",
             _FILE_DS + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
             _FILE_DS + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
             _FILE_DS + ".as_hdfs": "`azure.ai.ml.Input`",
-            _FILE_DS + ".to_path": "`azure.ai.ml.Input` (the job receives the path)",
+            _FILE_DS + ".to_path": (
+                "`azureml.fsspec.AzureMachineLearningFileSystem(uri).ls()` (or its find method) to list the files from "
+                "outside a job; inside a job, the mounted path of an `azure.ai.ml.Input` (os.listdir)"
+            ),
             _FILE_DS + ".download": "`ml_client.data.get(...)` and `azureml.fsspec.AzureMachineLearningFileSystem` (or Input with mode=download in a job)",
             _FILE_DS + ".mount": "`azureml.fsspec.AzureMachineLearningFileSystem`, or an `azure.ai.ml.Input` with mode=ro_mount in a job",
             _TAB_DS + ".to_pandas_dataframe": "`mltable.load(path).to_pandas_dataframe()` (or pandas on the Input path inside a job)",
@@ -769,8 +784,9 @@ RULES: tuple[Rule, ...] = (
             _TAB_DS + ".time_before": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
             _TAB_DS + ".time_recent": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
             _TAB_DS + ".with_timestamp_columns": (
-                "the time column of the v2 forecasting job (`azure.ai.ml.automl.ForecastingJob.set_forecast_settings(time_column_name=...)`), "
-                "or a filter on that column of an MLTable (`mltable.load(path).filter(...)`)"
+                "`azure.ai.ml.automl.ForecastingJob.set_forecast_settings(time_column_name=...)` where it names a "
+                "forecasting job's time column; elsewhere nothing replaces it: read the data with "
+                "`mltable.load(path).to_pandas_dataframe()` and work on the DataFrame"
             ),
             _TAB_DS + ".partition_by": instead(
                 "write the partitions yourself (a folder per key value, with pandas for instance) and pass the folder as "
@@ -868,7 +884,7 @@ RULES: tuple[Rule, ...] = (
                 '`azure.ai.ml.entities.AmlCompute(name=..., type="amlcompute", size=..., max_instances=...)`',
                 renames={
                     "vm_size": "size", "max_nodes": "max_instances", "min_nodes": "min_instances",
-                    "idle_seconds_before_scaledown": "idle_time_before_scale_down", "vm_priority": "tier",
+                    "idle_seconds_before_scaledown": "idle_time_before_scale_down", "vm_priority": 'tier ("low_priority" for "lowpriority")',
                 },
                 positional=("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
             ),
@@ -1001,6 +1017,10 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
+            "azureml.train.automl.run.AutoMLRun.model_id": (
+                "the name and version of the model registered from the job's output "
+                "(`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=...))`)"
+            ),
             "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: `ml_client.jobs.download(name, output_name="best_model")` or MLflow',
             "azureml.train.automl.run.AutoMLRun.get_best_child": "the best trial's run through MLflow (`mlflow.search_runs` on the AutoML job's child runs)",
         },
@@ -1036,7 +1056,10 @@ RULES: tuple[Rule, ...] = (
             _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" in `command_job.sweep(goal=...)`',
             _HD + "runconfig.PrimaryMetricGoal.MAXIMIZE": 'goal="maximize" in `command_job.sweep(goal=...)`',
             _HD + "runconfig.PrimaryMetricGoal.MINIMIZE": 'goal="minimize" in `command_job.sweep(goal=...)`',
-            _HD + "parameter_expressions.choice": "`azure.ai.ml.sweep.Choice(values=[...])`",
+            _HD + "parameter_expressions.choice": (
+                "`azure.ai.ml.sweep.Choice(values=[...])` (in an AutoML image job's search space, a list of "
+                "`azure.ai.ml.automl.SearchSpace(...)` given to the job's extend_search_space)"
+            ),
             _HD + "parameter_expressions.randint": "`azure.ai.ml.sweep.Randint(upper=...)`",
             _HD + "parameter_expressions.uniform": "`azure.ai.ml.sweep.Uniform(min_value=..., max_value=...)`",
             _HD + "parameter_expressions.quniform": "`azure.ai.ml.sweep.QUniform(min_value=..., max_value=..., q=...)`",
@@ -1208,6 +1231,7 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
         _RUN + ".id": use("`mlflow.active_run().info.run_id`", fixes=(mlflow("mlflow.active_run().info.run_id"),)),
         _RUN + ".register_model": "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) in the job, then `ml_client.models.create_or_update` on the job's output",
         _DS + ".get_by_name": _JOB_INPUT,
+        _FILE_DS + ".to_path": "the mounted path of the job's `azure.ai.ml.Input`, listed with os.listdir or glob",
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
         _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, `azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., resource_group_name=..., workspace_name=...)`",
     }.items()
