@@ -14,12 +14,12 @@ from azureml.fsspec import AzureMachineLearningFileSystem
 
 ws = Workspace.from_config()  # [azureml-workspace]
 run = Run.get(ws, "run-id")  # [azureml-run]
-step_outputs = run.get_outputs()  # [azureml-run]
-run._client.get_run()  # [azureml-run]
+step_outputs = run.get_outputs()  # pylint: disable=no-member  # [azureml-run]
+run._client.get_run()  # pylint: disable=no-member  # [azureml-run]
 print(run.__class__.__name__)
 
 train_pipeline = Pipeline(ws, steps=[])  # [azureml-pipeline]
-train_pipeline._set_experiment_name("training")  # [azureml-pipeline]
+train_pipeline._set_experiment_name("training")  # pylint: disable=no-member  # [azureml-pipeline]
 
 setup = automl_setup_model_explanations(None, X=None, X_test=None, task="regression")  # [azureml-sdk-member]
 features = setup.X_test_transform  # [azureml-sdk-member]
