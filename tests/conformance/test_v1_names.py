@@ -82,6 +82,7 @@ NOT_IN_PINNED_DISTRIBUTIONS = {
     "azureml.opendatasets": "azureml-opendatasets",
     "azureml.monitoring": "azureml-monitoring (the v1 model data collector)",
     "azureml.synapse": "azureml-synapse (pulls in the Spark magics)",
+    "azureml.automl.runtime.onnx_convert": "azureml-automl-runtime (its ONNX conversion helpers)",
 }
 
 
@@ -117,6 +118,25 @@ def _instance_attributes(cls: type) -> set[str]:
     return names
 
 
+def _on_a_concrete_subclass(cls: type, attr: str) -> bool:
+    """A factory class (abstract, or with a ``__new__`` such as ``Webservice(ws,
+    name)`` and ``ComputeTarget(ws, name)``) only ever has instances of its
+    subclasses; the stubs declare the members of those (tools/generate_stubs.py,
+    hoisted_members), and a target may name one on the factory class."""
+    if not (inspect.isabstract(cls) or any("__new__" in vars(k) for k in cls.__mro__ if k is not object)):
+        return False
+    pending, seen = list(cls.__subclasses__()), set()
+    while pending:
+        sub = pending.pop()
+        if sub in seen:
+            continue
+        seen.add(sub)
+        pending.extend(sub.__subclasses__())
+        if not inspect.isabstract(sub) and (attr in vars(sub) or attr in _instance_attributes(sub)):
+            return True
+    return False
+
+
 def resolve(dotted: str):
     """The real object of a v1 qualified name; an instance-only attribute
     resolves to the string ``"<instance attribute>"``."""
@@ -130,6 +150,8 @@ def resolve(dotted: str):
         except AttributeError:
             if isinstance(obj, type) and position == len(rest) - 1 and attr in _instance_attributes(obj):
                 return "<instance attribute>"
+            if isinstance(obj, type) and position == len(rest) - 1 and _on_a_concrete_subclass(obj, attr):
+                return "<member of a concrete subclass>"
             raise _Missing(f"{dotted}: {attr!r} not found on {getattr(obj, '__name__', obj)!r}") from None
     return obj
 
