@@ -391,6 +391,8 @@ class _ModuleAnalysis:
         if isinstance(expr, nodes.Call):
             if self._standard_library_function(expr.func):
                 return True  # re.search(pattern, text), json.load(f): a standard-library result
+            if self._quiet_user_function(expr.func):
+                return True  # args = parse_arguments(): what it returns is quiet, whatever it is passed
             parts = [expr.func, *(expr.args or ()), *(k.value for k in expr.keywords or ())]
         elif isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set)):
             parts = expr.elts
@@ -429,6 +431,19 @@ class _ModuleAnalysis:
             module, prefix = imported
             if module.split(".")[0] not in sys.stdlib_module_names or ".".join([prefix, *chain]) in _ARGUMENT_RETURNING:
                 return False
+        return bool(found)
+
+    def _quiet_user_function(self, func: nodes.NodeNG) -> bool:
+        """A plain function of the project's file (no decorator, not a method)
+        whose every ``return`` and ``yield`` value is quiet: its calls are too."""
+        found = bindings(func)
+        for function in found:
+            if (type(function) is not nodes.FunctionDef or function.root() is not func.root()
+                    or function.decorators or function.is_method()):
+                return False  # a builtin has no body to read
+            for exit_ in function.nodes_of_class((nodes.Return, nodes.Yield, nodes.YieldFrom)):
+                if exit_.value is not None and exit_.scope() is function and not self._quiet_expr(exit_.value):
+                    return False
         return bool(found)
 
     def _quiet_binding(self, binding: nodes.NodeNG) -> bool:
@@ -791,7 +806,7 @@ class _ModuleAnalysis:
         if isinstance(expr, nodes.Attribute):
             return self._members(expr.expr, expr.attrname, deeper)
         if isinstance(expr, nodes.Subscript) and not isinstance(expr.slice, nodes.Slice):
-            return self._elements(expr.value, deeper)
+            return self._elements(expr.value, deeper) or self._looked_up(expr.value, deeper)
         if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             return [expr]  # astroid does not infer comprehensions: _elements reads their element
         return []
@@ -827,6 +842,21 @@ class _ModuleAnalysis:
                 found.extend(self._appended(value, depth))
             elif isinstance(value, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
                 found.extend(self._owners(value.elt, depth))
+        return found
+
+    def _looked_up(self, mapping: nodes.NodeNG, depth: int) -> list[nodes.NodeNG]:
+        """``ws.experiments[args.name]``: astroid gives up on a key it cannot infer;
+        a mapping of the stubs gives the same value for every key."""
+        found = []
+        for value in self._owners(mapping, depth):
+            if not (isinstance(value, astroid.Instance) and _is_v1(value._proxied) and _modelled(value._proxied)):
+                continue
+            for method in self._members(mapping, "__getitem__", depth):
+                self._count()
+                try:
+                    found.extend(v for v in method.infer_call_result(caller=None) if v is not util.Uninferable)
+                except (astroid.InferenceError, AttributeError):
+                    continue
         return found
 
     def _appended(self, literal: nodes.NodeNG, depth: int) -> list[nodes.NodeNG]:
@@ -882,7 +912,8 @@ class _ModuleAnalysis:
     def _passes_v1(self, call: nodes.Call) -> bool:
         arguments = [*(call.args or ()), *(k.value for k in call.keywords or ())]
         with self._caller_importable(call):
-            return any(_is_v1_value(value, self._infer) for argument in arguments for value in self._owners(argument, 1))
+            return any(_is_v1_value(value, self._infer) for argument in arguments if not self._quiet(argument)
+                       for value in self._owners(argument, 1))
 
     def _caller_importable(self, call: nodes.Call):
         """A caller elsewhere imports its own neighbours (``from scripts.run_forecast import f``)."""
