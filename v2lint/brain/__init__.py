@@ -108,6 +108,25 @@ def _looks_typed_return(call: nodes.Call) -> bool:
     return isinstance(call.func, nodes.Attribute) and call.func.attrname in _TYPED_RETURN_NAMES
 
 
+class _StubBuilder(AstroidBuilder):
+    """Builds a stub module. ``self.x = ...`` in a stub's method is an instance
+    attribute of its class: astroid's own handling infers ``self``, asking
+    whether the class is a metaclass, which infers its bases and builds the
+    stubs of the whole class hierarchy up front."""
+
+    def delayed_assattr(self, node: nodes.AssignAttr) -> None:
+        method = node.frame()
+        cls = method.parent
+        if (isinstance(method, nodes.FunctionDef) and isinstance(cls, nodes.ClassDef) and not method.decorators
+                and method.name != "__new__" and method.args.args and isinstance(node.expr, nodes.Name)
+                and node.expr.name == method.args.args[0].name):
+            values = cls.instance_attrs.setdefault(node.attrname, [])
+            if node not in values:
+                values.append(node)
+            return
+        super().delayed_assattr(node)
+
+
 class _Brain:
     """The hook, the transform and the tip, bound to the manager they are
     registered with: stubs are built, and run classes looked up, through it."""
@@ -129,12 +148,20 @@ class _Brain:
         # its enum brain asks every class whether it is an Enum, inferring its
         # bases, which builds the stubs of the whole class hierarchy up front.
         # The stubs' Enum classes are the only ones a brain has anything to do for.
-        builder = AstroidBuilder(self.manager, apply_transforms=False)
+        builder = _StubBuilder(self.manager, apply_transforms=False)
         module = builder.string_build(_stub_source(path), modname, path)
         for cls in module.nodes_of_class(nodes.ClassDef):
             if any(base.as_string() == "enum.Enum" for base in cls.bases):
-                self.manager.visit_transforms(cls)
+                cls._explicit_inference = self._enum_on_first_use  # pylint: disable=protected-access
         return module
+
+    def _enum_on_first_use(self, cls: nodes.ClassDef, context=None) -> Iterator[nodes.NodeNG]:
+        """The enum brain's transform of a stub's Enum class, run when the class
+        is first inferred: it builds the standard library's ``enum`` module
+        (0.1 s), which a file that never names the class should not pay for."""
+        cls._explicit_inference = None  # pylint: disable=protected-access
+        self.manager.visit_transforms(cls)
+        raise UseInferenceDefault
 
     def failed_import_hook(self, modname: str) -> nodes.Module:
         # Only v1 modules: never the shared `azureml` namespace itself, which would
