@@ -10,7 +10,7 @@ import astroid
 import pytest
 
 from v2lint import brain
-from v2lint.catalogue import RULES, STRUCTURAL_CODES, TARGETS, Tier, is_v1_module
+from v2lint.catalogue import ARGUMENT_KINDS, RULES, STRUCTURAL_CODES, TARGETS, TYPED_RETURNS, Tier, is_v1_module
 
 _PLUGIN_CHECKER_ID = "74"
 
@@ -39,6 +39,12 @@ def test_no_v1_name_is_a_target_of_two_rules():
                 rules_of[name].append(rule.code)
     shared = {name: codes for name, codes in rules_of.items() if len(codes) > 1}
     assert not shared, shared
+
+
+def test_argument_kinds_are_typed_returns_of_targets():
+    """An ARGUMENT_KINDS call reads the argument its TYPED_RETURNS entry names, and is a target."""
+    for qname in ARGUMENT_KINDS:
+        assert qname in TYPED_RETURNS and qname in TARGETS, qname
 
 
 def test_the_tier_decides_the_pylint_letter():

@@ -238,14 +238,16 @@ class _ModuleAnalysis:
             return
         qname, rule, advice = resolved.qname, resolved.rule, resolved.advice
         for keyword in node.keywords or ():
-            keyed = catalogue.TARGETS.get(f"{qname}({keyword.arg})")
+            key = f"{resolved.qname}({keyword.arg})"
+            keyed = catalogue.TARGETS.get(key)
             if not keyed:
                 continue
-            if f"{qname}({keyword.arg})" == catalogue.LEGACY_MODE_TARGET:
-                # the call is what enables v2: its own advice would be wrong
-                rule, advice, qname = *keyed, catalogue.LEGACY_MODE_TARGET
-            else:  # a keyword with advice of its own is reported where it is written
-                self._add(keyword, keyed[0], f"{qname}({keyword.arg})", f"{keyword.arg}=", keyed[1], resolved.confidence)
+            if key == catalogue.LEGACY_MODE_TARGET or keyed[0] is resolved.rule:
+                # the keyword says what the call is (it enables v2; PipelineData(training_output=)
+                # is a training node's output): the call's own advice would be wrong
+                rule, advice, qname = *keyed, key
+            else:  # a keyword with advice of its own (another rule's) is reported where it is written
+                self._add(keyword, keyed[0], key, f"{keyword.arg}=", keyed[1], resolved.confidence)
         self._add(node, rule, qname, func.as_string(), advice, resolved.confidence)
 
     def _visit_attribute(self, node: nodes.Attribute | nodes.AssignAttr) -> None:
@@ -502,12 +504,17 @@ class _ModuleAnalysis:
             cls = owner if isinstance(owner, nodes.ClassDef) else getattr(owner, "_proxied", None)
             if not isinstance(cls, nodes.ClassDef) or not _modelled(cls):
                 continue
+            defining = _defining_class(cls, attrname)
             for klass in brain.mro(cls):
                 qname = f"{klass.qname()}.{attrname}"
                 target = catalogue.TARGETS.get(qname)
                 if target:
                     return _Resolved(qname, *target, confidence)
-            defining = _defining_class(cls, attrname)
+                own = catalogue.TARGETS.get(klass.qname())
+                if own and own[1].tier is Tier.NO_EQUIVALENT and defining is not None and _is_v1(defining):
+                    # a member of a class with no v2 equivalent (an AdlaCompute's wait_for_completion)
+                    # has none either, whatever its base class's member has
+                    return _Resolved(f"{defining.qname()}.{attrname}", *own, confidence, via=f"class:{klass.qname()}")
             if defining is not None and _is_v1(defining) and not attrname.startswith("_"):
                 return _borrowed(f"{defining.qname()}.{attrname}", cls, defining.root().name, confidence)
         return None
@@ -579,13 +586,16 @@ class _ModuleAnalysis:
     # ------------------------------------------------------------------ the advice step
     # Name resolution decided what each node is; the contexts of the catalogue
     # (catalogue.ADVICE_CONTEXTS, in that order) decide what advice it gets.
-    def _submitted_config(self, found: list[_Found]) -> list[_Found]:
-        """Experiment.submit(config): the advice for the job kind of config's class."""
+    def _argument_kind(self, found: list[_Found]) -> list[_Found]:
+        """``Experiment.submit(config)``, ``ComputeTarget.attach(ws, name, config)``:
+        the advice for the kind of the argument's class (catalogue.ARGUMENT_KINDS)."""
         for f in found:
-            if f.rule is catalogue.SUBMIT and isinstance(f.node, nodes.Call):
+            kinds = catalogue.ARGUMENT_KINDS.get(f.qname)
+            if kinds is not None and not f.via and isinstance(f.node, nodes.Call):
                 self._count()
+                typed = catalogue.TYPED_RETURNS[f.qname]
                 try:
-                    f.advice = brain.argument_class_lookup(f.node, catalogue.SUBMIT_JOB_KINDS) or f.advice
+                    f.advice = brain.argument_class_lookup(f.node, kinds, typed.argument, typed.position) or f.advice
                 except astroid.InferenceError:
                     pass
         return found
@@ -677,7 +687,7 @@ class _ModuleAnalysis:
                 f.fix = None
 
     _CONTEXT_STEPS = {
-        catalogue.SUBMITTED_CONFIG.name: _submitted_config,
+        catalogue.ARGUMENT_KIND.name: _argument_kind,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
         catalogue.SCORING_SCRIPT.name: _scoring_script,

@@ -250,10 +250,40 @@ _DATA_IMPORT = (
     "source=azure.ai.ml.data_transfer.Database(query=..., connection=...)))` (Microsoft's answer for SQL sources)"
 )
 
+# the best model or metrics of an AutoML or sweep step: the node's own named outputs, no separate Output
+_TRAINING_OUTPUT = (
+    "the named output of the training node itself, not a separate `azure.ai.ml.Output`: the best model of an "
+    "AutoML node (`azure.ai.ml.automl.classification()` ... in the `@azure.ai.ml.dsl.pipeline` function) is its "
+    "output best_model (`automl_node.outputs`), a sweep node's outputs are its best trial's (`node.outputs`)"
+)
 _RESPONSIBLE_AI = "`azure.ai.ml` (Responsible AI dashboard components)"
+# azureml.interpret wraps interpret-community; v2 explains offline only (the Responsible AI dashboard components)
+_INTERPRET = instead(
+    "compute explanations with interpret-community or SHAP directly (azureml.interpret wrapped interpret-community; "
+    "SDK v2 has no explainers of its own, at scoring time none either); for offline explanations of a registered "
+    "model, run the Responsible AI dashboard components of the azureml registry in an `@azure.ai.ml.dsl.pipeline` function"
+)
+# SDK v2 has no scoring explainers: a v2 AutoML job and the Responsible AI components explain offline only
+_SCORING_EXPLANATIONS = instead(
+    "compute explanations at scoring time with interpret-community's or SHAP's explainers installed in the "
+    "deployment's environment (a v2 AutoML job explains its model only while it trains, with "
+    "enable_model_explainability=True, and the Responsible AI dashboard components explain a model offline)"
+)
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
+# the client a job calls Azure ML with: the identity the job was submitted with
+_MLCLIENT_IN_JOB = (
+    "`azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., "
+    "resource_group_name=..., workspace_name=...)`"
+)
+# where a model is read from: a deployment's scoring script, a job's input
+_MODEL_DIR = 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment'
+_MODEL_INPUT = (
+    'the model passed to the job as an input, `azure.ai.ml.Input(type="custom_model", path="azureml:<name>:<version>")` '
+    '(type="mlflow_model" for an MLflow model), its path read from the command line (${{inputs.<name>}}): '
+    "AZUREML_MODEL_DIR is set in deployments only"
+)
 _MLFLOW_IN_JOB = "MLflow (`mlflow.start_run` / `mlflow.autolog`; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
@@ -341,7 +371,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.datadrift": "model monitoring (`azure.ai.ml.entities.MonitorSchedule`, `azure.ai.ml.entities.DataDriftSignal`)",
             "azureml.contrib": "`azure.ai.ml`",
             "azureml.history": "MLflow (mlflow)",
-            "azureml.interpret": _RESPONSIBLE_AI,
+            "azureml.interpret": _INTERPRET,
+            "azureml.interpret.scoring": _SCORING_EXPLANATIONS,
             "azureml.tensorboard": "MLflow (mlflow) and the job's studio_url",
             "azureml.explain": _RESPONSIBLE_AI,
             "azureml.responsibleai": _RESPONSIBLE_AI,
@@ -455,6 +486,19 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.authentication.MsiAuthentication": "`azure.identity.ManagedIdentityCredential`",
             "azureml.core.authentication.AzureCliAuthentication": "`azure.identity.AzureCliCredential`",
             "azureml.core.authentication.TokenAuthentication": "a credential implementing `azure.core.credentials.TokenCredential`",
+            "azureml.core.authentication.Audience": (
+                "the scope of an `azure.identity` credential's token, "
+                '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")` for Azure ML '
+                '(`azure.identity.DefaultAzureCredential().get_token("https://management.azure.com/.default")` '
+                "for Azure Resource Manager); `azure.ai.ml.MLClient` takes the credential itself"
+            ),
+            "azureml.core.authentication.Audience.AZUREML": (
+                '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")`, a token for Azure ML'
+            ),
+            "azureml.core.authentication.Audience.ARM": (
+                '`azure.identity.DefaultAzureCredential().get_token("https://management.azure.com/.default")`, '
+                "a token for Azure Resource Manager"
+            ),
             "azureml.core.authentication.AzureMLTokenAuthentication": "`azure.ai.ml.identity.AzureMLOnBehalfOfCredential` inside a job, else `azure.identity.DefaultAzureCredential`",
         },
     ),
@@ -617,14 +661,24 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.builder.StepSequence": "data dependencies: pass one node's outputs to the next node's inputs",
             "azureml.pipeline.core.builder.PipelineData": "`azure.ai.ml.Output` of a node, passed on as `node.outputs` (an output by name)",
             "azureml.pipeline.core.graph.PipelineParameter": "an input of the `@azure.ai.ml.dsl.pipeline` function (job inputs)",
-            "azureml.pipeline.core.graph.TrainingOutput": "`node.outputs` (an output by name) of the sweep or training node",
+            # PipelineData(training_output=TrainingOutput(...)): what a training step wrote, a named output of its node in v2
+            "azureml.pipeline.core.builder.PipelineData(training_output)": _TRAINING_OUTPUT,
+            "azureml.pipeline.core.graph.TrainingOutput": _TRAINING_OUTPUT,
             "azureml.pipeline.core.builder.PipelineStep.run_after": "data dependencies: pass one node's outputs to the next node's inputs",
             "azureml.pipeline.core.run.PipelineRun.find_step_run": "`ml_client.jobs.list(parent_job_name=name)`",
             # re-attaching to a submitted pipeline by its run ID: the job is fetched by name in v2
             "azureml.pipeline.core.run.PipelineRun": (
                 "`ml_client.jobs.get(name)` for the pipeline job and `ml_client.jobs.list(parent_job_name=name)` for its steps"
             ),
-            "azureml.pipeline.core.run.PipelineRun.get_steps": "`ml_client.jobs.list(parent_job_name=name)`",
+            "azureml.pipeline.core.run.PipelineRun.get_steps": (
+                "`ml_client.jobs.list(parent_job_name=name)`, the pipeline job's child jobs (a step's kind is its `job.type`)"
+            ),
+            # a step of a pipeline run is a child job in v2: its kind is the job's type, not a StepType property
+            "azureml.pipeline.core.run.StepRun.properties": (
+                "the child jobs of the pipeline job, `ml_client.jobs.list(parent_job_name=name)`, told apart by "
+                '`job.type` ("automl", "command", "sweep" ...) and `job.display_name`; '
+                "other properties are `job.properties`"
+            ),
             "azureml.pipeline.core.run.PipelineRun.get_pipeline_output": (
                 "the pipeline job's named output, downloaded with `ml_client.jobs.download(name, output_name=...)`"
             ),
@@ -824,15 +878,20 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 datastore registration and access.",
         "datastore",
         targets={
-            _DATASTORE: "`azure.ai.ml.entities.AzureBlobDatastore` (or another `azure.ai.ml.entities` datastore) with `ml_client.create_or_update`",
+            _DATASTORE: (
+                "the datastore class of the storage, `azure.ai.ml.entities.AzureBlobDatastore`, "
+                "`azure.ai.ml.entities.AzureDataLakeGen1Datastore`, `azure.ai.ml.entities.AzureDataLakeGen2Datastore` or "
+                "`azure.ai.ml.entities.AzureFileDatastore`, created with `ml_client.datastores.create_or_update`; "
+                "an existing one is `ml_client.datastores.get(name)`"
+            ),
             _DATASTORE + ".get": '`ml_client.datastores.get(name)` or an "azureml://datastores/<name>/paths/..." URI',
             _DATASTORE + ".get_default": "`ml_client.datastores.get_default()`",
             _DATASTORE + ".name": "the datastore's name (`ml_client.datastores.get(name).name`)",
             "azureml.data.abstract_datastore.AbstractDatastore.name": "the datastore's name (`ml_client.datastores.get(name).name`)",
-            _DATASTORE + ".register_azure_blob_container": "`azure.ai.ml.entities.AzureBlobDatastore(...)` created with `ml_client.create_or_update`",
-            _DATASTORE + ".register_azure_file_share": "`azure.ai.ml.entities.AzureFileDatastore(...)` created with `ml_client.create_or_update`",
-            _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.create_or_update`",
-            _DATASTORE + ".register_azure_data_lake_gen2": "`azure.ai.ml.entities.AzureDataLakeGen2Datastore(...)` created with `ml_client.create_or_update`",
+            _DATASTORE + ".register_azure_blob_container": "`azure.ai.ml.entities.AzureBlobDatastore(...)` created with `ml_client.datastores.create_or_update`",
+            _DATASTORE + ".register_azure_file_share": "`azure.ai.ml.entities.AzureFileDatastore(...)` created with `ml_client.datastores.create_or_update`",
+            _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.datastores.create_or_update`",
+            _DATASTORE + ".register_azure_data_lake_gen2": "`azure.ai.ml.entities.AzureDataLakeGen2Datastore(...)` created with `ml_client.datastores.create_or_update`",
             _BLOB: "`azure.ai.ml.entities.AzureBlobDatastore`",
             _BLOB + ".upload": _UPLOAD,
             _BLOB + ".upload_files": _UPLOAD,
@@ -862,7 +921,8 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 compute targets: lookup, provisioning and waiting.",
         "compute",
         targets={
-            _CT: use("`ml_client.compute.get(name)`", positional=("workspace", "name"),
+            _CT: use("`ml_client.compute.get(name)` (attached Data Lake Analytics, Batch, Kusto, Data Factory and "
+                     "Databricks computes have no v2 equivalent)", positional=("workspace", "name"),
                      fixes=(v2("ml_client.compute.get({name})"),)),
             _CT + ".create": use(
                 "`ml_client.compute.begin_create_or_update(compute)`",
@@ -870,8 +930,15 @@ RULES: tuple[Rule, ...] = (
                 # .result(): the wait that v1's wait_for_completion() was (the fix removes that call)
                 fixes=(v2("ml_client.compute.begin_create_or_update({provisioning_configuration}).result()"),),
             ),
-            _CT + ".attach": "`ml_client.compute.begin_attach(compute)`",
-            _CT + ".wait_for_completion": ".result() on the poller returned by `ml_client.compute.begin_create_or_update`",
+            _CT + ".attach": (
+                "`ml_client.compute.begin_attach(compute)` for a virtual machine, Kubernetes cluster or Synapse Spark pool "
+                "(`azure.ai.ml.entities.VirtualMachineCompute`, `azure.ai.ml.entities.KubernetesCompute`, "
+                "`azure.ai.ml.entities.SynapseSparkCompute`)"
+            ),
+            _CT + ".wait_for_completion": (
+                ".result() on the poller returned by `ml_client.compute.begin_create_or_update` "
+                "(`ml_client.compute.begin_attach` for an attached compute)"
+            ),
             _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
             _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
             _CT + ".list": "`ml_client.compute.list()`",
@@ -894,6 +961,7 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.entities.ComputeInstance(name=..., size=...)`",
                 renames={"vm_size": "size"}, positional=("vm_size",),
             ),
+            "azureml.core.compute.remote.RemoteCompute": "`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=...)` attached with `ml_client.compute.begin_attach`",
             "azureml.core.compute.aks.AksCompute": "`azure.ai.ml.entities.KubernetesCompute`",
             "azureml.exceptions.ComputeTargetException": use(
                 "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
@@ -906,10 +974,11 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 compute targets that exist only for the pipeline steps with no v2 equivalent.",
         "pipeline",
         targets={
-            "azureml.core.compute.adla.AdlaCompute": "port the U-SQL jobs it ran for AdlaStep (which has no v2 equivalent either) to Spark (`azure.ai.ml.spark`)",
-            "azureml.core.compute.batch.BatchCompute": "run the work it did for AzureBatchStep (which has no v2 equivalent either) on Azure ML compute (`azure.ai.ml.entities.AmlCompute`)",
+            "azureml.core.compute.adla.AdlaCompute": "port the U-SQL jobs that AdlaStep ran on this compute to Spark (`azure.ai.ml.spark`): AdlaStep has no v2 equivalent either",
+            "azureml.core.compute.batch.BatchCompute": "run the work that AzureBatchStep ran on this compute on Azure ML compute (`azure.ai.ml.entities.AmlCompute`): AzureBatchStep has no v2 equivalent either",
             "azureml.core.compute.kusto.KustoCompute": "query Kusto from a command component (KustoStep, which this compute serves, has no v2 equivalent either)",
             "azureml.core.compute.datafactory.DataFactoryCompute": "copy the data with Azure Data Factory itself or in a command component (DataTransferStep, which this compute serves, has no v2 equivalent either)",
+            "azureml.core.compute.databricks.DatabricksCompute": "run the notebook or job in Azure Databricks itself, or call the Databricks Jobs API from a command component (DatabricksStep, which this compute serves, has no v2 equivalent either)",
         },
     ),
     # ------------------------------------------------------------------ AML6xx models and endpoints
@@ -918,7 +987,10 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 model registration and lookup.",
         "model",
         targets={
-            _MODEL: "`ml_client.models.get(name, version=...)` (`azure.ai.ml.entities.Model`)",
+            _MODEL: (
+                "`azure.ai.ml.entities.Model` registered with `ml_client.models.create_or_update`, got with "
+                "`ml_client.models.get(name, version=...)` and listed with `ml_client.models.list()`"
+            ),
             _MODEL + ".register": use(
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
                 renames={"model_name": "name", "model_path": "path"},
@@ -930,7 +1002,7 @@ RULES: tuple[Rule, ...] = (
             _MODEL + ".version": "the model's version (`ml_client.models.get(name, version=...).version`)",
             _MODEL + ".tags": "the model's tags (`ml_client.models.get(name, version=...).tags`)",
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
-            _MODEL + ".get_model_path": 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online deployment',
+            _MODEL + ".get_model_path": _MODEL_DIR + "; in a job, " + _MODEL_INPUT,
         },
     ),
     Rule(
@@ -1014,6 +1086,13 @@ RULES: tuple[Rule, ...] = (
                 "the factory of the image task (`azure.ai.ml.automl.image_classification()`, "
                 "`azure.ai.ml.automl.image_object_detection()`, `azure.ai.ml.automl.image_instance_segmentation()` ...) "
                 "submitted with `ml_client.jobs.create_or_update`"
+            ),
+            # AutoML's metric names: plain strings in v2, an enum where a job takes its primary metric
+            "azureml.automl.core.shared.constants.Metric": (
+                'the metric\'s name as a string ("accuracy", "AUC_weighted" ...), the name the v2 AutoML job logs it under '
+                "to MLflow; for a job's primary metric, the task's enum, such as "
+                "`azure.ai.ml.automl.ClassificationPrimaryMetrics.ACCURACY` "
+                "(`azure.ai.ml.automl.RegressionPrimaryMetrics`, `azure.ai.ml.automl.ForecastingPrimaryMetrics`)"
             ),
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
@@ -1109,7 +1188,14 @@ RULES: tuple[Rule, ...] = (
         "Run.get_context() and run attributes used inside a training script.",
         "mlflow",
         targets={
-            _RUN + ".get_context": _MLFLOW_IN_JOB + "; read inputs from the command line (`azure.ai.ml.Input`)",
+            _RUN + ".get_context": (
+                _MLFLOW_IN_JOB + " for logging; read inputs from the command line (`azure.ai.ml.Input`); to reach the "
+                "workspace or submit jobs from inside the job, " + _MLCLIENT_IN_JOB + " (or a managed identity credential)"
+            ),
+            _RUN + ".submit_child": instead(
+                "run each job with `ml_client.jobs.create_or_update(job)` from an " + _MLCLIENT_IN_JOB
+                + " created inside the job: SDK v2 has no child runs, the jobs it submits are jobs of their own"
+            ),
             "azureml.core.run._SubmittedRun.input_datasets": "an `azure.ai.ml.Input` passed on the command line (${{inputs.<name>}})",
             "azureml.core.run._SubmittedRun.output_datasets": "an `azure.ai.ml.Output` passed on the command line (${{outputs.<name>}})",
             _EXP + ".start_logging": "`mlflow.set_experiment(name)` and `mlflow.start_run()`",
@@ -1223,6 +1309,32 @@ SUBMIT_JOB_KINDS: Mapping[str, Advice] = MappingProxyType({
     }.items()
 })
 
+# The attach configuration -> the compute class ComputeTarget.attach returns for it (TYPED_RETURNS), for
+# the computes that only served steps with no v2 equivalent.
+ATTACHED_COMPUTES: Mapping[str, str] = MappingProxyType({
+    f"azureml.core.compute.{module}.{configuration}": f"azureml.core.compute.{module}.{compute}"
+    for module, configuration, compute in (
+        ("adla", "DataLakeAnalyticsAttachConfiguration", "AdlaCompute"),
+        ("batch", "BatchAttachConfiguration", "BatchCompute"),
+        ("kusto", "KustoAttachConfiguration", "KustoCompute"),
+        ("datafactory", "DataFactoryAttachConfiguration", "DataFactoryCompute"),
+        ("databricks", "DatabricksAttachConfiguration", "DatabricksCompute"),
+    )
+})
+# What ComputeTarget.attach(workspace, name, attach_configuration) becomes, by the class of the
+# configuration: those computes have no v2 equivalent, so attaching one has none either (AML502's advice).
+_NO_EQUIVALENT_COMPUTES = next(rule for rule in RULES if rule.code == "AML502").targets
+ATTACH_KINDS: Mapping[str, Advice] = MappingProxyType({
+    configuration: _NO_EQUIVALENT_COMPUTES[compute] for configuration, compute in ATTACHED_COMPUTES.items()
+})
+
+# Calls whose advice follows the class of the argument their TYPED_RETURNS entry names
+# (searched from the class up its ancestors): argument class -> the call's advice.
+ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
+    _EXP + ".submit": SUBMIT_JOB_KINDS,
+    _CT + ".attach": ATTACH_KINDS,
+})
+
 # Advice for code that runs inside a job (see IN_JOB below): there the v2
 # answer is MLflow and job inputs, not MLClient.
 IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
@@ -1233,7 +1345,10 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
         _DS + ".get_by_name": _JOB_INPUT,
         _FILE_DS + ".to_path": "the mounted path of the job's `azure.ai.ml.Input`, listed with os.listdir or glob",
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
-        _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, `azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., resource_group_name=..., workspace_name=...)`",
+        _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, " + _MLCLIENT_IN_JOB,
+        # run.experiment.workspace: the workspace the job runs in, reached with the job's own identity
+        _EXP + ".workspace": _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
+        _MODEL + ".get_model_path": _MODEL_INPUT,
     }.items()
 })
 
@@ -1263,6 +1378,8 @@ class TypedReturn:
 TYPED_RETURNS: Mapping[str, TypedReturn] = MappingProxyType({
     "azureml.core.experiment.Experiment.submit": TypedReturn("config", 0, SUBMIT_RUN_TYPES),
     "azureml.core.run.Run.submit_child": TypedReturn("config", 0, SUBMIT_RUN_TYPES),
+    # an attached compute is of the class of its attach configuration (an AdlaCompute has no v2 equivalent)
+    _CT + ".attach": TypedReturn("attach_configuration", 2, ATTACHED_COMPUTES),
     # a local deployment is a LocalWebservice, whose v2 answer is a *local* endpoint
     _MODEL + ".deploy": TypedReturn(
         "deployment_config", 4, MappingProxyType({_LOCAL_WEBSERVICE + "DeploymentConfiguration": _LOCAL_WEBSERVICE})
@@ -1331,8 +1448,12 @@ class Context:
     description: str
 
 
-SUBMITTED_CONFIG = Context(
-    "submitted-config", "Experiment.submit(config): the advice of the job kind config's class makes (SUBMIT_JOB_KINDS)"
+ARGUMENT_KIND = Context(
+    "argument-kind",
+    "a call whose advice follows the class of one argument (ARGUMENT_KINDS, the argument of its TYPED_RETURNS "
+    "entry): Experiment.submit(config) gets the "
+    "advice of the job kind config's class makes (SUBMIT_JOB_KINDS); ComputeTarget.attach(workspace, name, "
+    "attach_configuration) of a compute with no v2 equivalent has none either (ATTACH_KINDS)",
 )
 IN_JOB = Context(
     "in-job",
@@ -1369,13 +1490,11 @@ SCORING_SCRIPT = Context(
     "script of a web service, an online deployment or a parallel job: it runs at inference time, so its names "
     "get SCORING_ADVICE (a key is a name or a module whose names it covers)",
 )
-_SCORING_EXPLANATIONS = instead(
-    "compute explanations at scoring time with interpret-community's explainers installed in the deployment's "
-    "environment (a v2 AutoML job explains its model only while it trains, with enable_model_explainability=True)"
-)
 SCORING_ADVICE: Mapping[str, Advice] = MappingProxyType({
     "azureml.train.automl.runtime.automl_explain_utilities": _SCORING_EXPLANATIONS,
     "azureml.interpret": _SCORING_EXPLANATIONS,
+    # an entry script that also calls Run.get_context() still reads its model where the deployment put it
+    _MODEL + ".get_model_path": use(_MODEL_DIR),
 })
 
 
@@ -1390,7 +1509,7 @@ def scoring_advice(qname: str) -> Advice | None:
 
 
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    SUBMITTED_CONFIG, MANY_MODELS_SETTINGS, IN_JOB, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
+    ARGUMENT_KIND, MANY_MODELS_SETTINGS, IN_JOB, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})

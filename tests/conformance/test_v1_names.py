@@ -10,8 +10,8 @@ importable (CI's SDK environment); elsewhere the whole module is skipped. With
 * a key ``qname(kw)`` names a callable that really accepts the keyword ``kw``;
 * every v1 keyword an advice renames is a parameter of the real callable, and its
   ``positional`` order is the real callable's;
-* the classes of ``SUBMIT_JOB_KINDS`` and ``TYPED_RETURNS`` exist, and each
-  ``TYPED_RETURNS`` argument is the real parameter at its position;
+* the classes of ``SUBMIT_JOB_KINDS``, ``ATTACH_KINDS`` and ``TYPED_RETURNS`` exist, and each
+  ``TYPED_RETURNS`` argument (the one ``ARGUMENT_KINDS`` reads too) is the real parameter at its position;
 * AML001's module roots import, or, when they do not, are listed in ``NOT_IN_PINNED_DISTRIBUTIONS`` with the distribution
   they come from;
 * (``V1_MODULE_ROOTS`` is derived from the distributions' file lists and
@@ -47,6 +47,7 @@ if os.environ.get("V2LINT_EXPECT_SDK") != "1":
 
 from sdk_import import import_longest_prefix  # noqa: E402
 from v2lint.catalogue import (  # noqa: E402
+    ATTACH_KINDS,
     RULES,
     RULES_BY_CODE,
     SUBMIT_JOB_KINDS,
@@ -75,6 +76,7 @@ NOT_IN_PINNED_DISTRIBUTIONS = {
     "azureml.train.automl.runtime._hts": "azureml-train-automl-runtime (its hierarchical-forecasting parameters)",
     "azureml.train.automl.runtime._many_models": "azureml-train-automl-runtime (its many-models parameters)",
     "azureml.interpret": "azureml-interpret (pulls in interpret-community and shap)",
+    "azureml.interpret.scoring": "azureml-interpret (pulls in interpret-community and shap)",
     "azureml.tensorboard": "azureml-tensorboard (pulls in tensorboard)",
     "azureml.explain": "azureml-explain-model (pulls in interpret-community)",
     "azureml.responsibleai": "azureml-responsibleai (pulls in responsibleai)",
@@ -230,18 +232,19 @@ def test_renamed_keywords_exist_on_the_real_callable(code, qname, advice):
 _TYPED_CLASSES = {cls for typed in TYPED_RETURNS.values() for pair in typed.returns.items() for cls in pair}
 
 
-@pytest.mark.parametrize("qname", sorted(set(SUBMIT_JOB_KINDS) | _TYPED_CLASSES))
+@pytest.mark.parametrize("qname", sorted(set(SUBMIT_JOB_KINDS) | set(ATTACH_KINDS) | _TYPED_CLASSES))
 def test_context_tables_name_real_classes(qname):
     try:
         obj = resolve(qname)
     except _Missing as error:
-        pytest.fail(f"SUBMIT_JOB_KINDS/TYPED_RETURNS {qname}: {error}")
+        pytest.fail(f"SUBMIT_JOB_KINDS/ATTACH_KINDS/TYPED_RETURNS {qname}: {error}")
     assert isinstance(obj, type), f"{qname} is {obj!r}, not a class"
 
 
 @pytest.mark.parametrize("qname", sorted(TYPED_RETURNS))
 def test_typed_returns_name_the_real_argument(qname):
-    """The argument a TYPED_RETURNS call's return follows sits where the real signature has it."""
+    """The argument a TYPED_RETURNS call's return (and an ARGUMENT_KINDS call's advice) follows
+    sits where the real signature has it."""
     typed = TYPED_RETURNS[qname]
     real = [name for name in inspect.signature(_signature_target(resolve(qname))).parameters if name not in ("self", "cls")]
     assert real[typed.position] == typed.argument, f"{qname}: {typed.argument} is not parameter {typed.position} of {real}"

@@ -125,6 +125,7 @@ PLACEHOLDERS = {
     "command_job": "azure.ai.ml.entities.Command",
     "command_node": "azure.ai.ml.entities.Command",
     "node": "azure.ai.ml.entities.Command",
+    "automl_node": "azure.ai.ml.automl.ClassificationJob",
     "pipeline_job": "azure.ai.ml.entities.PipelineJob",
     "secret_client": "azure.keyvault.secrets.SecretClient",
 }
