@@ -674,8 +674,8 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".status": "`ml_client.jobs.get(name).status`",
             _RUN + ".name": "the job's display name, `ml_client.jobs.get(name).display_name`",
             _RUN + ".parent": (
-                "the parent job, `ml_client.jobs.get(name)` of the name in the run's MLflow tag mlflow.parentRunId "
-                "(`mlflow.get_run(run_id).data.tags`)"
+                "the parent job, `ml_client.jobs.get(name)` of the name in the run's parent-run tag "
+                "(MLflow's parentRunId, in `mlflow.get_run(run_id).data.tags`)"
             ),
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream(name)`",
         },
