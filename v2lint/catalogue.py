@@ -331,6 +331,14 @@ def _metric_advice(name: str) -> str:
     return text
 
 
+_MODEL_PREDICT = (
+    "the best model's MLflow model, loaded with `mlflow.pyfunc.load_model` and its predict method, or a batch "
+    "deployment of it invoked with `ml_client.batch_endpoints.invoke`"
+)
+_MODEL_TEST = (
+    "the test data of the v2 AutoML job itself, `azure.ai.ml.automl.regression(test_data=...)` (every task factory "
+    "takes it; the job logs the test predictions and metrics), or " + _MODEL_PREDICT
+)
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
@@ -696,6 +704,9 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
             "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
             "azureml.core.runconfig.SparkConfiguration.configuration": "the Spark settings of a spark job, `azure.ai.ml.spark(conf={...})`",
+            "azureml.core.runconfig.DockerConfiguration.use_docker": instead(
+                "drop it: every v2 job runs in a Docker container, the image of its `azure.ai.ml.entities.Environment`"
+            ),
         },
     ),
     Rule(
@@ -934,6 +945,16 @@ RULES: tuple[Rule, ...] = (
                 "the data asset's name as a plain string, the name= of `azure.ai.ml.entities.Data` "
                 '(jobs take it as `azure.ai.ml.Input(path="azureml:<name>:<version>")`)'
             ),
+            # set_column_types={...: DataType.to_stream(ws)}: the column types of an MLTable
+            **{
+                f"azureml.data.dataset_factory.DataType.{v1}": (
+                    f"`mltable.DataType.{v2}()` as a column type of `mltable.load(path).convert_column_types({{...}})` "
+                    "(or the MLTable file's convert_column_types transformation)"
+                    + (", the image column of a v2 AutoML image job's MLTable input" if v2 == "to_stream" else "")
+                )
+                for v1, v2 in (("to_bool", "to_bool"), ("to_datetime", "to_datetime"), ("to_float", "to_float"),
+                               ("to_long", "to_int"), ("to_stream", "to_stream"), ("to_string", "to_string"))
+            },
             _ABSTRACT_DS + ".data_changed_time": "`ml_client.data.get(name, version=...).creation_context` (its last_modified_at)",
             # register_model(datasets=[(Dataset.Scenario.TRAINING, ds)]): model-to-data lineage
             **{
@@ -1274,6 +1295,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_blocked_transformers": (
                 f"blocked_transformers= of {_FEATURIZATION}"
             ),
+            # ModelProxy ran the best model on remote compute: a v2 AutoML job tests its model itself
+            "azureml.train.automl.model_proxy.ModelProxy": _MODEL_TEST,
+            "azureml.train.automl.model_proxy.ModelProxy.test": _MODEL_TEST,
+            "azureml.train.automl.model_proxy.ModelProxy.predict": _MODEL_PREDICT,
+            "azureml.train.automl.model_proxy.ModelProxy.forecast": _MODEL_PREDICT,
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
             "azureml.train.automl.run.AutoMLRun.model_id": (
@@ -1351,6 +1377,11 @@ RULES: tuple[Rule, ...] = (
                     "compute_target": "compute",
                 },
                 positional=("environment", "entry_script", "error_threshold", "output_action", "compute_target", "node_count"),
+            ),
+            # where v1 wrote the appended rows: the output that append_row_to names in v2
+            "azureml.pipeline.steps.parallel_run_config._ParallelRunConfigBase.append_row_file_name": (
+                'the output the parallel job appends its rows to, `azure.ai.ml.parallel.RunFunction(append_row_to="${{outputs.<name>}}")`, '
+                "downloaded with `ml_client.jobs.download(name, output_name=...)`"
             ),
         },
     ),

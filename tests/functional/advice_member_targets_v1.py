@@ -2,15 +2,19 @@
 a local AutoML run's best child (its studio page, an artifact uploaded to it), the
 run of a submitted job logged to from the notebook, metric and forecasting names,
 TensorBoard, explanations, attach configurations, a pipeline endpoint's version
-and the names read off v1 objects."""
+the names read off v1 objects, featurization settings, a model proxy's test run
+and the token header of a REST call."""
 from azureml.automl.core.shared import constants  # [azureml-import]
+from azureml.automl.core.featurization import FeaturizationConfig  # [azureml-import]
 from azureml.automl.core.shared.constants import Metric  # [azureml-import]
-from azureml.core import Datastore, Experiment, Workspace  # [azureml-import, azureml-import, azureml-import]
+from azureml.core import Datastore, Experiment, ScriptRunConfig, Workspace  # [azureml-import, azureml-import, azureml-import, azureml-import]
+from azureml.core.authentication import InteractiveLoginAuthentication  # [azureml-import]
 from azureml.core.compute import ComputeTarget, HDInsightCompute, SynapseCompute  # [azureml-import, azureml-import, azureml-import]
 from azureml.interpret import ExplanationClient  # [azureml-import]
 from azureml.pipeline.core import PipelineEndpoint  # [azureml-import]
 from azureml.tensorboard import Tensorboard  # [azureml-import]
 from azureml.train.automl import AutoMLConfig  # [azureml-import]
+from azureml.train.automl.model_proxy import ModelProxy  # [azureml-import]
 
 ws = Workspace.from_config()  # [azureml-workspace]
 experiment = Experiment(ws, "automl-credit-card-fraud")  # [azureml-experiment]
@@ -38,3 +42,18 @@ first_version = endpoint.get_pipeline(version="0")  # [azureml-published-pipelin
 
 datastore = Datastore(ws, "workspaceblobstore")  # [azureml-datastore]
 print(datastore.name, ws.sku)  # [azureml-datastore, azureml-workspace]
+
+featurization_config = FeaturizationConfig()  # [azureml-automl]
+featurization_config.add_column_purpose("week_starting", "DateTime")  # [azureml-automl]
+featurization_config.add_transformer_params("Imputer", ["Quantity"], {"strategy": "constant", "fill_value": 0})  # [azureml-automl]
+
+model_proxy = ModelProxy(best_run)  # [azureml-automl]
+predictions, test_metrics = model_proxy.test(test_dataset)  # [azureml-automl]
+
+training_run = experiment.submit(ScriptRunConfig(source_directory="src", script="train.py"))  # [azureml-experiment-submit, azureml-script-run-config]
+training_run.wait_for_completion()  # [azureml-run]
+training_run.upload_file("outputs/confusion_matrix.png", "confusion_matrix.png")  # [azureml-run-context]
+print(experiment.id)  # [azureml-experiment]
+
+auth = InteractiveLoginAuthentication()  # [azureml-authentication]
+aad_token = auth.get_authentication_header()  # [azureml-authentication]
