@@ -660,7 +660,10 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".wait_for_completion": use("`ml_client.jobs.stream(returned_job.name)`", positional=("show_output",),
                                                fixes=(v2("ml_client.jobs.stream({self}.name)"),)),
             _RUN + ".get_details": "`ml_client.jobs.get(name)`",
-            _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
+            _RUN + ".id": (
+                "the job's name, the name of the v2 job entity (`returned_job.name` of the job `ml_client.jobs.create_or_update` "
+                "returned; the jobs `ml_client.jobs.list(parent_job_name=...)` lists have theirs), by which v2 looks a job up"
+            ),
             _RUN + ".properties": (
                 "the job's properties (`ml_client.jobs.get(name).properties`); for the best trial of an AutoML job, "
                 "the parent run's automl_best_child_run_id tag (`mlflow.get_run(run_id).data.tags`)"
@@ -863,7 +866,8 @@ RULES: tuple[Rule, ...] = (
             _PUBLISHED + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})`",
             _PUBLISHED + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
             _PUBLISHED + ".id": (
-                "the batch deployment's name (`ml_client.batch_deployments.get(name, endpoint_name=...).name`) to invoke it; "
+                "the batch deployment's name as a plain string (the name= of `azure.ai.ml.entities.PipelineComponentBatchDeployment`), "
+                "passed as deployment_name= to `ml_client.batch_endpoints.invoke` to invoke it; "
                 "to schedule it, no id: the pipeline job itself, as "
                 "`azure.ai.ml.entities.JobSchedule(name=..., trigger=..., create_job=pipeline_job)` created with "
                 "`ml_client.schedules.begin_create_or_update`"
@@ -908,7 +912,10 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
-            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (`ml_client.schedules.get(name).name`)",
+            "azureml.pipeline.core.schedule.Schedule.id": (
+                "the schedule's name as a plain string, the name= of `azure.ai.ml.entities.JobSchedule` "
+                "(a v2 schedule is got and disabled by that name)"
+            ),
             "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
             "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
         },
@@ -964,7 +971,10 @@ RULES: tuple[Rule, ...] = (
                 )
                 for scenario in ("TRAINING", "VALIDATION", "INFERENCING")
             },
-            _ABSTRACT_DS + ".version": "the data asset's version (`ml_client.data.get(name, version=...).version`)",
+            _ABSTRACT_DS + ".version": (
+                "the data asset's version as a string, the version= of `azure.ai.ml.entities.Data` "
+                '(the latest one\'s is `ml_client.data.get(name, label="latest").version`)'
+            ),
             _ABSTRACT_DS + ".id": (
                 "the data asset's ID (`ml_client.data.get(name, version=...).id`); to hand the data to a job, "
                 '`azure.ai.ml.Input(path="azureml:<name>:<version>")` in its inputs, not an ID the job looks up'
@@ -1181,7 +1191,10 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
             _MODEL + ".list": "`ml_client.models.list()`",
             _MODEL + ".name": "the model's name as a plain string, the name= it is registered with in `azure.ai.ml.entities.Model(name=...)`",
-            _MODEL + ".version": "the model's version (`ml_client.models.get(name, version=...).version`)",
+            _MODEL + ".version": (
+                "the model's version as a string, the version of the `azure.ai.ml.entities.Model` that "
+                '`ml_client.models.create_or_update` returned (the latest one\'s is `ml_client.models.get(name, label="latest").version`)'
+            ),
             _MODEL + ".tags": "the model's tags (`ml_client.models.get(name, version=...).tags`)",
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
             _MODEL + ".get_model_path": _MODEL_DIR + "; in a job, " + _MODEL_INPUT,
@@ -1600,6 +1613,7 @@ BEST_CHILD_ADVICE: Mapping[str, Advice] = MappingProxyType({
     _RUN + ".get_portal_url": use(
         f"the best child job's studio_url, `ml_client.jobs.get(best_child_name).studio_url`, best_child_name being {_BEST_CHILD_NAME}"
     ),
+    _RUN + ".id": use(f"the best child job's name, {_BEST_CHILD_NAME}"),
     # any other member: the best child job itself
     _RUN: use(f"the best child job, `ml_client.jobs.get(best_child_name)`, best_child_name being {_BEST_CHILD_NAME}"),
 })
