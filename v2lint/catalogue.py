@@ -1592,6 +1592,10 @@ RUN_SOURCES: Mapping[str, bool] = MappingProxyType({
     _RUN + ".get_children": False,
     _RUN + ".get": False,
     "azureml.core.run.get_run": False,
+    # re-attached by ID: Run(experiment, run_id), AutoMLRun(...), PipelineRun(...)
+    _RUN: False,
+    "azureml.train.automl.run.AutoMLRun": False,
+    "azureml.pipeline.core.run.PipelineRun": False,
 })
 # MLflow's fluent API logs to the active run: the run of a job only inside that job. From outside,
 # MLflow's client names the run, with tracking set to the workspace.
@@ -1603,7 +1607,10 @@ FETCHED_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
     qname: use(text + _TO_THE_JOB) for qname, text in {
         _RUN + ".upload_file": "`mlflow.tracking.MlflowClient().log_artifact(run_id, local_path, artifact_path=...)`",
         _RUN + ".upload_folder": "`mlflow.tracking.MlflowClient().log_artifacts(run_id, local_dir, artifact_path=...)`",
-        _RUN + ".log": "`mlflow.tracking.MlflowClient().log_metric(run_id, key, value)`",
+        _RUN + ".log": (
+            "`mlflow.tracking.MlflowClient().log_metric(run_id, key, value)` (text as a tag, "
+            "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`)"
+        ),
         _RUN + ".tag": "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`",
     }.items()
 })

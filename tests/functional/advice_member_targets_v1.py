@@ -9,6 +9,7 @@ from azureml.automl.core.featurization import FeaturizationConfig  # [azureml-im
 from azureml.automl.core.shared.constants import Metric  # [azureml-import]
 from azureml.core import Datastore, Experiment, ScriptRunConfig, Workspace  # [azureml-import, azureml-import, azureml-import, azureml-import]
 from azureml.core.authentication import InteractiveLoginAuthentication  # [azureml-import]
+from azureml.core.run import Run  # [azureml-import]
 from azureml.core.compute import ComputeTarget, HDInsightCompute, SynapseCompute  # [azureml-import, azureml-import, azureml-import]
 from azureml.interpret import ExplanationClient  # [azureml-import]
 from azureml.pipeline.core import PipelineEndpoint  # [azureml-import]
@@ -54,6 +55,18 @@ training_run = experiment.submit(ScriptRunConfig(source_directory="src", script=
 training_run.wait_for_completion()  # [azureml-run]
 training_run.upload_file("outputs/confusion_matrix.png", "confusion_matrix.png")  # [azureml-run-context]
 print(experiment.id)  # [azureml-experiment]
+for child in training_run.get_children():  # [azureml-run]
+    child.tag("reviewed", "yes")  # [azureml-run-context]
+rerun = Run(experiment, "train_1700000000_abc123")  # [azureml-run]
+rerun.log("accuracy", 0.93)  # [azureml-run-logging]
+
+
+def write_report():
+    """Runs in the job (a script it starts): the fluent MLflow calls log to the job's own run."""
+    run = Run.get_context()  # [azureml-run-context]
+    run.upload_file("outputs/report.html", "report.html")  # [azureml-run-context]
+
+
 
 auth = InteractiveLoginAuthentication()  # [azureml-authentication]
 aad_token = auth.get_authentication_header()  # [azureml-authentication]
