@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from v2lint.catalogue import IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, SCORING_ADVICE, RULES, RULES_BY_CODE, SUBMIT_JOB_KINDS, Tier
+from v2lint.catalogue import BEST_CHILD_ADVICE, FETCHED_RUN_ADVICE, IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, SCORING_ADVICE, RULES, RULES_BY_CODE, SUBMIT_JOB_KINDS, Tier
 from v2lint.findings import sentence
 
 # words that start a clause, not the noun phrase "use" needs
@@ -18,7 +18,7 @@ NOT_AFTER_USE = frozenset({
 # the imperative verbs a text of a name with no v2 equivalent starts with
 IMPERATIVES = frozenset({
     "run", "port", "copy", "re-create", "remove", "choose", "redeploy", "import", "split", "set", "read",
-    "write", "list", "delete", "work", "query", "migrate", "finish", "install", "compute",
+    "write", "list", "delete", "work", "query", "migrate", "finish", "install", "compute", "keep", "drop",
 })
 
 
@@ -27,8 +27,10 @@ def _advices():
         for qname, advice in rule.targets.items():
             yield pytest.param(rule, advice, id=f"{rule.code}:{qname}")
     for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE),
-                           ("SCORING_ADVICE", SCORING_ADVICE)):
-        rule = RULES_BY_CODE[{"SUBMIT_JOB_KINDS": "AML202", "IN_JOB_ADVICE": "AML204"}.get(table, "AML001")]
+                           ("SCORING_ADVICE", SCORING_ADVICE),
+                           ("FETCHED_RUN_ADVICE", FETCHED_RUN_ADVICE), ("BEST_CHILD_ADVICE", BEST_CHILD_ADVICE)):
+        rule = RULES_BY_CODE[{"SUBMIT_JOB_KINDS": "AML202", "IN_JOB_ADVICE": "AML204", "FETCHED_RUN_ADVICE": "AML204",
+                                 "BEST_CHILD_ADVICE": "AML204"}.get(table, "AML001")]
         for qname, advice in entries.items():
             yield pytest.param(rule, advice, id=f"{table}:{qname}")
     yield pytest.param(RULES_BY_CODE["AML005"], LEGACY_MODE_SUPPORT, id="LEGACY_MODE_SUPPORT")

@@ -147,7 +147,7 @@ class _ModuleAnalysis:
             self.v1_bound_names.add(asname or name)
             qname = self._imported_qname(node, name)
             target = catalogue.TARGETS.get(qname)
-            advice = target[1] if target else catalogue.module_advice(node.modname)
+            advice = target[1] if target else catalogue.module_advice(qname)
             self._v1_import(node, qname, name, advice, where.get(name))
         if where and all(line != node.lineno for line, *_ in where.values()):
             # ``from azureml.train.hyperdrive import (`` names the v1 module on a line of its own
@@ -331,7 +331,7 @@ class _ModuleAnalysis:
             rooted = self._import_rooted(call.func)
             module = rooted.via.split(":", 1)[1] if rooted is not None and rooted.via.startswith("module:") else None
             if module and not brain.models(module):
-                return _Resolved(f"{rooted.qname}().{attrname}", catalogue.MEMBER, catalogue.module_advice(module),
+                return _Resolved(f"{rooted.qname}().{attrname}", catalogue.MEMBER, catalogue.module_advice(rooted.qname),
                                  INFERENCE, via=f"returned:{module}")
         return None
 
@@ -638,6 +638,36 @@ class _ModuleAnalysis:
                 f.advice = advice
         return found
 
+    def _fetched_run(self, found: list[_Found]) -> list[_Found]:
+        """A member of the run of a job that ran elsewhere (``run = experiment.submit(...)``,
+        ``best_run, model = automl_run.get_output()``), outside in-job code: logging to it
+        names the run, and an AutoML best child is reached through its parent's tag."""
+        sources = {f.node: catalogue.RUN_SOURCES[f.qname] for f in found
+                   if f.qname in catalogue.RUN_SOURCES and isinstance(f.node, nodes.Call)}
+        if not sources:
+            return found
+        for f in found:
+            member = f.node.func if isinstance(f.node, nodes.Call) else f.node
+            owner = f.via.split(":", 1)[1] if f.via.startswith("class:") else f.qname.rsplit(".", 1)[0]
+            if (not isinstance(member, (nodes.Attribute, nodes.AssignAttr)) or not isinstance(member.expr, nodes.Name)
+                    or owner != catalogue.RUN_TARGET or any(_within(f.node, scope) for scope in self.job_scopes)):
+                continue
+            best_child = _run_source(member.expr, sources)
+            if best_child is None:
+                continue
+            advice = catalogue.FETCHED_RUN_ADVICE.get(f.qname)
+            if best_child:
+                special = catalogue.BEST_CHILD_ADVICE.get(f.qname)
+                if special is None and f.via:  # a borrowed member: the best child job itself
+                    special = catalogue.BEST_CHILD_ADVICE[catalogue.RUN_TARGET]
+                if special is None:
+                    base = advice or f.advice
+                    special = Advice(base.text + catalogue.BEST_CHILD_NOTE, base.tier, base.renames, base.positional)
+                advice = special
+            if advice is not None:
+                f.advice, f.via = advice, ""
+        return found
+
     def _scoring_script(self, found: list[_Found]) -> list[_Found]:
         """An entry script (init() and run() at module level) runs at inference
         time: what only a training-time job replaces gets the scoring advice."""
@@ -690,6 +720,7 @@ class _ModuleAnalysis:
         catalogue.ARGUMENT_KIND.name: _argument_kind,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
+        catalogue.FETCHED_RUN.name: _fetched_run,
         catalogue.SCORING_SCRIPT.name: _scoring_script,
         catalogue.LEGACY_MODE_FILE.name: _legacy_mode,
         catalogue.IN_COMPAT_GUARD.name: _compat_guard,
@@ -1017,6 +1048,27 @@ def _assigned_calls(value: nodes.NodeNG | None) -> list[nodes.Call]:
             if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign) and isinstance(a.parent.value, nodes.Call)]
 
 
+def _run_source(name: nodes.Name, sources: dict[nodes.Call, bool]) -> bool | None:
+    """Whether every binding of ``name`` is a run that a call of ``sources`` returned (the
+    first of the tuple ``get_output()`` returns, a loop over ``get_children()``): that call's
+    flag (the best child of an AutoML run), else None."""
+    flags = set()
+    for binding in bindings(name):
+        parent = binding.parent
+        if isinstance(parent, nodes.Tuple) and parent.elts and parent.elts[0] is binding:
+            parent = parent.parent  # best_run, fitted_model = automl_run.get_output()
+        if isinstance(parent, nodes.Assign) and isinstance(binding, nodes.AssignName):
+            value = parent.value
+        elif isinstance(parent, nodes.For) and binding is parent.target:
+            value = parent.iter
+        else:
+            return None
+        if value not in sources:
+            return None
+        flags.add(sources[value])
+    return flags.pop() if len(flags) == 1 else None
+
+
 def _finding(found: _Found) -> Finding:
     advice = found.advice
     text = advice.text + (_renames(advice, found.node) if isinstance(found.node, nodes.Call) else "")
@@ -1056,7 +1108,7 @@ def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: 
         target = catalogue.TARGETS.get(klass.qname())
         if target:
             return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
-    return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(modname), confidence,
+    return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(qname), confidence,
                      via=f"module:{modname}")
 
 

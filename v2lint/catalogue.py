@@ -269,6 +269,76 @@ _SCORING_EXPLANATIONS = instead(
     "deployment's environment (a v2 AutoML job explains its model only while it trains, with "
     "enable_model_explainability=True, and the Responsible AI dashboard components explain a model offline)"
 )
+# a name read off a v1 object is the plain string it was created or fetched with: v2 entities are
+# looked up *by* that name, so "ml_client.<group>.get(name).name" would need what it returns
+_STEP_OUTPUT_NAME = (
+    "the output's name on its node (`node.outputs` by name); a finished step's output is downloaded with "
+    "`ml_client.jobs.download(name, output_name=...)` of the step's child job (`ml_client.jobs.list(parent_job_name=...)`)"
+)
+_DATASTORE_NAME = (
+    "the datastore's name as a plain string (the name it was got or registered with; the default datastore's is "
+    '`ml_client.datastores.get_default().name`), used in v2 paths as "azureml://datastores/<name>/paths/..."'
+)
+_ATTACH = "attached with `ml_client.compute.begin_attach`"
+_KUBERNETES_ATTACH = (
+    f"`azure.ai.ml.entities.KubernetesCompute(name=..., resource_id=...)` {_ATTACH} (the cluster needs the "
+    "Azure Machine Learning extension)"
+)
+_FEATURIZATION = "`azure.ai.ml.automl.ForecastingJob.set_featurization` (every v2 AutoML task job has set_featurization)"
+_METRIC = "azureml.automl.core.shared.constants.Metric"
+# The value of each metric constant of azureml.automl.core.shared.constants.Metric in the pinned SDK v1
+# (tests/conformance/test_v1_names.py checks them): the name a v2 AutoML job logs the metric under to MLflow.
+AUTOML_METRIC_NAMES: Mapping[str, str] = MappingProxyType({
+    "AUCBinary": "AUC_binary", "AUCMacro": "AUC_macro", "AUCMicro": "AUC_micro", "AUCWeighted": "AUC_weighted",
+    "Accuracy": "accuracy", "WeightedAccuracy": "weighted_accuracy", "BalancedAccuracy": "balanced_accuracy",
+    "NormMacroRecall": "norm_macro_recall", "LogLoss": "log_loss", "F1Binary": "f1_score_binary",
+    "F1Micro": "f1_score_micro", "F1Macro": "f1_score_macro", "F1Weighted": "f1_score_weighted",
+    "PrecisionBinary": "precision_score_binary", "PrecisionMicro": "precision_score_micro",
+    "PrecisionMacro": "precision_score_macro", "PrecisionWeighted": "precision_score_weighted",
+    "RecallBinary": "recall_score_binary", "RecallMicro": "recall_score_micro", "RecallMacro": "recall_score_macro",
+    "RecallWeighted": "recall_score_weighted", "AvgPrecisionBinary": "average_precision_score_binary",
+    "AvgPrecisionMicro": "average_precision_score_micro", "AvgPrecisionMacro": "average_precision_score_macro",
+    "AvgPrecisionWeighted": "average_precision_score_weighted", "AccuracyTable": "accuracy_table",
+    "ConfusionMatrix": "confusion_matrix", "MatthewsCorrelation": "matthews_correlation",
+    "ExplainedVariance": "explained_variance", "R2Score": "r2_score", "Spearman": "spearman_correlation",
+    "MAPE": "mean_absolute_percentage_error", "SMAPE": "symmetric_mean_absolute_percentage_error",
+    "MeanAbsError": "mean_absolute_error", "MedianAbsError": "median_absolute_error", "RMSE": "root_mean_squared_error",
+    "RMSLE": "root_mean_squared_log_error", "NormMeanAbsError": "normalized_mean_absolute_error",
+    "NormMedianAbsError": "normalized_median_absolute_error", "NormRMSE": "normalized_root_mean_squared_error",
+    "NormRMSLE": "normalized_root_mean_squared_log_error", "Residuals": "residuals", "PredictedTrue": "predicted_true",
+    "ForecastMAPE": "forecast_mean_absolute_percentage_error",
+    "ForecastSMAPE": "forecast_symmetric_mean_absolute_percentage_error", "ForecastResiduals": "forecast_residuals",
+    "ForecastTable": "forecast_table", "ForecastAdjustmentResiduals": "forecast_adjustment_residuals", "IOU": "iou",
+    "MeanAveragePrecision": "mean_average_precision",
+})
+# The metrics a v2 AutoML job can optimise: the enum of the task (its member is the name in upper case).
+_PRIMARY_METRIC_ENUMS = {
+    "AUC_weighted": "ClassificationPrimaryMetrics", "accuracy": "ClassificationPrimaryMetrics",
+    "norm_macro_recall": "ClassificationPrimaryMetrics", "average_precision_score_weighted": "ClassificationPrimaryMetrics",
+    "precision_score_weighted": "ClassificationPrimaryMetrics", "spearman_correlation": "RegressionPrimaryMetrics",
+    "normalized_root_mean_squared_error": "RegressionPrimaryMetrics", "r2_score": "RegressionPrimaryMetrics",
+    "normalized_mean_absolute_error": "RegressionPrimaryMetrics",
+}
+
+
+def _metric_advice(name: str) -> str:
+    text = f'"{name}", the name a v2 AutoML job logs this metric under to MLflow'
+    enum = _PRIMARY_METRIC_ENUMS.get(name)
+    if enum:
+        text += f"; as a job's primary metric, `azure.ai.ml.automl.{enum}.{name.upper()}`"
+        if enum == "RegressionPrimaryMetrics":
+            text += f" (`azure.ai.ml.automl.ForecastingPrimaryMetrics.{name.upper()}` for forecasting)"
+    return text
+
+
+_MODEL_PREDICT = (
+    "the best model's MLflow model, loaded with `mlflow.pyfunc.load_model` and its predict method, or a batch "
+    "deployment of it invoked with `ml_client.batch_endpoints.invoke`"
+)
+_MODEL_TEST = (
+    "the test data of the v2 AutoML job itself, `azure.ai.ml.automl.regression(test_data=...)` (every task factory "
+    "takes it; the job logs the test predictions and metrics), or " + _MODEL_PREDICT
+)
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
@@ -372,8 +442,20 @@ RULES: tuple[Rule, ...] = (
             "azureml.contrib": "`azure.ai.ml`",
             "azureml.history": "MLflow (mlflow)",
             "azureml.interpret": _INTERPRET,
+            # the explanation store of a run: SDK v2 keeps an explanation as an artifact of its job
+            "azureml.interpret.ExplanationClient": instead(
+                "keep an explanation as an artifact of the job that computes it, "
+                '`mlflow.log_dict(explanation.get_feature_importance_dict(), "explanation.json")` inside the job, and get it '
+                "back with `ml_client.jobs.download(name, all=True)` (a v2 AutoML job's explanations are artifacts of its "
+                "best child job); SDK v2 has no explanation client"
+            ),
             "azureml.interpret.scoring": _SCORING_EXPLANATIONS,
-            "azureml.tensorboard": "MLflow (mlflow) and the job's studio_url",
+            # SDK v2 has no TensorBoard helper: run TensorBoard on the logs, or let the job serve it
+            "azureml.tensorboard": instead(
+                "run TensorBoard yourself (tensorboard --logdir) on the logs the job wrote, downloaded with "
+                "`ml_client.jobs.download(name, all=True)`, or have the job serve it: "
+                '`azure.ai.ml.command(services={"tensorboard": azure.ai.ml.entities.TensorBoardJobService(log_dir="outputs/logs")})`'
+            ),
             "azureml.explain": _RESPONSIBLE_AI,
             "azureml.responsibleai": _RESPONSIBLE_AI,
             "azureml.training": "`azure.ai.ml.automl`",
@@ -446,6 +528,9 @@ RULES: tuple[Rule, ...] = (
                 positional=("name", "auth", "subscription_id", "resource_group"),
             ),
             _WS + ".create": "`azure.ai.ml.entities.Workspace(...)` created with `ml_client.workspaces.begin_create`",
+            _WS + ".sku": instead(
+                "drop it: an `azure.ai.ml.entities.Workspace` has no SKU (workspaces no longer come in Basic and Enterprise editions)"
+            ),
             _WS + ".get_details": "`ml_client.workspaces.get(name)`",
             _WS + ".update": "`ml_client.workspaces.begin_update(workspace)`",
             _WS + ".delete": "`ml_client.workspaces.begin_delete(name, delete_dependent_resources=False)`",
@@ -484,6 +569,11 @@ RULES: tuple[Rule, ...] = (
                 positional=("tenant_id", "service_principal_id", "service_principal_password"),
             ),
             "azureml.core.authentication.MsiAuthentication": "`azure.identity.ManagedIdentityCredential`",
+            # the header v1 built for REST calls (a published pipeline's endpoint): a bearer token for Azure ML
+            "azureml.core.authentication.AbstractAuthentication.get_authentication_header": (
+                'the header {"Authorization": "Bearer " + token}, the token from '
+                '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")` (its token attribute)'
+            ),
             "azureml.core.authentication.AzureCliAuthentication": "`azure.identity.AzureCliCredential`",
             "azureml.core.authentication.TokenAuthentication": "a credential implementing `azure.core.credentials.TokenCredential`",
             "azureml.core.authentication.Audience": (
@@ -519,6 +609,7 @@ RULES: tuple[Rule, ...] = (
                 "`ml_client.jobs.create_or_update` (a submitted job's is `ml_client.jobs.get(name).experiment_name`)"
             ),
             _EXP + ".workspace": "the workspace name of the MLClient the jobs are created with (`ml_client.workspace_name`)",
+            _EXP + ".id": "the MLflow experiment's ID, `mlflow.get_experiment_by_name(name).experiment_id` (a v2 experiment is only a name)",
         },
     ),
     Rule(
@@ -569,7 +660,10 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".wait_for_completion": use("`ml_client.jobs.stream(returned_job.name)`", positional=("show_output",),
                                                fixes=(v2("ml_client.jobs.stream({self}.name)"),)),
             _RUN + ".get_details": "`ml_client.jobs.get(name)`",
-            _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
+            _RUN + ".id": (
+                "the job's name, the name of the v2 job entity (`returned_job.name` of the job `ml_client.jobs.create_or_update` "
+                "returned; the jobs `ml_client.jobs.list(parent_job_name=...)` lists have theirs), by which v2 looks a job up"
+            ),
             _RUN + ".properties": (
                 "the job's properties (`ml_client.jobs.get(name).properties`); for the best trial of an AutoML job, "
                 "the parent run's automl_best_child_run_id tag (`mlflow.get_run(run_id).data.tags`)"
@@ -588,6 +682,12 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".get_environment": "`ml_client.jobs.get(name).environment`",
             _RUN + ".get_properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
             _RUN + ".get_tags": "the job's tags, `ml_client.jobs.get(name).tags`",
+            _RUN + ".status": "`ml_client.jobs.get(name).status`",
+            _RUN + ".name": "the job's display name, `ml_client.jobs.get(name).display_name`",
+            _RUN + ".parent": (
+                "the parent job, `ml_client.jobs.get(name)` of the name in the run's parent-run tag "
+                "(MLflow's parentRunId, in `mlflow.get_run(run_id).data.tags`)"
+            ),
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream(name)`",
         },
     ),
@@ -606,6 +706,10 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.runconfig.PyTorchConfiguration": "`azure.ai.ml.PyTorchDistribution` passed as command(distribution=...)",
             "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
             "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
+            "azureml.core.runconfig.SparkConfiguration.configuration": "the Spark settings of a spark job, `azure.ai.ml.spark(conf={...})`",
+            "azureml.core.runconfig.DockerConfiguration.use_docker": instead(
+                "drop it: every v2 job runs in a Docker container, the image of its `azure.ai.ml.entities.Environment`"
+            ),
         },
     ),
     Rule(
@@ -627,6 +731,9 @@ RULES: tuple[Rule, ...] = (
             _ENV + ".get": '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
             _ENV + ".register": "`ml_client.environments.create_or_update(environment)`",
             _ENV + ".list": "`ml_client.environments.list()`",
+            _ENV + ".name": (
+                'the environment\'s name as a plain string, the name= of `azure.ai.ml.entities.Environment` ("azureml:<name>@latest" in a job)'
+            ),
             _ENV + ".build": "`ml_client.environments.create_or_update(environment)`",
             _ENV + ".load_from_directory": '`azure.ai.ml.load_environment(source="environment.yml")` (the environment YAML)',
             "azureml.core.environment.PythonSection.conda_dependencies": "the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
@@ -660,6 +767,15 @@ RULES: tuple[Rule, ...] = (
             _PIPELINE + ".validate": "a function decorated with `@azure.ai.ml.dsl.pipeline` (validated on `ml_client.jobs.create_or_update`)",
             "azureml.pipeline.core.builder.StepSequence": "data dependencies: pass one node's outputs to the next node's inputs",
             "azureml.pipeline.core.builder.PipelineData": "`azure.ai.ml.Output` of a node, passed on as `node.outputs` (an output by name)",
+            "azureml.pipeline.core.builder.PipelineData.name": _STEP_OUTPUT_NAME,
+            "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputAbstractDataset.name": _STEP_OUTPUT_NAME,
+            # a step's output read as a tabular dataset by the next step: typed data in v2
+            "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.parse_parquet_files": (
+                '`azure.ai.ml.Output(type="mltable")` of the node, or the next node reading the files of its uri_folder input with pandas'
+            ),
+            "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.parse_delimited_files": (
+                '`azure.ai.ml.Output(type="mltable")` of the node, or the next node reading the files of its uri_folder input with pandas'
+            ),
             "azureml.pipeline.core.graph.PipelineParameter": "an input of the `@azure.ai.ml.dsl.pipeline` function (job inputs)",
             # PipelineData(training_output=TrainingOutput(...)): what a training step wrote, a named output of its node in v2
             "azureml.pipeline.core.builder.PipelineData(training_output)": _TRAINING_OUTPUT,
@@ -750,7 +866,8 @@ RULES: tuple[Rule, ...] = (
             _PUBLISHED + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})`",
             _PUBLISHED + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
             _PUBLISHED + ".id": (
-                "the batch deployment's name (`ml_client.batch_deployments.get(name, endpoint_name=...).name`) to invoke it; "
+                "the batch deployment's name as a plain string (the name= of `azure.ai.ml.entities.PipelineComponentBatchDeployment`), "
+                "passed as deployment_name= to `ml_client.batch_endpoints.invoke` to invoke it; "
                 "to schedule it, no id: the pipeline job itself, as "
                 "`azure.ai.ml.entities.JobSchedule(name=..., trigger=..., create_job=pipeline_job)` created with "
                 "`ml_client.schedules.begin_create_or_update`"
@@ -766,6 +883,25 @@ RULES: tuple[Rule, ...] = (
             _PIPE_ENDPOINT + ".submit": "`ml_client.batch_endpoints.invoke(endpoint_name=..., inputs={...})`",
             _PIPE_ENDPOINT + ".add_default": "the endpoint's default_deployment_name, `azure.ai.ml.entities.BatchEndpoint(name=..., default_deployment_name=...)` updated with `ml_client.batch_endpoints.begin_create_or_update`",
             _PIPE_ENDPOINT + ".endpoint": "`ml_client.batch_endpoints.get(name).scoring_uri`",
+            # a version of a pipeline endpoint is a deployment of the batch endpoint
+            _PIPE_ENDPOINT + ".get_pipeline": (
+                "the batch deployment of that version, `ml_client.batch_deployments.get(name, endpoint_name=...)` "
+                "(each pipeline version becomes a deployment; its pipeline component is the deployment's component)"
+            ),
+            _PIPE_ENDPOINT + ".get_default_version": (
+                "the endpoint's default deployment, named in the defaults of `ml_client.batch_endpoints.get(name)`"
+            ),
+            _PIPE_ENDPOINT + ".default_version": (
+                "the endpoint's default deployment, named in the defaults of `ml_client.batch_endpoints.get(name)`"
+            ),
+            _PIPE_ENDPOINT + ".set_default_version": "the endpoint's default_deployment_name, `azure.ai.ml.entities.BatchEndpoint(name=..., default_deployment_name=...)` updated with `ml_client.batch_endpoints.begin_create_or_update`",
+            _PIPE_ENDPOINT + ".add": (
+                "one more `azure.ai.ml.entities.PipelineComponentBatchDeployment` under the endpoint, created with "
+                "`ml_client.batch_deployments.begin_create_or_update`"
+            ),
+            _PIPE_ENDPOINT + ".get_all_versions": "`ml_client.batch_deployments.list(endpoint_name=...)` (each version becomes a deployment of the batch endpoint)",
+            _PIPE_ENDPOINT + ".list_pipelines": "`ml_client.batch_deployments.list(endpoint_name=...)` (each version becomes a deployment of the batch endpoint)",
+            _PIPE_ENDPOINT + ".name": "the batch endpoint's name as a plain string, the name= of `azure.ai.ml.entities.BatchEndpoint`",
         },
     ),
     Rule(
@@ -776,7 +912,10 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
-            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (`ml_client.schedules.get(name).name`)",
+            "azureml.pipeline.core.schedule.Schedule.id": (
+                "the schedule's name as a plain string, the name= of `azure.ai.ml.entities.JobSchedule` "
+                "(a v2 schedule is got and disabled by that name)"
+            ),
             "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
             "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
         },
@@ -809,8 +948,33 @@ RULES: tuple[Rule, ...] = (
             ),
             _ABSTRACT_DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
             _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
-            _ABSTRACT_DS + ".name": "the data asset's name (`ml_client.data.get(name, version=...).name`)",
-            _ABSTRACT_DS + ".version": "the data asset's version (`ml_client.data.get(name, version=...).version`)",
+            _ABSTRACT_DS + ".name": (
+                "the data asset's name as a plain string, the name= of `azure.ai.ml.entities.Data` "
+                '(jobs take it as `azure.ai.ml.Input(path="azureml:<name>:<version>")`)'
+            ),
+            # set_column_types={...: DataType.to_stream(ws)}: the column types of an MLTable
+            **{
+                f"azureml.data.dataset_factory.DataType.{v1}": (
+                    f"`mltable.DataType.{v2}()` as a column type of `mltable.load(path).convert_column_types({{...}})` "
+                    "(or the MLTable file's convert_column_types transformation)"
+                    + (", the image column of a v2 AutoML image job's MLTable input" if v2 == "to_stream" else "")
+                )
+                for v1, v2 in (("to_bool", "to_bool"), ("to_datetime", "to_datetime"), ("to_float", "to_float"),
+                               ("to_long", "to_int"), ("to_stream", "to_stream"), ("to_string", "to_string"))
+            },
+            _ABSTRACT_DS + ".data_changed_time": "`ml_client.data.get(name, version=...).creation_context` (its last_modified_at)",
+            # register_model(datasets=[(Dataset.Scenario.TRAINING, ds)]): model-to-data lineage
+            **{
+                f"{_DS}.Scenario.{scenario}": instead(
+                    "drop it: an `azure.ai.ml.entities.Model` records no datasets; register the model from the output of the "
+                    'job that trained it (path="azureml://jobs/<job>/outputs/artifacts/paths/model/"), whose inputs are its lineage'
+                )
+                for scenario in ("TRAINING", "VALIDATION", "INFERENCING")
+            },
+            _ABSTRACT_DS + ".version": (
+                "the data asset's version as a string, the version= of `azure.ai.ml.entities.Data` "
+                '(the latest one\'s is `ml_client.data.get(name, label="latest").version`)'
+            ),
             _ABSTRACT_DS + ".id": (
                 "the data asset's ID (`ml_client.data.get(name, version=...).id`); to hand the data to a job, "
                 '`azure.ai.ml.Input(path="azureml:<name>:<version>")` in its inputs, not an ID the job looks up'
@@ -886,8 +1050,8 @@ RULES: tuple[Rule, ...] = (
             ),
             _DATASTORE + ".get": '`ml_client.datastores.get(name)` or an "azureml://datastores/<name>/paths/..." URI',
             _DATASTORE + ".get_default": "`ml_client.datastores.get_default()`",
-            _DATASTORE + ".name": "the datastore's name (`ml_client.datastores.get(name).name`)",
-            "azureml.data.abstract_datastore.AbstractDatastore.name": "the datastore's name (`ml_client.datastores.get(name).name`)",
+            _DATASTORE + ".name": _DATASTORE_NAME,
+            "azureml.data.abstract_datastore.AbstractDatastore.name": _DATASTORE_NAME,
             _DATASTORE + ".register_azure_blob_container": "`azure.ai.ml.entities.AzureBlobDatastore(...)` created with `ml_client.datastores.create_or_update`",
             _DATASTORE + ".register_azure_file_share": "`azure.ai.ml.entities.AzureFileDatastore(...)` created with `ml_client.datastores.create_or_update`",
             _DATASTORE + ".register_azure_data_lake": "`azure.ai.ml.entities.AzureDataLakeGen1Datastore(...)` created with `ml_client.datastores.create_or_update`",
@@ -942,7 +1106,7 @@ RULES: tuple[Rule, ...] = (
             _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
             _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
             _CT + ".list": "`ml_client.compute.list()`",
-            _CT + ".name": "the compute's name (`ml_client.compute.get(name).name`)",
+            _CT + ".name": "the compute's name as a plain string, passed as compute= to jobs (`ml_client.compute.list()` lists them)",
             _CT + ".status": "the compute's provisioning state (`ml_client.compute.get(name).provisioning_state`)",
             _CT + ".type": "the compute's type (`ml_client.compute.get(name).type`)",
             _CT + ".provisioning_state": "`ml_client.compute.get(name).provisioning_state`",
@@ -962,6 +1126,34 @@ RULES: tuple[Rule, ...] = (
                 renames={"vm_size": "size"}, positional=("vm_size",),
             ),
             "azureml.core.compute.remote.RemoteCompute": "`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=...)` attached with `ml_client.compute.begin_attach`",
+            # attach configurations: the v2 compute entity itself, attached with begin_attach
+            "azureml.core.compute.remote.RemoteCompute.attach_configuration": use(
+                f"`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=..., ssh_settings=...)` {_ATTACH}",
+                renames={
+                    "username": "`azure.ai.ml.entities.VirtualMachineSshSettings(admin_username=...)`",
+                    "password": "`azure.ai.ml.entities.VirtualMachineSshSettings(admin_password=...)`",
+                    "private_key_file": "`azure.ai.ml.entities.VirtualMachineSshSettings(ssh_private_key_file=...)`",
+                    "ssh_port": "`azure.ai.ml.entities.VirtualMachineSshSettings(ssh_port=...)`",
+                },
+                positional=("username", "subscription_id", "resource_group", "vm_name", "resource_id", "address", "ssh_port",
+                            "password", "private_key_file"),
+            ),
+            "azureml.core.compute.synapse.SynapseCompute": "`azure.ai.ml.entities.SynapseSparkCompute`",
+            "azureml.core.compute.synapse.SynapseCompute.attach_configuration": (
+                f"`azure.ai.ml.entities.SynapseSparkCompute(name=..., resource_id=...)` (the Spark pool's resource ID) {_ATTACH}, "
+                "or serverless Spark in `azure.ai.ml.spark()`, which needs no compute attached"
+            ),
+            "azureml.core.compute.aks.AksCompute.attach_configuration": _KUBERNETES_ATTACH,
+            "azureml.core.compute.kubernetescompute.KubernetesCompute.attach_configuration": _KUBERNETES_ATTACH,
+            # SDK v2 creates no AKS cluster: it attaches one made elsewhere
+            "azureml.core.compute.aks.AksCompute.provisioning_configuration": (
+                "an AKS cluster created outside Azure ML (Azure CLI or portal), then "
+                + _KUBERNETES_ATTACH + "; SDK v2 creates no AKS clusters"
+            ),
+            "azureml.core.compute.hdinsight.HDInsightCompute": instead(
+                "run the Spark work as a spark job (`azure.ai.ml.spark()`) on serverless Spark or an attached Synapse Spark "
+                "pool (`azure.ai.ml.entities.SynapseSparkCompute`): SDK v2 cannot attach HDInsight clusters"
+            ),
             "azureml.core.compute.aks.AksCompute": "`azure.ai.ml.entities.KubernetesCompute`",
             "azureml.exceptions.ComputeTargetException": use(
                 "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
@@ -998,8 +1190,11 @@ RULES: tuple[Rule, ...] = (
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
             _MODEL + ".list": "`ml_client.models.list()`",
-            _MODEL + ".name": "the model's name (`ml_client.models.get(name, version=...).name`)",
-            _MODEL + ".version": "the model's version (`ml_client.models.get(name, version=...).version`)",
+            _MODEL + ".name": "the model's name as a plain string, the name= it is registered with in `azure.ai.ml.entities.Model(name=...)`",
+            _MODEL + ".version": (
+                "the model's version as a string, the version of the `azure.ai.ml.entities.Model` that "
+                '`ml_client.models.create_or_update` returned (the latest one\'s is `ml_client.models.get(name, label="latest").version`)'
+            ),
             _MODEL + ".tags": "the model's tags (`ml_client.models.get(name, version=...).tags`)",
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
             _MODEL + ".get_model_path": _MODEL_DIR + "; in a job, " + _MODEL_INPUT,
@@ -1094,6 +1289,30 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.automl.ClassificationPrimaryMetrics.ACCURACY` "
                 "(`azure.ai.ml.automl.RegressionPrimaryMetrics`, `azure.ai.ml.automl.ForecastingPrimaryMetrics`)"
             ),
+            # each metric constant is the plain string v2 logs the metric under (AUTOML_METRIC_NAMES)
+            **{f"{_METRIC}.{constant}": use(_metric_advice(name)) for constant, name in AUTOML_METRIC_NAMES.items()},
+            # forecasting parameter names: keywords of the v2 forecast settings
+            "azureml.automl.core.shared.constants.TimeSeries": (
+                'the setting\'s name as a plain string (TimeSeries.TIME_COLUMN_NAME is "time_column_name"; the grain or time '
+                'series ID columns are time_series_id_column_names), a keyword of '
+                "`azure.ai.ml.automl.ForecastingJob.set_forecast_settings` in a v2 forecasting job"
+            ),
+            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig": f"the featurization settings of the task job, {_FEATURIZATION}",
+            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_transformer_params": (
+                f"transformer_params= of {_FEATURIZATION}: a transformer name -> list of "
+                "`azure.ai.ml.automl.ColumnTransformer(fields=[...], parameters={...})` dict"
+            ),
+            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_column_purpose": (
+                f"column_name_and_types= of {_FEATURIZATION} (a column name -> purpose dict)"
+            ),
+            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_blocked_transformers": (
+                f"blocked_transformers= of {_FEATURIZATION}"
+            ),
+            # ModelProxy ran the best model on remote compute: a v2 AutoML job tests its model itself
+            "azureml.train.automl.model_proxy.ModelProxy": _MODEL_TEST,
+            "azureml.train.automl.model_proxy.ModelProxy.test": _MODEL_TEST,
+            "azureml.train.automl.model_proxy.ModelProxy.predict": _MODEL_PREDICT,
+            "azureml.train.automl.model_proxy.ModelProxy.forecast": _MODEL_PREDICT,
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
             "azureml.train.automl.run.AutoMLRun.model_id": (
@@ -1171,6 +1390,11 @@ RULES: tuple[Rule, ...] = (
                     "compute_target": "compute",
                 },
                 positional=("environment", "entry_script", "error_threshold", "output_action", "compute_target", "node_count"),
+            ),
+            # where v1 wrote the appended rows: the output that append_row_to names in v2
+            "azureml.pipeline.steps.parallel_run_config._ParallelRunConfigBase.append_row_file_name": (
+                'the output the parallel job appends its rows to, `azure.ai.ml.parallel.RunFunction(append_row_to="${{outputs.<name>}}")`, '
+                "downloaded with `ml_client.jobs.download(name, output_name=...)`"
             ),
         },
     ),
@@ -1287,7 +1511,7 @@ RULES: tuple[Rule, ...] = (
             "azureml-contrib-*": "azure-ai-ml",
             "azureml-datadrift": "azure-ai-ml (model monitoring: `azure.ai.ml.entities.MonitorSchedule`)",
             "azureml-interpret": "azure-ai-ml (Responsible AI dashboard components)",
-            "azureml-tensorboard": "mlflow + azureml-mlflow, and the job's studio_url",
+            "azureml-tensorboard": "tensorboard itself, run on the job's logs, or a job service (`azure.ai.ml.entities.TensorBoardJobService`)",
             "azureml-telemetry": instead("remove it: azure-ai-ml needs no telemetry package"),
         },
     ),
@@ -1349,8 +1573,58 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
         # run.experiment.workspace: the workspace the job runs in, reached with the job's own identity
         _EXP + ".workspace": _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
         _MODEL + ".get_model_path": _MODEL_INPUT,
+        # a job script's data: an input of the job, not a data asset it looks up
+        _DS: (
+            'the data as an input of the job, `azure.ai.ml.Input(type="uri_folder", path=...)` (type="mltable" for tabular '
+            "data), its path read from the command line (${{inputs.<name>}}); to look a data asset up from inside the job, "
+            '`ml_client.data.get(name, label="latest")` with ' + _MLCLIENT_IN_JOB
+        ),
     }.items()
 })
+
+# The calls that return the run of a job that ran elsewhere (submitted, fetched or a child), by whether
+# that run is the best child of an AutoML run; see FETCHED_RUN below.
+RUN_SOURCES: Mapping[str, bool] = MappingProxyType({
+    "azureml.train.automl.run.AutoMLRun.get_output": True,  # (best child run, fitted model)
+    "azureml.train.automl.run.AutoMLRun.get_best_child": True,
+    _EXP + ".submit": False,
+    _EXP + ".get_runs": False,
+    _RUN + ".get_children": False,
+    _RUN + ".get": False,
+    "azureml.core.run.get_run": False,
+    # re-attached by ID: Run(experiment, run_id), AutoMLRun(...), PipelineRun(...)
+    _RUN: False,
+    "azureml.train.automl.run.AutoMLRun": False,
+    "azureml.pipeline.core.run.PipelineRun": False,
+})
+# MLflow's fluent API logs to the active run: the run of a job only inside that job. From outside,
+# MLflow's client names the run, with tracking set to the workspace.
+_TO_THE_JOB = (
+    ", MLflow tracking set to the workspace (`mlflow.set_tracking_uri(ml_client.workspaces.get(name).mlflow_tracking_uri)`); "
+    "`mlflow.log_artifact` and the other fluent calls outside the job log to a new run of their own"
+)
+FETCHED_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    qname: use(text + _TO_THE_JOB) for qname, text in {
+        _RUN + ".upload_file": "`mlflow.tracking.MlflowClient().log_artifact(run_id, local_path, artifact_path=...)`",
+        _RUN + ".upload_folder": "`mlflow.tracking.MlflowClient().log_artifacts(run_id, local_dir, artifact_path=...)`",
+        _RUN + ".log": (
+            "`mlflow.tracking.MlflowClient().log_metric(run_id, key, value)` (text as a tag, "
+            "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`)"
+        ),
+        _RUN + ".tag": "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`",
+    }.items()
+})
+# v2 names the best child of an AutoML job in a tag of the AutoML job
+_BEST_CHILD_NAME = 'the AutoML job\'s tag automl_best_child_run_id (`ml_client.jobs.get(name).tags`)'
+BEST_CHILD_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    _RUN + ".get_portal_url": use(
+        f"the best child job's studio_url, `ml_client.jobs.get(best_child_name).studio_url`, best_child_name being {_BEST_CHILD_NAME}"
+    ),
+    _RUN + ".id": use(f"the best child job's name, {_BEST_CHILD_NAME}"),
+    # any other member: the best child job itself
+    _RUN: use(f"the best child job, `ml_client.jobs.get(best_child_name)`, best_child_name being {_BEST_CHILD_NAME}"),
+})
+BEST_CHILD_NOTE = f"; this run is the AutoML job's best child, whose job name is {_BEST_CHILD_NAME}"
 
 # The run class Experiment.submit(config) returns, by config type; used by the
 # brain's inference tip so run.<method>() resolves on the right class.
@@ -1404,10 +1678,11 @@ def is_v1_module(modname: str) -> bool:
     return _under(modname, V1_MODULE_ROOTS) and not _under(modname, V2_ERA_UNDER_V1_ROOTS)
 
 
-def module_advice(modname: str) -> Advice:
-    """AML001's advice for a v1 module: the longest matching root's."""
+def module_advice(name: str) -> Advice:
+    """AML001's advice for a v1 module, or a name in one: the longest matching key's
+    (a key may name a class of a module the stubs leave out, ``azureml.interpret.ExplanationClient``)."""
     targets = RULES_BY_CODE["AML001"].targets
-    parts = modname.split(".")
+    parts = name.split(".")
     for end in range(len(parts), 1, -1):
         advice = targets.get(".".join(parts[:end]))
         if advice:
@@ -1436,6 +1711,7 @@ STRUCTURAL_CODES = frozenset(
 LEGACY_MODE_TARGET = _WS + ".update(v1_legacy_mode)"
 # the rules a file may have besides AML005 and still be only enabling v2
 LEGACY_MODE_CODES = frozenset({IMPORT.code, LEGACY_MODE.code, RULES_BY_CODE["AML101"].code})
+RUN_TARGET = _RUN
 RUN_CONTEXT_TARGET = _RUN + ".get_context"
 
 
@@ -1508,8 +1784,16 @@ def scoring_advice(qname: str) -> Advice | None:
     return None
 
 
+FETCHED_RUN = Context(
+    "fetched-run",
+    "a member of a run that a call of RUN_SOURCES returned (a submitted or fetched job, a child, the best child of "
+    "an AutoML run), outside in-job code: logging to it gets MLflow's client form (FETCHED_RUN_ADVICE), and a "
+    "member of an AutoML best child is said of that child job, found through its parent's automl_best_child_run_id "
+    "tag (BEST_CHILD_ADVICE, else the member's own advice with BEST_CHILD_NOTE)",
+)
+
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    ARGUMENT_KIND, MANY_MODELS_SETTINGS, IN_JOB, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
+    ARGUMENT_KIND, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})

@@ -77,6 +77,7 @@ NOT_IN_PINNED_DISTRIBUTIONS = {
     "azureml.train.automl.runtime._many_models": "azureml-train-automl-runtime (its many-models parameters)",
     "azureml.interpret": "azureml-interpret (pulls in interpret-community and shap)",
     "azureml.interpret.scoring": "azureml-interpret (pulls in interpret-community and shap)",
+    "azureml.interpret.ExplanationClient": "azureml-interpret (pulls in interpret-community and shap)",
     "azureml.tensorboard": "azureml-tensorboard (pulls in tensorboard)",
     "azureml.explain": "azureml-explain-model (pulls in interpret-community)",
     "azureml.responsibleai": "azureml-responsibleai (pulls in responsibleai)",
@@ -252,6 +253,7 @@ def test_typed_returns_name_the_real_argument(qname):
 
 @pytest.mark.parametrize("root", sorted(RULES_BY_CODE["AML001"].targets))
 def test_module_roots_import_or_are_documented(root):
+    """A key may name a class of a module the stubs leave out (ExplanationClient): its module imports."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -298,3 +300,14 @@ def test_the_fixes_name_v1s_own_default_image():
     from v2lint.catalogue import V1_DEFAULT_CPU_IMAGE
 
     assert resolve("azureml.core.environment.DEFAULT_CPU_IMAGE") == V1_DEFAULT_CPU_IMAGE
+
+
+def test_automl_metric_names_are_the_sdk_values():
+    """The metric names AML701 prints for Metric.<constant> are the pinned SDK's values."""
+    from v2lint.catalogue import AUTOML_METRIC_NAMES
+
+    constants, _ = import_longest_prefix("azureml.automl.core.shared.constants.Metric")
+    metric = constants.Metric
+    real = {name: value for name, value in vars(metric).items() if not name.startswith(("_", "SCHEMA_TYPE_"))
+            and isinstance(value, str)}
+    assert dict(AUTOML_METRIC_NAMES) == real

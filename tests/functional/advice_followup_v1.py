@@ -13,7 +13,7 @@ print("experiment:", experiment.name)  # [azureml-experiment]
 
 pipeline_run = PipelineRun(experiment=experiment, run_id="b6f4e3a2")  # [azureml-pipeline]
 for step in pipeline_run.get_steps():  # [azureml-pipeline]
-    print(step.name, step.get_status())  # [azureml-run]
+    print(step.name, step.get_status())  # [azureml-run, azureml-run]
 scores = pipeline_run.get_pipeline_output("scores")  # [azureml-pipeline]
 scores.download(local_path="scores")  # [azureml-pipeline]
 

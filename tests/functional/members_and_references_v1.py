@@ -54,7 +54,7 @@ goal = PrimaryMetricGoal.MAXIMIZE  # [azureml-hyperdrive]
 
 run = experiment.start_logging()  # [azureml-run-context]
 workspace_again = run.experiment.workspace  # [azureml-experiment]
-parent_id = run.parent.id  # [azureml-run]
+parent_id = run.parent.id  # [azureml-run, azureml-run]
 pipeline_run = PipelineRun(experiment, "run-id")  # [azureml-pipeline]
 for step in pipeline_run.get_steps():  # [azureml-pipeline]
     step.get_output_data("scores").download(".")  # [azureml-pipeline]

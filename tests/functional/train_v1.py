@@ -17,6 +17,6 @@ accuracy = float(np.mean(frame["label"] == 1))
 run.log("accuracy", accuracy)  # [azureml-run-logging]
 run.log_list("losses", [0.9, 0.5, 0.2])  # [azureml-run-logging]
 Run.get_context().log("learning_rate", args.learning_rate)  # [azureml-run-context, azureml-run-logging]
-run.parent.log("best_accuracy", accuracy)  # [azureml-run-logging]
+run.parent.log("best_accuracy", accuracy)  # [azureml-run-logging, azureml-run]
 run.register_model(model_name="sklearn-model", model_path="outputs/model.pkl")  # [azureml-model]
 run.complete()  # [azureml-run-context]
