@@ -81,14 +81,23 @@ class Rewrite:
     the v1 call's argument of that name (bound through the advice's
     ``positional`` order and the keywords). The first rewrite whose
     placeholders are all passed, and whose ``when`` holds, is used; a v1
-    argument the template does not use makes the fix unsafe.
+    argument the template does not use makes the fix unsafe. A parameter named
+    ``**columns`` in the advice's ``positional`` collects the call's other
+    keywords; ``{columns}`` writes them as a dict display. A template of
+    several lines is statements: it replaces the call's expression statement,
+    indented as it, and the names it binds must be free in the module.
     """
 
     template: str
-    when: tuple[str, str] | None = None  # (parameter, "number" | "bool" | "text"): its value must be of that kind
+    # (parameter, "number" | "bool" | "text" | "unknown"): its value must be of that kind ("unknown": v2lint
+    # cannot tell it); for a ``**`` parameter, the kind of all its keyword values
+    when: tuple[str, str] | None = None
     applicability: Applicability = Applicability.SAFE
     imports: tuple[str, ...] = ()  # statements the rewrite needs, added once to the file's imports
     why: str = ""  # for an unsafe rewrite: what may change (the fix's title says it)
+    # for a ``**`` parameter in the template: the parameter whose value, and a ".", prefixes each key
+    # (log_row(name, x=1) -> {"name.x": 1})
+    key_prefix: str = ""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -119,9 +128,10 @@ MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity imp
 V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
 
 
-def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "") -> Rewrite:
+def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "", key_prefix: str = "") -> Rewrite:
     """A rewrite to an MLflow call: safe unless it says what may change."""
-    return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why)
+    return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why,
+                   key_prefix)
 
 
 @dataclass(frozen=True)
@@ -272,6 +282,26 @@ _SCORING_EXPLANATIONS = instead(
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
+_LIST_VALUES = "each value becomes the metric at its index as the step; MLflow metrics take numbers only"
+_ROW_METRICS = "each column becomes the metric <name>.<column>: the studio shows no table"
+_TABLE_ARTIFACT = "the table becomes the JSON artifact <name>.json, not a metric"
+# Run methods that log a JSON value the studio drew as a chart: in MLflow, an artifact <name>.json
+_JSON_LOGS = ("log_accuracy_table", "log_confusion_matrix", "log_predictions", "log_residuals")
+_JSON_ARTIFACT = "the value becomes the JSON artifact <name>.json: the studio draws no chart of it"
+
+
+def _json_artifact() -> Advice:
+    """A Run.log_<chart>(name, value) call: the value, JSON text or a dict, as the artifact <name>.json."""
+    return use(
+        "`mlflow.log_dict(value, file)` (`mlflow.log_text(value, file)` for JSON text)",
+        positional=("name", "value", "description"),
+        fixes=(
+            mlflow('mlflow.log_text({value}, {name} + ".json")', when=("value", "text"), why=_JSON_ARTIFACT),
+            mlflow('mlflow.log_dict({value}, {name} + ".json")', why=_JSON_ARTIFACT),
+        ),
+    )
+
+
 # the client a job calls Azure ML with: the identity the job was submitted with
 _MLCLIENT_IN_JOB = (
     "`azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., "
@@ -1239,13 +1269,32 @@ RULES: tuple[Rule, ...] = (
                     mlflow("mlflow.log_figure({plot}.gcf(), {name} + \".png\")", why="the current figure of the plot module is logged as <name>.png"),
                 ),
             ),
-            _RUN + ".log_list": "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`",
-            _RUN + ".log_row": '`mlflow.log_metrics({"name.column": value})` (one key per column)',
-            _RUN + ".log_table": "`mlflow.log_metrics(...)` per row or `mlflow.log_artifact(table_file)`",
-            _RUN + ".log_accuracy_table": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_confusion_matrix": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_predictions": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_residuals": "`mlflow.log_dict(value, file)`",
+            _RUN + ".log_list": use(
+                "`mlflow.log_metric(name, value, step=step)` for each value (or "
+                "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`)",
+                positional=("name", "value", "description"),
+                fixes=(mlflow("for step, value in enumerate({value}):\n    mlflow.log_metric({name}, value, step=step)",
+                              why=_LIST_VALUES),),
+            ),
+            _RUN + ".log_row": use(
+                '`mlflow.log_metrics({"name.column": value})` (one key per column)',
+                positional=("name", "description", "**columns"),
+                fixes=(
+                    mlflow("mlflow.log_metrics({columns})", when=("columns", "number"), why=_ROW_METRICS, key_prefix="name"),
+                    mlflow("mlflow.log_metrics({columns})", when=("columns", "unknown"),
+                           why=_ROW_METRICS + "; " + _UNKNOWN_VALUE, key_prefix="name"),
+                ),
+            ),
+            _RUN + ".log_table": use(
+                "`mlflow.log_metrics(...)` per row or the table as an artifact, `mlflow.log_dict(value, file)`",
+                positional=("name", "value", "description"),
+                fixes=(mlflow('mlflow.log_dict({value}, {name} + ".json")', why=_TABLE_ARTIFACT),),
+            ),
+            **{_RUN + "." + method: _json_artifact() for method in _JSON_LOGS},
+            _RUN + ".flush": use(
+                "`mlflow.flush_async_logging()` (MLflow logs synchronously unless asked not to)",
+                positional=("timeout_seconds",), fixes=(mlflow("mlflow.flush_async_logging()"),),
+            ),
         },
     ),
     Rule(

@@ -19,7 +19,9 @@ told get no fix, only their finding.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import shlex
 from typing import Callable, Iterable, Iterator
 
@@ -34,6 +36,8 @@ _TEXT_BUILTINS = frozenset({"str", "repr"})
 # numpy's scalar constructors, as training scripts wrap what they log (np.float(accuracy))
 _NUMPY_NUMBERS = frozenset({"float", "float16", "float32", "float64", "int", "int32", "int64", "double"})
 _NUMPY_TEXT = frozenset({"str", "str_"})
+# a placeholder and the literal suffix a template adds to it: {name} + ".json"
+_SUFFIXED = re.compile(r'\{(\w+)\} \+ "([\w.]*)"')
 
 
 class Planner:
@@ -126,7 +130,7 @@ class Planner:
         for rewrite in advice.fixes:
             if not all(name in bound for name in rewrite.placeholders):
                 continue
-            if rewrite.when and self._kind(bound[rewrite.when[0]]) != rewrite.when[1]:
+            if rewrite.when and (self._kind(bound[rewrite.when[0]]) or "unknown") != rewrite.when[1]:
                 continue
             return self._fix(node, rewrite, bound)
         return None
@@ -135,25 +139,43 @@ class Planner:
         """The v1 call's arguments by parameter name; None when they cannot all be named."""
         if not isinstance(node, nodes.Call):
             return {}
-        if len(node.args) > len(advice.positional) or any(isinstance(a, nodes.Starred) for a in node.args):
+        named = tuple(name for name in advice.positional if not name.startswith("**"))
+        collected = [name[2:] for name in advice.positional if name.startswith("**")]  # log_row(name, **columns)
+        if len(node.args) > len(named) or any(isinstance(a, nodes.Starred) for a in node.args):
             return None
-        bound = dict(zip(advice.positional, node.args))
+        bound: dict = dict(zip(named, node.args))
+        others = []
         for keyword in node.keywords or ():
-            if keyword.arg is None or keyword.arg not in advice.positional or keyword.arg in bound:
+            if keyword.arg is None or keyword.arg in bound:
                 return None
-            bound[keyword.arg] = keyword.value
+            if keyword.arg in named:
+                bound[keyword.arg] = keyword.value
+            elif collected:
+                others.append(keyword)
+            else:
+                return None
+        if collected:
+            bound[collected[0]] = tuple(others)
         return bound
 
     def _fix(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict[str, nodes.NodeNG]) -> Fix | None:
-        text = rewrite.template
+        text = _SUFFIXED.sub(lambda m: self._suffixed(bound.get(m.group(1)), m), rewrite.template)
         for name in rewrite.placeholders:
-            text = text.replace("{" + name + "}", self._source(bound[name]))
-        dropped = [name for name in bound if name not in rewrite.placeholders]
+            value = bound[name]
+            source = self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple) else self._source(value)
+            text = text.replace("{" + name + "}", source)
+        dropped = [name for name in bound if name not in rewrite.placeholders and name != rewrite.key_prefix]
         applicability, why = rewrite.applicability, rewrite.why
         if dropped:
             applicability = Applicability.UNSAFE
             why = "; ".join(filter(None, [why, "drops " + ", ".join(dropped)]))
-        edits = [self._replace(node, text)]
+        if "\n" in rewrite.template:
+            edit = self._replace_statement(node, rewrite, bound, text)
+            if edit is None:
+                return None
+        else:
+            edit = self._replace(node, text)
+        edits = [edit]
         for statement in rewrite.imports:
             edit = self._import(statement)
             if edit is not None:
@@ -161,8 +183,49 @@ class Planner:
         title = f"replace with `{rewrite.code}`" + (f" ({why})" if why else "")
         return Fix(title, applicability, tuple(edits))
 
-    def _kind(self, expr: nodes.NodeNG) -> str | None:
-        """"number", "bool" or "text" when every value ``expr`` can hold is one; else None."""
+    def _suffixed(self, value: nodes.NodeNG | None, match) -> str:
+        """``{name} + ".json"`` of a plain string literal: one literal, in its own quotes ('t.json')."""
+        source = self._source(value) if isinstance(value, nodes.Const) and isinstance(value.value, str) else ""
+        quote = source[-1:]
+        if (len(source) < 2 or source[0] != quote or quote not in "'\"" or source.startswith(quote * 3)
+                or "\\" in source):
+            return match.group(0)
+        return source[:-1] + match.group(2) + quote
+
+    def _keyed(self, keywords: tuple[nodes.Keyword, ...], prefix: nodes.NodeNG | None) -> str:
+        """``x=1, y=v`` as a dict display ``{"x": 1, "y": v}``, each key after ``prefix`` and a "."."""
+        def key(name: str) -> str:
+            if prefix is None:
+                return json.dumps(name)
+            if isinstance(prefix, nodes.Const) and isinstance(prefix.value, str):
+                return json.dumps(f"{prefix.value}.{name}")
+            return f"{self._source(prefix)} + {json.dumps('.' + name)}"
+        return "{" + ", ".join(f"{key(k.arg)}: {self._source(k.value)}" for k in keywords) + "}"
+
+    def _replace_statement(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict, text: str) -> Edit | None:
+        """Statements in place of the expression statement ``node`` is: its later lines indented as it.
+        None when ``node`` is not a statement of its own, a name the statements bind is used in the
+        module, or a value they read again on each pass is more than a constant or a name."""
+        statement = node.parent
+        if not isinstance(statement, nodes.Expr) or self._delete_statement(statement) is None:
+            return None
+        body = rewrite.template.split("\n", 1)[1]
+        if any("{" + name + "}" in body and not isinstance(bound[name], (nodes.Const, nodes.Name))
+               for name in rewrite.placeholders):
+            return None
+        taken = {n.name for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))}
+        if _bound_names(rewrite) & taken:
+            return None
+        line = self.lines[statement.lineno - 1]
+        indent = line[: len(line) - len(line.lstrip())]
+        return self._replace(statement, text.replace("\n", "\n" + indent))
+
+    def _kind(self, expr: nodes.NodeNG | tuple) -> str | None:
+        """"number", "bool" or "text" when every value ``expr`` can hold is one; else None. For
+        keywords (``**columns``): their one kind, "text" when any is text (no metric can hold it)."""
+        if isinstance(expr, tuple):
+            kinds = {self._kind(keyword.value) for keyword in expr}
+            return "text" if "text" in kinds else (kinds.pop() if len(kinds) == 1 else None)
         if isinstance(expr, nodes.JoinedStr):
             return "text"
         if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Name):
@@ -170,11 +233,14 @@ class Planner:
                 return "number"
             if expr.func.name in _TEXT_BUILTINS:
                 return "text"
-        if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and _is_numpy(expr.func.expr):
+        if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and _is_module(expr.func.expr, "numpy"):
             if expr.func.attrname in _NUMPY_NUMBERS:
                 return "number"
             if expr.func.attrname in _NUMPY_TEXT:
                 return "text"
+        if (isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and expr.func.attrname == "dumps"
+                and _is_module(expr.func.expr, "json")):
+            return "text"
         values = [expr] if isinstance(expr, nodes.Const) else list(self.infer(expr))
         kinds = {_const_kind(value) for value in values}
         return kinds.pop() if len(kinds) == 1 else None
@@ -257,6 +323,14 @@ def _is_docstring(node: nodes.NodeNG, module: nodes.Module) -> bool:
             and isinstance(node.value.value, str))
 
 
+def _bound_names(rewrite: Rewrite) -> set[str]:
+    """The names a statement template assigns (``for step, value in ...``)."""
+    code = rewrite.template
+    for name in rewrite.placeholders:
+        code = code.replace("{" + name + "}", "_")
+    return {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _receiver(node: nodes.NodeNG) -> nodes.Name | None:
     """``run`` of ``run.log(...)`` or ``run.id``."""
     attribute = node.func if isinstance(node, nodes.Call) else node
@@ -273,13 +347,13 @@ def _binding_call(assignment: nodes.NodeNG) -> nodes.Call | None:
     return None
 
 
-def _is_numpy(expr: nodes.NodeNG) -> bool:
-    """``np`` bound only by ``import numpy as np`` (or ``import numpy``)."""
+def _is_module(expr: nodes.NodeNG, module: str) -> bool:
+    """``np`` bound only by ``import numpy as np`` (or ``import numpy``), for ``module`` "numpy"."""
     if not isinstance(expr, nodes.Name):
         return False
     _, assignments = expr.lookup(expr.name)
     return bool(assignments) and all(
-        isinstance(a, nodes.Import) and any(name == "numpy" and (asname or name) == expr.name for name, asname in a.names)
+        isinstance(a, nodes.Import) and any(name == module and (asname or name) == expr.name for name, asname in a.names)
         for a in assignments
     )
 
