@@ -292,3 +292,51 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
     assert "    @dsl.pipeline(default_compute=cluster_name)\n    def build_pipeline(raw_data):\n" in fixed
     assert "\n    pipeline = build_pipeline(raw_data=raw_data)\n" in fixed
+
+
+def test_table_and_chart_logs_become_mlflow_metrics_and_json_artifacts():
+    source = (
+        "import json\n"
+        "from azureml.core import Run\n"
+        "run = Run.get_context()\n"
+        "run.log_row('loss by epoch', epoch=1, loss=0.5)\n"
+        "run.log_row(table, epoch=1, description='per epoch')\n"
+        "run.log_confusion_matrix('cm', json.dumps(matrix))\n"
+        "run.log_residuals('residuals', residuals)\n"
+        "run.flush()\n"
+        "run.flush(timeout_seconds=60)\n"
+        "if ready:\n"
+        "    run.log_list('losses', losses)\n"
+    )
+    fixes = {f.line: f.fix for f in analyse_source(source, "train.py") if f.code == "AML802"}
+    assert fixes[4].edits[0].text == 'mlflow.log_metrics({"loss by epoch.epoch": 1, "loss by epoch.loss": 0.5})'
+    assert fixes[4].applicability is Applicability.UNSAFE  # the studio's table is gone
+    # a name that is not a literal prefixes each key at run time; the description is dropped
+    assert fixes[5].edits[0].text == 'mlflow.log_metrics({table + ".epoch": 1})' and "drops description" in fixes[5].title
+    assert fixes[6].edits[0].text == "mlflow.log_text(json.dumps(matrix), 'cm.json')"  # JSON text: a text artifact
+    assert fixes[7].edits[0].text == "mlflow.log_dict(residuals, 'residuals.json')"
+    assert fixes[8].edits[0].text == "mlflow.flush_async_logging()" and fixes[8].applicability is Applicability.SAFE
+    assert fixes[9].applicability is Applicability.UNSAFE  # the timeout has no MLflow counterpart
+    # statements in place of the call, indented as it was
+    assert fixes[11].edits[0].text == (
+        "for step, value in enumerate(losses):\n        mlflow.log_metric('losses', value, step=step)")
+
+
+@pytest.mark.parametrize("line", [
+    "run.log_row('row', kind='ridge', alpha=0.5)",  # text is no metric
+    "run.log_row('row', **columns)",  # columns v2lint cannot name
+    "logged = run.log_list('losses', losses)",  # a value, not a statement of its own
+    "run.log_list(next(names), losses)",  # read again on each pass of the loop
+    "ready = True; run.log_list('losses', losses)",  # shares its line
+    "run.log_list('losses', losses); step = 3",
+])
+def test_table_logs_the_fix_cannot_write_whole_get_no_fix(line):
+    source = f"from azureml.core import Run\nrun = Run.get_context()\n{line}\n"
+    (finding,) = [f for f in analyse_source(source, "train.py") if f.code == "AML802"]
+    assert finding.fix is None
+
+
+def test_log_list_gets_no_fix_when_its_loop_names_are_taken():
+    source = "from azureml.core import Run\nrun = Run.get_context()\nrun.log_list('losses', losses)\nprint(value)\n"
+    (finding,) = [f for f in analyse_source(source, "train.py") if f.code == "AML802"]
+    assert finding.fix is None  # `for step, value in ...` would rebind the script's `value`
