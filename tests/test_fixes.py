@@ -340,3 +340,43 @@ def test_log_list_gets_no_fix_when_its_loop_names_are_taken():
     source = "from azureml.core import Run\nrun = Run.get_context()\nrun.log_list('losses', losses)\nprint(value)\n"
     (finding,) = [f for f in analyse_source(source, "train.py") if f.code == "AML802"]
     assert finding.fix is None  # `for step, value in ...` would rebind the script's `value`
+
+
+def test_the_workspace_a_job_runs_in_becomes_its_client_with_every_use():
+    fixed = _fixed(FIXES / "job_script_register_v1.py", unsafe=True)
+    assert "azureml" not in fixed and analyse_source(fixed, "register.py") == []
+    assert 'workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"]' in fixed
+    assert "ml_client.models.create_or_update(Model(path=model_dir, name=\"mnist-classifier\"" in fixed
+    assert fixed.count("import os") == 1  # the script's own import serves
+
+
+@pytest.mark.parametrize("use", [
+    "Dataset.get_by_name(ws, 'prepared')",  # a dataset: no rewrite on the client
+    "print(ws.name)",  # any other use of the handle
+    "Model.register(ws, 'outputs/model.pkl', 'model').download('.')",  # a v1 method on the result
+    "model = Model.register(ws, 'outputs/model.pkl', 'model'); print(model.version + 1)",  # v2's is a str
+    "Model.register(ws, 'outputs/model.pkl', 'model', model_framework='ScikitLearn')",  # no v2 counterpart
+    "Model.register(ws, 'outputs/model.pkl', 'model'); Model.list(ws)",
+])
+def test_a_job_workspace_with_a_use_the_fix_cannot_write_gets_no_fix(use):
+    source = ("from azureml.core import Dataset, Model, Run\n"
+              "run = Run.get_context()\n"
+              "ws = run.experiment.workspace\n"
+              f"{use}\n")
+    (finding,) = [f for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None
+
+
+def test_a_job_workspace_is_not_fixed_where_v2_names_are_taken():
+    source = ("from azureml.core import Model, Run\n"
+              "from mymodels import Model as LocalModel\n"
+              "ws = Run.get_context().experiment.workspace\n"
+              "Model.register(ws, 'outputs/model.pkl', 'model')\n"
+              "ml = LocalModel()\n")
+    assert [f.fix for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")] != [None]
+    taken = source.replace("LocalModel", "Model", 1).replace("ml = LocalModel()", "ml = Model()")
+    (finding,) = [f for f in analyse_source(taken, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None  # v2's Model would take the place of another Model the script uses
+    client = source.replace("ml = LocalModel()", "ml_client = None")
+    (finding,) = [f for f in analyse_source(client, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None

@@ -307,6 +307,11 @@ _MLCLIENT_IN_JOB = (
     "`azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., "
     "resource_group_name=..., workspace_name=...)`"
 )
+# why a client made inside a job is unsafe: v1's run reached its workspace with the run's own token
+_ON_BEHALF_OF = (
+    "the job must be submitted with the user's identity (`identity=azure.ai.ml.UserIdentityConfiguration()`) "
+    "for `AzureMLOnBehalfOfCredential`, or use a managed identity credential"
+)
 # where a model is read from: a deployment's scoring script, a job's input
 _MODEL_DIR = 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment'
 _MODEL_INPUT = (
@@ -1024,7 +1029,15 @@ RULES: tuple[Rule, ...] = (
             _MODEL + ".register": use(
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
                 renames={"model_name": "name", "model_path": "path"},
-                positional=("workspace", "model_path", "model_name"),
+                positional=("workspace", "model_path", "model_name", "tags", "properties", "description"),
+                # written with the client that replaces the workspace argument (the in-job workspace fix);
+                # a v2 Model is a custom_model unless told otherwise, as v1's was
+                fixes=tuple(
+                    v2("ml_client.models.create_or_update(Model(path={model_path}, name={model_name}"
+                       + "".join(f", {name}={{{name}}}" for name in extra) + "))", "from azure.ai.ml.entities import Model")
+                    for extra in (("tags", "properties", "description"), ("tags", "description"), ("tags", "properties"),
+                                  ("properties", "description"), ("tags",), ("properties",), ("description",), ())
+                ),
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
             _MODEL + ".list": "`ml_client.models.list()`",
@@ -1396,7 +1409,14 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
         _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, " + _MLCLIENT_IN_JOB,
         # run.experiment.workspace: the workspace the job runs in, reached with the job's own identity
-        _EXP + ".workspace": _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
+        _EXP + ".workspace": use(
+            _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
+            fixes=(v2('MLClient(credential=AzureMLOnBehalfOfCredential(), subscription_id=os.environ["AZUREML_ARM_SUBSCRIPTION"], '
+                      'resource_group_name=os.environ["AZUREML_ARM_RESOURCEGROUP"], '
+                      'workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"])',
+                      "import os", "from azure.ai.ml import MLClient", "from azure.ai.ml.identity import AzureMLOnBehalfOfCredential",
+                      why=_ON_BEHALF_OF),),
+        ),
         _MODEL + ".get_model_path": _MODEL_INPUT,
     }.items()
 })

@@ -59,8 +59,93 @@ class Planner:
                 if receiver is not None and self._bound_to_run_context(receiver, bindings):
                     f.fix = self._rewrite(f.node, f.advice)
         fixed = {id(_receiver(f.node)): f.fix for f in found if f.fix is not None}
+        for f in found:
+            if f.qname == _EXPERIMENT_WORKSPACE and f.fix is None and any(within(f.node, scope) for scope in scopes):
+                run = f.node.expr.expr if isinstance(f.node, nodes.Attribute) and isinstance(f.node.expr, nodes.Attribute) else None
+                if isinstance(run, nodes.Call) and id(run) in bindings or (
+                        isinstance(run, nodes.Name) and self._bound_to_run_context(run, bindings)):
+                    f.fix = self._job_workspace(f.node, f.advice, found, within)
+                    if f.fix is not None and isinstance(run, nodes.Name):
+                        fixed[id(run)] = f.fix
         for f in bindings.values():
             f.fix = self._remove_binding(f.node, fixed)
+
+    def _job_workspace(self, node: nodes.Attribute, advice: catalogue.Advice, found: list, within) -> Fix | None:
+        """``ws = run.experiment.workspace``: the client of the workspace the job runs in
+        (``ml_client = MLClient(...)``), in one fix with every use of ``ws``, each written on
+        ``ml_client`` by its own rewrite (``Model.register(ws, ...)`` ->
+        ``ml_client.models.create_or_update(Model(...))``). Any other use: no fix."""
+        assign = node.parent
+        if not (isinstance(assign, nodes.Assign) and assign.value is node and len(assign.targets) == 1
+                and isinstance(assign.targets[0], nodes.AssignName) and advice.fixes):
+            return None
+        if any(n.name == ML_CLIENT for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))):
+            return None  # the name the fix introduces is taken
+        target = assign.targets[0]
+        uses = [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+        by_node = {id(f.node): f for f in found}
+        edits, imports, replaced = [], list(advice.fixes[0].imports), []
+        for use in uses:
+            call = use.parent.parent if isinstance(use.parent, nodes.Keyword) else use.parent
+            finding = by_node.get(id(call)) if isinstance(call, nodes.Call) else None
+            if finding is None or not finding.advice.fixes or not self._result_kept(call):
+                return None
+            chosen = self._choose(call, finding.advice)
+            if chosen is None:
+                return None
+            rewrite, bound = chosen
+            workspace = [name for name, value in bound.items() if value is use]
+            if len(workspace) != 1 or workspace[0] in rewrite.placeholders or ML_CLIENT + "." not in rewrite.template:
+                return None
+            fix = self._fix(call, rewrite, {k: v for k, v in bound.items() if k != workspace[0]})
+            if fix is None:
+                return None
+            edits.append(fix.edits[0])
+            imports.extend(rewrite.imports)
+            replaced.append(call)
+        if not replaced or not self._names_free(imports, replaced, within):
+            return None
+        edits.insert(0, self._replace(assign, f"{ML_CLIENT} = {advice.fixes[0].template}"))
+        edits.extend(self._imports_edit(imports))
+        return Fix(f"replace `{assign.as_string()}` with the client of the job's workspace, and its uses "
+                   f"({advice.fixes[0].why})", Applicability.UNSAFE, tuple(edits))
+
+    def _result_kept(self, call: nodes.Call) -> bool:
+        """The call's result is unused, or bound to a name only read for what the v2 result
+        holds alike (a registered model's name)."""
+        statement = call.parent
+        if isinstance(statement, nodes.Expr):
+            return True
+        if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], nodes.AssignName)):
+            return False
+        target = statement.targets[0]
+        reads = [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+        return all(isinstance(n.parent, nodes.Attribute) and n.parent.attrname in _SAME_ON_V2_MODEL for n in reads)
+
+    def _names_free(self, imports: list[str], replaced: list[nodes.NodeNG], within) -> bool:
+        """Each name ``from m import name`` adds is unbound in the module, or bound by an SDK v1
+        import whose every use is in ``replaced`` (the v1 ``Model`` that v2's ``Model`` takes over)."""
+        for statement in imports:
+            if not statement.startswith("from ") or _imported(self.module, statement):
+                continue
+            name = statement.rsplit(" import ", 1)[1]
+            for other in self.module.nodes_of_class((nodes.AssignName, nodes.FunctionDef, nodes.ClassDef)):
+                if other.name == name:
+                    return False
+            for imported in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+                if any((alias or original.split(".")[0]) == name for original, alias in imported.names) and not (
+                        isinstance(imported, nodes.ImportFrom) and catalogue.is_v1_module(imported.modname)):
+                    return False
+            if any(n.name == name and not any(within(n, outer) for outer in replaced)
+                   for n in self.module.nodes_of_class(nodes.Name)):
+                return False
+        return True
+
+    def _imports_edit(self, statements: list[str]) -> list[Edit]:
+        """One insertion of the statements the file lacks: two insertions at one place would conflict."""
+        missing = [statement for statement in dict.fromkeys(statements) if self._import(statement)]
+        return [_import_edit(self.module, self.lines, "\n".join(missing), at_line_end=True)] if missing else []
 
     def _bound_to_run_context(self, name: nodes.Name, bindings: dict) -> bool:
         _, assignments = name.lookup(name.name)
@@ -124,6 +209,11 @@ class Planner:
 
     # ------------------------------------------------------------------ rewriting a call or attribute
     def _rewrite(self, node: nodes.NodeNG, advice: catalogue.Advice) -> Fix | None:
+        chosen = self._choose(node, advice)
+        return None if chosen is None else self._fix(node, *chosen)
+
+    def _choose(self, node: nodes.NodeNG, advice: catalogue.Advice) -> tuple[Rewrite, dict] | None:
+        """The advice's first rewrite that takes the call's arguments, and the arguments by name."""
         bound = self._bind(node, advice)
         if bound is None:
             return None
@@ -132,7 +222,7 @@ class Planner:
                 continue
             if rewrite.when and (self._kind(bound[rewrite.when[0]]) or "unknown") != rewrite.when[1]:
                 continue
-            return self._fix(node, rewrite, bound)
+            return rewrite, bound
         return None
 
     def _bind(self, node: nodes.NodeNG, advice: catalogue.Advice) -> dict[str, nodes.NodeNG] | None:
@@ -283,7 +373,9 @@ class Planner:
         return self._import_edits[statement]
 
 
-def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit | None:
+def _import_edit(module: nodes.Module, lines: list[str], statement: str, at_line_end: bool = False) -> Edit | None:
+    """``at_line_end``: after the last import's end, not at the next line's start, where the fixes
+    of one line each (``import mlflow``) insert theirs: two insertions at one place would conflict."""
     if _imported(module, statement):
         return None
     last = None
@@ -296,7 +388,7 @@ def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit
             last = node  # after the module docstring when there are no imports
     if last is None:
         return Edit(1, 0, 1, 0, statement + "\n")
-    if last.end_lineno < len(lines):
+    if last.end_lineno < len(lines) and not at_line_end:
         return Edit(last.end_lineno + 1, 0, last.end_lineno + 1, 0, statement + "\n")
     end = len(lines[last.end_lineno - 1])
     return Edit(last.end_lineno, end, last.end_lineno, end, "\n" + statement)
@@ -376,6 +468,10 @@ def fixable(fixes: Iterable[Fix | None], unsafe: bool) -> list[Fix]:
 
 
 _SUBMIT = "azureml.core.experiment.Experiment.submit"
+_EXPERIMENT_WORKSPACE = "azureml.core.experiment.Experiment.workspace"
+# what a v1 registered model and the v2 one create_or_update returns both hold, alike (the version
+# is not: an int in v1, a str in v2)
+_SAME_ON_V2_MODEL = frozenset({"name"})
 _WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
 _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"

@@ -75,6 +75,15 @@ class _Compute:
         return _Poller(compute)
 
 
+class _Models:
+    def __init__(self) -> None:
+        self.registered: list[object] = []
+
+    def create_or_update(self, model):
+        self.registered.append(model)
+        return model
+
+
 class RecordingClient:
     """MLClient's surface the fixed scripts use; records instead of calling Azure."""
 
@@ -83,6 +92,8 @@ class RecordingClient:
     def __init__(self, credential=None, subscription_id=None, resource_group_name=None, workspace_name=None, **_):
         self.jobs = _Jobs()
         self.compute = _Compute()
+        self.models = _Models()
+        self.credential, self.workspace = credential, (subscription_id, resource_group_name, workspace_name)
         RecordingClient.made.append(self)
 
     @classmethod
@@ -241,3 +252,29 @@ def test_the_fixed_table_and_chart_logging_keeps_every_value_in_mlflow(offline, 
     confusion = mlflow.artifacts.load_dict(f"{artifacts}/confusion.json")
     assert confusion["data"]["matrix"] == [[1, 0], [0, 1]]  # JSON text logged as text, not as a JSON string
     assert mlflow.artifacts.load_dict(f"{artifacts}/predictions.json")["schema_type"] == "predictions"
+
+
+def test_the_fixed_job_registers_the_model_in_the_workspace_it_runs_in(offline, monkeypatch):
+    import azure.ai.ml.identity
+
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", (offline / "mlruns").as_uri())
+    # what Azure ML sets in every job: the workspace it runs in
+    for name, value in (("AZUREML_ARM_SUBSCRIPTION", "sub-1"), ("AZUREML_ARM_RESOURCEGROUP", "rg-1"),
+                        ("AZUREML_ARM_WORKSPACE_NAME", "ws-1")):
+        monkeypatch.setenv(name, value)
+    on_behalf_of = object()
+    monkeypatch.setattr(azure.ai.ml.identity, "AzureMLOnBehalfOfCredential", lambda: on_behalf_of)
+    (offline / "trained.h5").write_text("weights", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["register.py", "--saved-model", str(offline / "trained.h5")])
+    _run_fixed(FIXES / "job_script_register_v1.py", offline)
+    import mlflow
+
+    mlflow.end_run()
+
+    (client,) = RecordingClient.made
+    assert client.workspace == ("sub-1", "rg-1", "ws-1") and client.credential is on_behalf_of
+    (model,) = client.models.registered
+    assert (model.name, model.type, model.description) == ("mnist-classifier", "custom_model", "MNIST digits")
+    assert model.tags == {"framework": "tensorflow"}
+    assert Path(model.path) == offline / "model" and (offline / "model" / "trained.h5").exists()  # v1 uploaded it too
