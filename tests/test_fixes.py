@@ -356,6 +356,7 @@ def test_the_workspace_a_job_runs_in_becomes_its_client_with_every_use():
     "Model.register(ws, 'outputs/model.pkl', 'model').download('.')",  # a v1 method on the result
     "model = Model.register(ws, 'outputs/model.pkl', 'model'); print(model.version + 1)",  # v2's is a str
     "Model.register(ws, 'outputs/model.pkl', 'model', model_framework='ScikitLearn')",  # no v2 counterpart
+    "Model.register(ws, 'outputs/model.pkl', 'model', properties={'auc': 0.9})",  # the rewrites drop it
     "Model.register(ws, 'outputs/model.pkl', 'model'); Model.list(ws)",
 ])
 def test_a_job_workspace_with_a_use_the_fix_cannot_write_gets_no_fix(use):

@@ -1035,8 +1035,7 @@ RULES: tuple[Rule, ...] = (
                 fixes=tuple(
                     v2("ml_client.models.create_or_update(Model(path={model_path}, name={model_name}"
                        + "".join(f", {name}={{{name}}}" for name in extra) + "))", "from azure.ai.ml.entities import Model")
-                    for extra in (("tags", "properties", "description"), ("tags", "description"), ("tags", "properties"),
-                                  ("properties", "description"), ("tags",), ("properties",), ("description",), ())
+                    for extra in (("tags", "description"), ("tags",), ("description",), ())
                 ),
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',

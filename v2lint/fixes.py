@@ -97,6 +97,8 @@ class Planner:
             workspace = [name for name, value in bound.items() if value is use]
             if len(workspace) != 1 or workspace[0] in rewrite.placeholders or ML_CLIENT + "." not in rewrite.template:
                 return None
+            if any(name not in rewrite.placeholders for name in bound if name != workspace[0]):
+                return None  # an argument the rewrite would drop (Model.register's properties=)
             fix = self._fix(call, rewrite, {k: v for k, v in bound.items() if k != workspace[0]})
             if fix is None:
                 return None
