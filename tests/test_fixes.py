@@ -381,3 +381,19 @@ def test_a_job_workspace_is_not_fixed_where_v2_names_are_taken():
     client = source.replace("ml = LocalModel()", "ml_client = None")
     (finding,) = [f for f in analyse_source(client, "job.py") if f.qname.endswith("Experiment.workspace")]
     assert finding.fix is None
+
+
+def test_statements_in_place_of_a_call_keep_a_multiline_argument_as_written():
+    source = ("from azureml.core import Run\n"
+              "def train():\n"
+              "    run = Run.get_context()\n"
+              "    run.log_list('notes', [\n"
+              "        0.5,\n"
+              "    ])\n")
+    fixed = fixing.fix_file(source.encode(), "job.py", "job.py", unsafe=True).text
+    assert fixed == ("import mlflow\n"
+                     "def train():\n"
+                     "    for step, value in enumerate([\n"
+                     "        0.5,\n"
+                     "    ]):\n"
+                     "        mlflow.log_metric('notes', value, step=step)\n")

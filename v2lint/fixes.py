@@ -252,6 +252,10 @@ class Planner:
 
     def _fix(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict[str, nodes.NodeNG]) -> Fix | None:
         text = _SUFFIXED.sub(lambda m: self._suffixed(bound.get(m.group(1)), m), rewrite.template)
+        statements = "\n" in text
+        if statements:  # indented before the arguments go in: their own lines keep their text
+            line = self.lines[node.lineno - 1]
+            text = text.replace("\n", "\n" + line[: len(line) - len(line.lstrip())])
         for name in rewrite.placeholders:
             value = bound[name]
             source = self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple) else self._source(value)
@@ -261,7 +265,7 @@ class Planner:
         if dropped:
             applicability = Applicability.UNSAFE
             why = "; ".join(filter(None, [why, "drops " + ", ".join(dropped)]))
-        if "\n" in rewrite.template:
+        if statements:
             edit = self._replace_statement(node, rewrite, bound, text)
             if edit is None:
                 return None
@@ -295,9 +299,9 @@ class Planner:
         return "{" + ", ".join(f"{key(k.arg)}: {self._source(k.value)}" for k in keywords) + "}"
 
     def _replace_statement(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict, text: str) -> Edit | None:
-        """Statements in place of the expression statement ``node`` is: its later lines indented as it.
-        None when ``node`` is not a statement of its own, a name the statements bind is used in the
-        module, or a value they read again on each pass is more than a constant or a name."""
+        """Statements (``text``, indented as the statement) in place of the expression statement
+        ``node`` is. None when ``node`` is not a statement of its own, a name the statements bind is
+        used in the module, or a value they read again on each pass is more than a constant or a name."""
         statement = node.parent
         if not isinstance(statement, nodes.Expr) or self._delete_statement(statement) is None:
             return None
@@ -308,9 +312,7 @@ class Planner:
         taken = {n.name for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))}
         if _bound_names(rewrite) & taken:
             return None
-        line = self.lines[statement.lineno - 1]
-        indent = line[: len(line) - len(line.lstrip())]
-        return self._replace(statement, text.replace("\n", "\n" + indent))
+        return self._replace(statement, text)
 
     def _kind(self, expr: nodes.NodeNG | tuple) -> str | None:
         """"number", "bool" or "text" when every value ``expr`` can hold is one; else None. For
