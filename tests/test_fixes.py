@@ -368,6 +368,19 @@ def test_a_job_workspace_with_a_use_the_fix_cannot_write_gets_no_fix(use):
     assert finding.fix is None
 
 
+def test_a_job_workspace_bound_otherwise_too_gets_no_fix():
+    source = ("from azureml.core import Model, Run, Workspace\n"
+              "from azureml.core.run import _OfflineRun\n"
+              "run = Run.get_context()\n"
+              "if isinstance(run, _OfflineRun):\n"
+              "    ws = Workspace.from_config()\n"
+              "else:\n"
+              "    ws = run.experiment.workspace\n"
+              "Model.register(ws, 'outputs/model.pkl', 'model')\n")
+    (finding,) = [f for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None  # on an offline run, ml_client would be unbound
+
+
 def test_a_job_workspace_is_not_fixed_where_v2_names_are_taken():
     source = ("from azureml.core import Model, Run\n"
               "from mymodels import Model as LocalModel\n"

@@ -83,6 +83,8 @@ class Planner:
             return None  # the name the fix introduces is taken
         target = assign.targets[0]
         uses = [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+        if any(n.lookup(n.name)[1] != [target] for n in uses):
+            return None  # also bound otherwise (Workspace.from_config() for an offline run): ml_client would not be
         by_node = {id(f.node): f for f in found}
         edits, imports, replaced = [], list(advice.fixes[0].imports), []
         for use in uses:
