@@ -8,8 +8,11 @@ Fix families so far:
 
 * job scripts: inside the scope that runs in a job (the analysis's in-job
   context), calls and attributes of a run bound by ``run = Run.get_context()``
-  become MLflow calls; the binding itself is removed once every use of it has
-  a fix, with the least safe applicability of those uses.
+  become MLflow calls (a template of several lines, ``log_list``'s loop,
+  replaces the call's statement); ``ws = run.experiment.workspace`` becomes the
+  job's own ``MLClient`` in one fix with every use of ``ws``; the run's binding
+  is removed once every use of it has a fix, with the least safe
+  applicability of those uses.
 
 A fix is offered only when its edits leave code that runs: a receiver that is
 not plainly the job's run, an argument list v2lint cannot bind (``*args``,
@@ -61,7 +64,7 @@ class Planner:
         fixed = {id(_receiver(f.node)): f.fix for f in found if f.fix is not None}
         for f in found:
             if f.qname == _EXPERIMENT_WORKSPACE and f.fix is None and any(within(f.node, scope) for scope in scopes):
-                run = f.node.expr.expr if isinstance(f.node, nodes.Attribute) and isinstance(f.node.expr, nodes.Attribute) else None
+                run = _experiment_run(f.node)  # run of run.experiment.workspace
                 if isinstance(run, nodes.Call) and id(run) in bindings or (
                         isinstance(run, nodes.Name) and self._bound_to_run_context(run, bindings)):
                     f.fix = self._job_workspace(f.node, f.advice, found, within)
@@ -82,7 +85,7 @@ class Planner:
         if any(n.name == ML_CLIENT for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))):
             return None  # the name the fix introduces is taken
         target = assign.targets[0]
-        uses = [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+        uses = self._uses(target)
         if any(n.lookup(n.name)[1] != [target] for n in uses):
             return None  # also bound otherwise (Workspace.from_config() for an offline run): ml_client would not be
         by_node = {id(f.node): f for f in found}
@@ -123,9 +126,12 @@ class Planner:
         if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
                 and isinstance(statement.targets[0], nodes.AssignName)):
             return False
-        target = statement.targets[0]
-        reads = [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+        reads = self._uses(statement.targets[0])
         return all(isinstance(n.parent, nodes.Attribute) and n.parent.attrname in _SAME_ON_V2_MODEL for n in reads)
+
+    def _uses(self, target: nodes.AssignName) -> list[nodes.Name]:
+        """The names that read what ``target`` binds (among other bindings, maybe)."""
+        return [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
 
     def _names_free(self, imports: list[str], replaced: list[nodes.NodeNG], within) -> bool:
         """Each name ``from m import name`` adds is unbound in the module, or bound by an SDK v1
@@ -163,9 +169,7 @@ class Planner:
                 and isinstance(assign.targets[0], nodes.AssignName)):
             return None
         target = assign.targets[0]
-        uses = [name for name in self.module.nodes_of_class(nodes.Name)
-                if name.name == target.name and target in name.lookup(name.name)[1]]
-        fixes = [fixed.get(id(name)) for name in uses]
+        fixes = [fixed.get(id(name)) for name in self._uses(target)]
         if any(fix is None for fix in fixes):
             return None
         edit = self._delete_statement(assign)
@@ -427,6 +431,13 @@ def _bound_names(rewrite: Rewrite) -> set[str]:
     for name in rewrite.placeholders:
         code = code.replace("{" + name + "}", "_")
     return {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _experiment_run(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """``run`` (a name or a call) of ``run.experiment.workspace``."""
+    if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Attribute) and node.expr.attrname == "experiment":
+        return node.expr.expr
+    return None
 
 
 def _receiver(node: nodes.NodeNG) -> nodes.Name | None:
