@@ -292,3 +292,121 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
     assert "    @dsl.pipeline(default_compute=cluster_name)\n    def build_pipeline(raw_data):\n" in fixed
     assert "\n    pipeline = build_pipeline(raw_data=raw_data)\n" in fixed
+
+
+def test_table_and_chart_logs_become_mlflow_metrics_and_json_artifacts():
+    source = (
+        "import json\n"
+        "from azureml.core import Run\n"
+        "run = Run.get_context()\n"
+        "run.log_row('loss by epoch', epoch=1, loss=0.5)\n"
+        "run.log_row(table, epoch=1, description='per epoch')\n"
+        "run.log_confusion_matrix('cm', json.dumps(matrix))\n"
+        "run.log_residuals('residuals', residuals)\n"
+        "run.flush()\n"
+        "run.flush(timeout_seconds=60)\n"
+        "if ready:\n"
+        "    run.log_list('losses', losses)\n"
+    )
+    fixes = {f.line: f.fix for f in analyse_source(source, "train.py") if f.code == "AML802"}
+    assert fixes[4].edits[0].text == 'mlflow.log_metrics({"loss by epoch.epoch": 1, "loss by epoch.loss": 0.5})'
+    assert fixes[4].applicability is Applicability.UNSAFE  # the studio's table is gone
+    # a name that is not a literal prefixes each key at run time; the description is dropped
+    assert fixes[5].edits[0].text == 'mlflow.log_metrics({table + ".epoch": 1})' and "drops description" in fixes[5].title
+    assert fixes[6].edits[0].text == "mlflow.log_text(json.dumps(matrix), 'cm.json')"  # JSON text: a text artifact
+    assert fixes[7].edits[0].text == "mlflow.log_dict(residuals, 'residuals.json')"
+    assert fixes[8].edits[0].text == "mlflow.flush_async_logging()" and fixes[8].applicability is Applicability.SAFE
+    assert fixes[9].applicability is Applicability.UNSAFE  # the timeout has no MLflow counterpart
+    # statements in place of the call, indented as it was
+    assert fixes[11].edits[0].text == (
+        "for step, value in enumerate(losses):\n        mlflow.log_metric('losses', value, step=step)")
+
+
+@pytest.mark.parametrize("line", [
+    "run.log_row('row', kind='ridge', alpha=0.5)",  # text is no metric
+    "run.log_row('row', **columns)",  # columns v2lint cannot name
+    "logged = run.log_list('losses', losses)",  # a value, not a statement of its own
+    "run.log_list(next(names), losses)",  # read again on each pass of the loop
+    "ready = True; run.log_list('losses', losses)",  # shares its line
+    "run.log_list('losses', losses); step = 3",
+])
+def test_table_logs_the_fix_cannot_write_whole_get_no_fix(line):
+    source = f"from azureml.core import Run\nrun = Run.get_context()\n{line}\n"
+    (finding,) = [f for f in analyse_source(source, "train.py") if f.code == "AML802"]
+    assert finding.fix is None
+
+
+def test_log_list_gets_no_fix_when_its_loop_names_are_taken():
+    source = "from azureml.core import Run\nrun = Run.get_context()\nrun.log_list('losses', losses)\nprint(value)\n"
+    (finding,) = [f for f in analyse_source(source, "train.py") if f.code == "AML802"]
+    assert finding.fix is None  # `for step, value in ...` would rebind the script's `value`
+
+
+def test_the_workspace_a_job_runs_in_becomes_its_client_with_every_use():
+    fixed = _fixed(FIXES / "job_script_register_v1.py", unsafe=True)
+    assert "azureml" not in fixed and analyse_source(fixed, "register.py") == []
+    assert 'workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"]' in fixed
+    assert "ml_client.models.create_or_update(Model(path=model_dir, name=\"mnist-classifier\"" in fixed
+    assert fixed.count("import os") == 1  # the script's own import serves
+
+
+@pytest.mark.parametrize("use", [
+    "Dataset.get_by_name(ws, 'prepared')",  # a dataset: no rewrite on the client
+    "print(ws.name)",  # any other use of the handle
+    "Model.register(ws, 'outputs/model.pkl', 'model').download('.')",  # a v1 method on the result
+    "model = Model.register(ws, 'outputs/model.pkl', 'model'); print(model.version + 1)",  # v2's is a str
+    "Model.register(ws, 'outputs/model.pkl', 'model', model_framework='ScikitLearn')",  # no v2 counterpart
+    "Model.register(ws, 'outputs/model.pkl', 'model', properties={'auc': 0.9})",  # the rewrites drop it
+    "Model.register(ws, 'outputs/model.pkl', 'model'); Model.list(ws)",
+])
+def test_a_job_workspace_with_a_use_the_fix_cannot_write_gets_no_fix(use):
+    source = ("from azureml.core import Dataset, Model, Run\n"
+              "run = Run.get_context()\n"
+              "ws = run.experiment.workspace\n"
+              f"{use}\n")
+    (finding,) = [f for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None
+
+
+def test_a_job_workspace_bound_otherwise_too_gets_no_fix():
+    source = ("from azureml.core import Model, Run, Workspace\n"
+              "from azureml.core.run import _OfflineRun\n"
+              "run = Run.get_context()\n"
+              "if isinstance(run, _OfflineRun):\n"
+              "    ws = Workspace.from_config()\n"
+              "else:\n"
+              "    ws = run.experiment.workspace\n"
+              "Model.register(ws, 'outputs/model.pkl', 'model')\n")
+    (finding,) = [f for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None  # on an offline run, ml_client would be unbound
+
+
+def test_a_job_workspace_is_not_fixed_where_v2_names_are_taken():
+    source = ("from azureml.core import Model, Run\n"
+              "from mymodels import Model as LocalModel\n"
+              "ws = Run.get_context().experiment.workspace\n"
+              "Model.register(ws, 'outputs/model.pkl', 'model')\n"
+              "ml = LocalModel()\n")
+    assert [f.fix for f in analyse_source(source, "job.py") if f.qname.endswith("Experiment.workspace")] != [None]
+    taken = source.replace("LocalModel", "Model", 1).replace("ml = LocalModel()", "ml = Model()")
+    (finding,) = [f for f in analyse_source(taken, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None  # v2's Model would take the place of another Model the script uses
+    client = source.replace("ml = LocalModel()", "ml_client = None")
+    (finding,) = [f for f in analyse_source(client, "job.py") if f.qname.endswith("Experiment.workspace")]
+    assert finding.fix is None
+
+
+def test_statements_in_place_of_a_call_keep_a_multiline_argument_as_written():
+    source = ("from azureml.core import Run\n"
+              "def train():\n"
+              "    run = Run.get_context()\n"
+              "    run.log_list('notes', [\n"
+              "        0.5,\n"
+              "    ])\n")
+    fixed = fixing.fix_file(source.encode(), "job.py", "job.py", unsafe=True).text
+    assert fixed == ("import mlflow\n"
+                     "def train():\n"
+                     "    for step, value in enumerate([\n"
+                     "        0.5,\n"
+                     "    ]):\n"
+                     "        mlflow.log_metric('notes', value, step=step)\n")

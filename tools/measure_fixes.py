@@ -32,8 +32,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("roots", nargs="+")
     parser.add_argument("--examples", type=int, default=3, help="before/after diffs to print")
+    parser.add_argument("--remaining", type=int, default=0, metavar="N",
+                        help="print the N most frequent names of what stays in the job scripts after the fix")
     args = parser.parse_args()
     counts: Counter = Counter()
+    remaining: Counter = Counter()  # qname -> findings left in job scripts by --fix --unsafe-fixes
     broken, unstable, examples = [], [], []
     for path in python_files(args.roots):
         with open(path, "rb") as handle:
@@ -54,6 +57,8 @@ def main() -> int:
             counts[f"{kind} removed safe"] += len(results) - len(left)
         fixed = fixing.fix_file(data, path, path, unsafe=True)
         if fixed is None or not fixed.applied:
+            if job:
+                remaining.update(r.qname for r in results)
             continue
         counts[f"{kind} files fixed"] += 1
         text = fixed.text.lstrip("\ufeff")
@@ -68,6 +73,8 @@ def main() -> int:
             broken.append(f"{path}: new undefined names {sorted(new_names)}")
         after = [r for r in python_results(fixing.encode(fixed), path, path) if r.code != "AML000"]
         counts[f"{kind} findings after"] += len(after)
+        if job:
+            remaining.update(r.qname for r in after)
         counts[f"{kind} findings removed"] += len(results) - len(after)
         if fixing.fix_file(fixing.encode(fixed), path, path, unsafe=True) is not None:
             unstable.append(path)
@@ -85,6 +92,10 @@ def main() -> int:
     print(f"files a second --fix changes: {len(unstable)}")
     for line in unstable:
         print("  " + line)
+    if args.remaining:
+        print("left in the job scripts after --fix --unsafe-fixes:")
+        for qname, count in remaining.most_common(args.remaining):
+            print(f"  {count:4}  {qname}")
     for _, path, before, after in sorted(examples, reverse=True)[: args.examples]:
         print(f"\n--- example: {path}")
         sys.stdout.writelines(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "before", "after", n=1))

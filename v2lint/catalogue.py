@@ -81,14 +81,23 @@ class Rewrite:
     the v1 call's argument of that name (bound through the advice's
     ``positional`` order and the keywords). The first rewrite whose
     placeholders are all passed, and whose ``when`` holds, is used; a v1
-    argument the template does not use makes the fix unsafe.
+    argument the template does not use makes the fix unsafe. A parameter named
+    ``**columns`` in the advice's ``positional`` collects the call's other
+    keywords; ``{columns}`` writes them as a dict display. A template of
+    several lines is statements: it replaces the call's expression statement,
+    indented as it, and the names it binds must be free in the module.
     """
 
     template: str
-    when: tuple[str, str] | None = None  # (parameter, "number" | "bool" | "text"): its value must be of that kind
+    # (parameter, "number" | "bool" | "text" | "unknown"): its value must be of that kind ("unknown": v2lint
+    # cannot tell it); for a ``**`` parameter, the kind of all its keyword values
+    when: tuple[str, str] | None = None
     applicability: Applicability = Applicability.SAFE
     imports: tuple[str, ...] = ()  # statements the rewrite needs, added once to the file's imports
     why: str = ""  # for an unsafe rewrite: what may change (the fix's title says it)
+    # for a ``**`` parameter in the template: the parameter whose value, and a ".", prefixes each key
+    # (log_row(name, x=1) -> {"name.x": 1})
+    key_prefix: str = ""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -119,9 +128,10 @@ MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity imp
 V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
 
 
-def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "") -> Rewrite:
+def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "", key_prefix: str = "") -> Rewrite:
     """A rewrite to an MLflow call: safe unless it says what may change."""
-    return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why)
+    return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why,
+                   key_prefix)
 
 
 @dataclass(frozen=True)
@@ -342,10 +352,35 @@ _MODEL_TEST = (
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
+_LIST_VALUES = "each value becomes the metric at its index as the step; MLflow metrics take numbers only"
+_ROW_METRICS = "each column becomes the metric <name>.<column>: the studio shows no table"
+_TABLE_ARTIFACT = "the table becomes the JSON artifact <name>.json, not a metric"
+# Run methods that log a JSON value the studio drew as a chart: in MLflow, an artifact <name>.json
+_JSON_LOGS = ("log_accuracy_table", "log_confusion_matrix", "log_predictions", "log_residuals")
+_JSON_ARTIFACT = "the value becomes the JSON artifact <name>.json: the studio draws no chart of it"
+
+
+def _json_artifact() -> Advice:
+    """A Run.log_<chart>(name, value) call: the value, JSON text or a dict, as the artifact <name>.json."""
+    return use(
+        "`mlflow.log_dict(value, file)` (`mlflow.log_text(value, file)` for JSON text)",
+        positional=("name", "value", "description"),
+        fixes=(
+            mlflow('mlflow.log_text({value}, {name} + ".json")', when=("value", "text"), why=_JSON_ARTIFACT),
+            mlflow('mlflow.log_dict({value}, {name} + ".json")', why=_JSON_ARTIFACT),
+        ),
+    )
+
+
 # the client a job calls Azure ML with: the identity the job was submitted with
 _MLCLIENT_IN_JOB = (
     "`azure.ai.ml.MLClient(credential=azure.ai.ml.identity.AzureMLOnBehalfOfCredential(), subscription_id=..., "
     "resource_group_name=..., workspace_name=...)`"
+)
+# why a client made inside a job is unsafe: v1's run reached its workspace with the run's own token
+_ON_BEHALF_OF = (
+    "the job must be submitted with the user's identity (`identity=azure.ai.ml.UserIdentityConfiguration()`) "
+    "for `AzureMLOnBehalfOfCredential`, or use a managed identity credential"
 )
 # where a model is read from: a deployment's scoring script, a job's input
 _MODEL_DIR = 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment'
@@ -1186,7 +1221,14 @@ RULES: tuple[Rule, ...] = (
             _MODEL + ".register": use(
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
                 renames={"model_name": "name", "model_path": "path"},
-                positional=("workspace", "model_path", "model_name"),
+                positional=("workspace", "model_path", "model_name", "tags", "properties", "description"),
+                # written with the client that replaces the workspace argument (the in-job workspace fix);
+                # a v2 Model is a custom_model unless told otherwise, as v1's was
+                fixes=tuple(
+                    v2("ml_client.models.create_or_update(Model(path={model_path}, name={model_name}"
+                       + "".join(f", {name}={{{name}}}" for name in extra) + "))", "from azure.ai.ml.entities import Model")
+                    for extra in (("tags", "description"), ("tags",), ("description",), ())
+                ),
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
             _MODEL + ".list": "`ml_client.models.list()`",
@@ -1463,13 +1505,32 @@ RULES: tuple[Rule, ...] = (
                     mlflow("mlflow.log_figure({plot}.gcf(), {name} + \".png\")", why="the current figure of the plot module is logged as <name>.png"),
                 ),
             ),
-            _RUN + ".log_list": "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`",
-            _RUN + ".log_row": '`mlflow.log_metrics({"name.column": value})` (one key per column)',
-            _RUN + ".log_table": "`mlflow.log_metrics(...)` per row or `mlflow.log_artifact(table_file)`",
-            _RUN + ".log_accuracy_table": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_confusion_matrix": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_predictions": "`mlflow.log_dict(value, file)`",
-            _RUN + ".log_residuals": "`mlflow.log_dict(value, file)`",
+            _RUN + ".log_list": use(
+                "`mlflow.log_metric(name, value, step=step)` for each value (or "
+                "`mlflow.tracking.MlflowClient().log_batch(run_id, metrics=[mlflow.entities.Metric(...)])`)",
+                positional=("name", "value", "description"),
+                fixes=(mlflow("for step, value in enumerate({value}):\n    mlflow.log_metric({name}, value, step=step)",
+                              why=_LIST_VALUES),),
+            ),
+            _RUN + ".log_row": use(
+                '`mlflow.log_metrics({"name.column": value})` (one key per column)',
+                positional=("name", "description", "**columns"),
+                fixes=(
+                    mlflow("mlflow.log_metrics({columns})", when=("columns", "number"), why=_ROW_METRICS, key_prefix="name"),
+                    mlflow("mlflow.log_metrics({columns})", when=("columns", "unknown"),
+                           why=_ROW_METRICS + "; " + _UNKNOWN_VALUE, key_prefix="name"),
+                ),
+            ),
+            _RUN + ".log_table": use(
+                "`mlflow.log_metrics(...)` per row or the table as an artifact, `mlflow.log_dict(value, file)`",
+                positional=("name", "value", "description"),
+                fixes=(mlflow('mlflow.log_dict({value}, {name} + ".json")', why=_TABLE_ARTIFACT),),
+            ),
+            **{_RUN + "." + method: _json_artifact() for method in _JSON_LOGS},
+            _RUN + ".flush": use(
+                "`mlflow.flush_async_logging()` (MLflow logs synchronously unless asked not to)",
+                positional=("timeout_seconds",), fixes=(mlflow("mlflow.flush_async_logging()"),),
+            ),
         },
     ),
     Rule(
@@ -1571,7 +1632,14 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
         _WS + ".from_config": "job inputs read from the command line and MLflow tracking; where the job must call Azure ML, " + _MLCLIENT_IN_JOB,
         # run.experiment.workspace: the workspace the job runs in, reached with the job's own identity
-        _EXP + ".workspace": _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
+        _EXP + ".workspace": use(
+            _MLCLIENT_IN_JOB + ", the client of the workspace the job runs in",
+            fixes=(v2('MLClient(credential=AzureMLOnBehalfOfCredential(), subscription_id=os.environ["AZUREML_ARM_SUBSCRIPTION"], '
+                      'resource_group_name=os.environ["AZUREML_ARM_RESOURCEGROUP"], '
+                      'workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"])',
+                      "import os", "from azure.ai.ml import MLClient", "from azure.ai.ml.identity import AzureMLOnBehalfOfCredential",
+                      why=_ON_BEHALF_OF),),
+        ),
         _MODEL + ".get_model_path": _MODEL_INPUT,
         # a job script's data: an input of the job, not a data asset it looks up
         _DS: (

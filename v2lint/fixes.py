@@ -8,8 +8,11 @@ Fix families so far:
 
 * job scripts: inside the scope that runs in a job (the analysis's in-job
   context), calls and attributes of a run bound by ``run = Run.get_context()``
-  become MLflow calls; the binding itself is removed once every use of it has
-  a fix, with the least safe applicability of those uses.
+  become MLflow calls (a template of several lines, ``log_list``'s loop,
+  replaces the call's statement); ``ws = run.experiment.workspace`` becomes the
+  job's own ``MLClient`` in one fix with every use of ``ws``; the run's binding
+  is removed once every use of it has a fix, with the least safe
+  applicability of those uses.
 
 A fix is offered only when its edits leave code that runs: a receiver that is
 not plainly the job's run, an argument list v2lint cannot bind (``*args``,
@@ -19,7 +22,9 @@ told get no fix, only their finding.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import shlex
 from typing import Callable, Iterable, Iterator
 
@@ -34,6 +39,8 @@ _TEXT_BUILTINS = frozenset({"str", "repr"})
 # numpy's scalar constructors, as training scripts wrap what they log (np.float(accuracy))
 _NUMPY_NUMBERS = frozenset({"float", "float16", "float32", "float64", "int", "int32", "int64", "double"})
 _NUMPY_TEXT = frozenset({"str", "str_"})
+# a placeholder and the literal suffix a template adds to it: {name} + ".json"
+_SUFFIXED = re.compile(r'\{(\w+)\} \+ "([\w.]*)"')
 
 
 class Planner:
@@ -55,8 +62,100 @@ class Planner:
                 if receiver is not None and self._bound_to_run_context(receiver, bindings):
                     f.fix = self._rewrite(f.node, f.advice)
         fixed = {id(_receiver(f.node)): f.fix for f in found if f.fix is not None}
+        for f in found:
+            if f.qname == _EXPERIMENT_WORKSPACE and f.fix is None and any(within(f.node, scope) for scope in scopes):
+                run = _experiment_run(f.node)  # run of run.experiment.workspace
+                if isinstance(run, nodes.Call) and id(run) in bindings or (
+                        isinstance(run, nodes.Name) and self._bound_to_run_context(run, bindings)):
+                    f.fix = self._job_workspace(f.node, f.advice, found, within)
+                    if f.fix is not None and isinstance(run, nodes.Name):
+                        fixed[id(run)] = f.fix
         for f in bindings.values():
             f.fix = self._remove_binding(f.node, fixed)
+
+    def _job_workspace(self, node: nodes.Attribute, advice: catalogue.Advice, found: list, within) -> Fix | None:
+        """``ws = run.experiment.workspace``: the client of the workspace the job runs in
+        (``ml_client = MLClient(...)``), in one fix with every use of ``ws``, each written on
+        ``ml_client`` by its own rewrite (``Model.register(ws, ...)`` ->
+        ``ml_client.models.create_or_update(Model(...))``). Any other use: no fix."""
+        assign = node.parent
+        if not (isinstance(assign, nodes.Assign) and assign.value is node and len(assign.targets) == 1
+                and isinstance(assign.targets[0], nodes.AssignName) and advice.fixes):
+            return None
+        if any(n.name == ML_CLIENT for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))):
+            return None  # the name the fix introduces is taken
+        target = assign.targets[0]
+        uses = self._uses(target)
+        if any(n.lookup(n.name)[1] != [target] for n in uses):
+            return None  # also bound otherwise (Workspace.from_config() for an offline run): ml_client would not be
+        by_node = {id(f.node): f for f in found}
+        edits, imports, replaced = [], list(advice.fixes[0].imports), []
+        for use in uses:
+            call = use.parent.parent if isinstance(use.parent, nodes.Keyword) else use.parent
+            finding = by_node.get(id(call)) if isinstance(call, nodes.Call) else None
+            if finding is None or not finding.advice.fixes or not self._result_kept(call):
+                return None
+            chosen = self._choose(call, finding.advice)
+            if chosen is None:
+                return None
+            rewrite, bound = chosen
+            workspace = [name for name, value in bound.items() if value is use]
+            if len(workspace) != 1 or workspace[0] in rewrite.placeholders or ML_CLIENT + "." not in rewrite.template:
+                return None
+            if any(name not in rewrite.placeholders for name in bound if name != workspace[0]):
+                return None  # an argument the rewrite would drop (Model.register's properties=)
+            fix = self._fix(call, rewrite, {k: v for k, v in bound.items() if k != workspace[0]})
+            if fix is None:
+                return None
+            edits.append(fix.edits[0])
+            imports.extend(rewrite.imports)
+            replaced.append(call)
+        if not replaced or not self._names_free(imports, replaced, within):
+            return None
+        edits.insert(0, self._replace(assign, f"{ML_CLIENT} = {advice.fixes[0].template}"))
+        edits.extend(self._imports_edit(imports))
+        return Fix(f"replace `{assign.as_string()}` with the client of the job's workspace, and its uses "
+                   f"({advice.fixes[0].why})", Applicability.UNSAFE, tuple(edits))
+
+    def _result_kept(self, call: nodes.Call) -> bool:
+        """The call's result is unused, or bound to a name only read for what the v2 result
+        holds alike (a registered model's name)."""
+        statement = call.parent
+        if isinstance(statement, nodes.Expr):
+            return True
+        if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], nodes.AssignName)):
+            return False
+        reads = self._uses(statement.targets[0])
+        return all(isinstance(n.parent, nodes.Attribute) and n.parent.attrname in _SAME_ON_V2_MODEL for n in reads)
+
+    def _uses(self, target: nodes.AssignName) -> list[nodes.Name]:
+        """The names that read what ``target`` binds (among other bindings, maybe)."""
+        return [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
+
+    def _names_free(self, imports: list[str], replaced: list[nodes.NodeNG], within) -> bool:
+        """Each name ``from m import name`` adds is unbound in the module, or bound by an SDK v1
+        import whose every use is in ``replaced`` (the v1 ``Model`` that v2's ``Model`` takes over)."""
+        for statement in imports:
+            if not statement.startswith("from ") or _imported(self.module, statement):
+                continue
+            name = statement.rsplit(" import ", 1)[1]
+            for other in self.module.nodes_of_class((nodes.AssignName, nodes.FunctionDef, nodes.ClassDef)):
+                if other.name == name:
+                    return False
+            for imported in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+                if any((alias or original.split(".")[0]) == name for original, alias in imported.names) and not (
+                        isinstance(imported, nodes.ImportFrom) and catalogue.is_v1_module(imported.modname)):
+                    return False
+            if any(n.name == name and not any(within(n, outer) for outer in replaced)
+                   for n in self.module.nodes_of_class(nodes.Name)):
+                return False
+        return True
+
+    def _imports_edit(self, statements: list[str]) -> list[Edit]:
+        """One insertion of the statements the file lacks: two insertions at one place would conflict."""
+        missing = [statement for statement in dict.fromkeys(statements) if self._import(statement)]
+        return [_import_edit(self.module, self.lines, "\n".join(missing), at_line_end=True)] if missing else []
 
     def _bound_to_run_context(self, name: nodes.Name, bindings: dict) -> bool:
         _, assignments = name.lookup(name.name)
@@ -70,9 +169,7 @@ class Planner:
                 and isinstance(assign.targets[0], nodes.AssignName)):
             return None
         target = assign.targets[0]
-        uses = [name for name in self.module.nodes_of_class(nodes.Name)
-                if name.name == target.name and target in name.lookup(name.name)[1]]
-        fixes = [fixed.get(id(name)) for name in uses]
+        fixes = [fixed.get(id(name)) for name in self._uses(target)]
         if any(fix is None for fix in fixes):
             return None
         edit = self._delete_statement(assign)
@@ -120,40 +217,67 @@ class Planner:
 
     # ------------------------------------------------------------------ rewriting a call or attribute
     def _rewrite(self, node: nodes.NodeNG, advice: catalogue.Advice) -> Fix | None:
+        chosen = self._choose(node, advice)
+        return None if chosen is None else self._fix(node, *chosen)
+
+    def _choose(self, node: nodes.NodeNG, advice: catalogue.Advice) -> tuple[Rewrite, dict] | None:
+        """The advice's first rewrite that takes the call's arguments, and the arguments by name."""
         bound = self._bind(node, advice)
         if bound is None:
             return None
         for rewrite in advice.fixes:
             if not all(name in bound for name in rewrite.placeholders):
                 continue
-            if rewrite.when and self._kind(bound[rewrite.when[0]]) != rewrite.when[1]:
+            if rewrite.when and (self._kind(bound[rewrite.when[0]]) or "unknown") != rewrite.when[1]:
                 continue
-            return self._fix(node, rewrite, bound)
+            return rewrite, bound
         return None
 
     def _bind(self, node: nodes.NodeNG, advice: catalogue.Advice) -> dict[str, nodes.NodeNG] | None:
         """The v1 call's arguments by parameter name; None when they cannot all be named."""
         if not isinstance(node, nodes.Call):
             return {}
-        if len(node.args) > len(advice.positional) or any(isinstance(a, nodes.Starred) for a in node.args):
+        named = tuple(name for name in advice.positional if not name.startswith("**"))
+        collected = [name[2:] for name in advice.positional if name.startswith("**")]  # log_row(name, **columns)
+        if len(node.args) > len(named) or any(isinstance(a, nodes.Starred) for a in node.args):
             return None
-        bound = dict(zip(advice.positional, node.args))
+        bound: dict = dict(zip(named, node.args))
+        others = []
         for keyword in node.keywords or ():
-            if keyword.arg is None or keyword.arg not in advice.positional or keyword.arg in bound:
+            if keyword.arg is None or keyword.arg in bound:
                 return None
-            bound[keyword.arg] = keyword.value
+            if keyword.arg in named:
+                bound[keyword.arg] = keyword.value
+            elif collected:
+                others.append(keyword)
+            else:
+                return None
+        if collected:
+            bound[collected[0]] = tuple(others)
         return bound
 
     def _fix(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict[str, nodes.NodeNG]) -> Fix | None:
-        text = rewrite.template
+        text = _SUFFIXED.sub(lambda m: self._suffixed(bound.get(m.group(1)), m), rewrite.template)
+        statements = "\n" in text
+        if statements:  # indented before the arguments go in: their own lines keep their text
+            line = self.lines[node.lineno - 1]
+            text = text.replace("\n", "\n" + line[: len(line) - len(line.lstrip())])
         for name in rewrite.placeholders:
-            text = text.replace("{" + name + "}", self._source(bound[name]))
-        dropped = [name for name in bound if name not in rewrite.placeholders]
+            value = bound[name]
+            source = self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple) else self._source(value)
+            text = text.replace("{" + name + "}", source)
+        dropped = [name for name in bound if name not in rewrite.placeholders and name != rewrite.key_prefix]
         applicability, why = rewrite.applicability, rewrite.why
         if dropped:
             applicability = Applicability.UNSAFE
             why = "; ".join(filter(None, [why, "drops " + ", ".join(dropped)]))
-        edits = [self._replace(node, text)]
+        if statements:
+            edit = self._replace_statement(node, rewrite, bound, text)
+            if edit is None:
+                return None
+        else:
+            edit = self._replace(node, text)
+        edits = [edit]
         for statement in rewrite.imports:
             edit = self._import(statement)
             if edit is not None:
@@ -161,8 +285,47 @@ class Planner:
         title = f"replace with `{rewrite.code}`" + (f" ({why})" if why else "")
         return Fix(title, applicability, tuple(edits))
 
-    def _kind(self, expr: nodes.NodeNG) -> str | None:
-        """"number", "bool" or "text" when every value ``expr`` can hold is one; else None."""
+    def _suffixed(self, value: nodes.NodeNG | None, match) -> str:
+        """``{name} + ".json"`` of a plain string literal: one literal, in its own quotes ('t.json')."""
+        source = self._source(value) if isinstance(value, nodes.Const) and isinstance(value.value, str) else ""
+        quote = source[-1:]
+        if (len(source) < 2 or source[0] != quote or quote not in "'\"" or source.startswith(quote * 3)
+                or "\\" in source):
+            return match.group(0)
+        return source[:-1] + match.group(2) + quote
+
+    def _keyed(self, keywords: tuple[nodes.Keyword, ...], prefix: nodes.NodeNG | None) -> str:
+        """``x=1, y=v`` as a dict display ``{"x": 1, "y": v}``, each key after ``prefix`` and a "."."""
+        def key(name: str) -> str:
+            if prefix is None:
+                return json.dumps(name)
+            if isinstance(prefix, nodes.Const) and isinstance(prefix.value, str):
+                return json.dumps(f"{prefix.value}.{name}")
+            return f"{self._source(prefix)} + {json.dumps('.' + name)}"
+        return "{" + ", ".join(f"{key(k.arg)}: {self._source(k.value)}" for k in keywords) + "}"
+
+    def _replace_statement(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict, text: str) -> Edit | None:
+        """Statements (``text``, indented as the statement) in place of the expression statement
+        ``node`` is. None when ``node`` is not a statement of its own, a name the statements bind is
+        used in the module, or a value they read again on each pass is more than a constant or a name."""
+        statement = node.parent
+        if not isinstance(statement, nodes.Expr) or self._delete_statement(statement) is None:
+            return None
+        body = rewrite.template.split("\n", 1)[1]
+        if any("{" + name + "}" in body and not isinstance(bound[name], (nodes.Const, nodes.Name))
+               for name in rewrite.placeholders):
+            return None
+        taken = {n.name for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))}
+        if _bound_names(rewrite) & taken:
+            return None
+        return self._replace(statement, text)
+
+    def _kind(self, expr: nodes.NodeNG | tuple) -> str | None:
+        """"number", "bool" or "text" when every value ``expr`` can hold is one; else None. For
+        keywords (``**columns``): their one kind, "text" when any is text (no metric can hold it)."""
+        if isinstance(expr, tuple):
+            kinds = {self._kind(keyword.value) for keyword in expr}
+            return "text" if "text" in kinds else (kinds.pop() if len(kinds) == 1 else None)
         if isinstance(expr, nodes.JoinedStr):
             return "text"
         if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Name):
@@ -170,11 +333,14 @@ class Planner:
                 return "number"
             if expr.func.name in _TEXT_BUILTINS:
                 return "text"
-        if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and _is_numpy(expr.func.expr):
+        if isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and _is_module(expr.func.expr, "numpy"):
             if expr.func.attrname in _NUMPY_NUMBERS:
                 return "number"
             if expr.func.attrname in _NUMPY_TEXT:
                 return "text"
+        if (isinstance(expr, nodes.Call) and isinstance(expr.func, nodes.Attribute) and expr.func.attrname == "dumps"
+                and _is_module(expr.func.expr, "json")):
+            return "text"
         values = [expr] if isinstance(expr, nodes.Const) else list(self.infer(expr))
         kinds = {_const_kind(value) for value in values}
         return kinds.pop() if len(kinds) == 1 else None
@@ -217,7 +383,9 @@ class Planner:
         return self._import_edits[statement]
 
 
-def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit | None:
+def _import_edit(module: nodes.Module, lines: list[str], statement: str, at_line_end: bool = False) -> Edit | None:
+    """``at_line_end``: after the last import's end, not at the next line's start, where the fixes
+    of one line each (``import mlflow``) insert theirs: two insertions at one place would conflict."""
     if _imported(module, statement):
         return None
     last = None
@@ -230,7 +398,7 @@ def _import_edit(module: nodes.Module, lines: list[str], statement: str) -> Edit
             last = node  # after the module docstring when there are no imports
     if last is None:
         return Edit(1, 0, 1, 0, statement + "\n")
-    if last.end_lineno < len(lines):
+    if last.end_lineno < len(lines) and not at_line_end:
         return Edit(last.end_lineno + 1, 0, last.end_lineno + 1, 0, statement + "\n")
     end = len(lines[last.end_lineno - 1])
     return Edit(last.end_lineno, end, last.end_lineno, end, "\n" + statement)
@@ -257,6 +425,21 @@ def _is_docstring(node: nodes.NodeNG, module: nodes.Module) -> bool:
             and isinstance(node.value.value, str))
 
 
+def _bound_names(rewrite: Rewrite) -> set[str]:
+    """The names a statement template assigns (``for step, value in ...``)."""
+    code = rewrite.template
+    for name in rewrite.placeholders:
+        code = code.replace("{" + name + "}", "_")
+    return {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _experiment_run(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """``run`` (a name or a call) of ``run.experiment.workspace``."""
+    if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Attribute) and node.expr.attrname == "experiment":
+        return node.expr.expr
+    return None
+
+
 def _receiver(node: nodes.NodeNG) -> nodes.Name | None:
     """``run`` of ``run.log(...)`` or ``run.id``."""
     attribute = node.func if isinstance(node, nodes.Call) else node
@@ -273,13 +456,13 @@ def _binding_call(assignment: nodes.NodeNG) -> nodes.Call | None:
     return None
 
 
-def _is_numpy(expr: nodes.NodeNG) -> bool:
-    """``np`` bound only by ``import numpy as np`` (or ``import numpy``)."""
+def _is_module(expr: nodes.NodeNG, module: str) -> bool:
+    """``np`` bound only by ``import numpy as np`` (or ``import numpy``), for ``module`` "numpy"."""
     if not isinstance(expr, nodes.Name):
         return False
     _, assignments = expr.lookup(expr.name)
     return bool(assignments) and all(
-        isinstance(a, nodes.Import) and any(name == "numpy" and (asname or name) == expr.name for name, asname in a.names)
+        isinstance(a, nodes.Import) and any(name == module and (asname or name) == expr.name for name, asname in a.names)
         for a in assignments
     )
 
@@ -302,6 +485,10 @@ def fixable(fixes: Iterable[Fix | None], unsafe: bool) -> list[Fix]:
 
 
 _SUBMIT = "azureml.core.experiment.Experiment.submit"
+_EXPERIMENT_WORKSPACE = "azureml.core.experiment.Experiment.workspace"
+# what a v1 registered model and the v2 one create_or_update returns both hold, alike (the version
+# is not: an int in v1, a str in v2)
+_SAME_ON_V2_MODEL = frozenset({"name"})
 _WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
 _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"

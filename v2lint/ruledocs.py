@@ -80,7 +80,8 @@ def fixes_section(rule: Rule) -> str:
         return "\n".join(lines) + "\n"
     lines += [
         "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
-        "a job script's own run (bound by `Run.get_context()`), or a whole script run (workspace, experiment,",
+        "a job script's own run (bound by `Run.get_context()`) and the workspace it runs in (`run.experiment.workspace`",
+        "with every use of it), or a whole script run (workspace, experiment,",
         "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
         "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix. It takes the first rewrite",
         "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
@@ -93,5 +94,6 @@ def fixes_section(rule: Rule) -> str:
         for rewrite in rewrites:
             when = f"`{rewrite.when[0]}` is {rewrite.when[1]}" if rewrite.when else "always"
             applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
-            lines.append(f"| `{qname}` | `{markdown_cell(rewrite.template)}` | {when} | {markdown_cell(applies)} |")
+            code = " ".join(line.strip() for line in rewrite.template.split("\n"))  # statements: one line
+            lines.append(f"| `{qname}` | `{markdown_cell(code)}` | {when} | {markdown_cell(applies)} |")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,9 @@ environment; ``V2LINT_EXPECT_SDK_V2=1`` makes its absence a failure). The fixed 
 run offline: the v1 SDK is made unimportable, ``azure.ai.ml.MLClient`` is a recorder and
 ``DefaultAzureCredential`` a stand-in, and the job it submits (``job._to_dict()``) is
 compared with what the v1 code meant: the script and its ``python`` command, the code
-directory, the compute, the environment's conda file and image, the experiment name.
+directory, the compute, the environment's conda file and image, the experiment name. A
+fixed job script runs against the real MLflow with a local tracking store, and what it
+logged is read back and compared with what the v1 calls logged.
 """
 
 from __future__ import annotations
@@ -73,6 +75,15 @@ class _Compute:
         return _Poller(compute)
 
 
+class _Models:
+    def __init__(self) -> None:
+        self.registered: list[object] = []
+
+    def create_or_update(self, model):
+        self.registered.append(model)
+        return model
+
+
 class RecordingClient:
     """MLClient's surface the fixed scripts use; records instead of calling Azure."""
 
@@ -81,6 +92,8 @@ class RecordingClient:
     def __init__(self, credential=None, subscription_id=None, resource_group_name=None, workspace_name=None, **_):
         self.jobs = _Jobs()
         self.compute = _Compute()
+        self.models = _Models()
+        self.credential, self.workspace = credential, (subscription_id, resource_group_name, workspace_name)
         RecordingClient.made.append(self)
 
     @classmethod
@@ -178,3 +191,90 @@ def test_the_articles_pipeline_submits_the_same_three_node_pipeline_job(offline)
     assert nodes["score"]["inputs"]["test_data"]["path"] == "${{parent.jobs.prep.outputs.prepared_data}}"
     assert nodes["score"]["component"].get("is_deterministic") is False  # v1 allow_reuse=False
     assert nodes["prep"]["component"].get("is_deterministic", True) is True
+
+
+def _stand_in_sklearn(monkeypatch) -> None:
+    """The three sklearn names the logging example uses, deterministic: the test is about MLflow."""
+    import types
+
+    class Matrix(list):
+        def tolist(self):
+            return list(self)
+
+    class LogisticRegression:
+        def __init__(self, C, max_iter):  # noqa: N803 - sklearn's name
+            self.c = C
+
+        def fit(self, X, y):  # noqa: N803
+            return self
+
+        def score(self, X, y):  # noqa: N803
+            return 0.9 + self.c / 100
+
+        def predict(self, X):  # noqa: N803
+            return [0, 1]
+
+    modules = {
+        "sklearn": {},
+        "sklearn.datasets": {"load_iris": lambda return_X_y: ([[1.0], [2.0]], [0, 1])},
+        "sklearn.linear_model": {"LogisticRegression": LogisticRegression},
+        "sklearn.metrics": {"confusion_matrix": lambda y, predicted: Matrix([[1, 0], [0, 1]])},
+    }
+    for name, names in modules.items():
+        module = types.ModuleType(name)
+        module.__dict__.update(names)
+        monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_the_fixed_table_and_chart_logging_keeps_every_value_in_mlflow(offline, monkeypatch):
+    mlflow = pytest.importorskip("mlflow")
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")  # a local store for the test, no server
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", (offline / "mlruns").as_uri())
+    _stand_in_sklearn(monkeypatch)
+    fixed = _run_fixed(FIXES / "job_script_logging_v1.py", offline)
+    assert "run." not in fixed
+    run = mlflow.last_active_run()
+    mlflow.end_run()
+    client = mlflow.tracking.MlflowClient()
+
+    def history(key):
+        return [(m.step, m.value) for m in client.get_metric_history(run.info.run_id, key)]
+
+    accuracies = [0.9 + c / 100 for c in (0.01, 0.1, 1.0)]
+    # run.log_list("accuracies", values): each value at its index, as v1 drew the list
+    assert history("accuracies") == list(enumerate(accuracies))
+    # run.log_row("accuracy by C", C=c, accuracy=...): one metric per column, a value per row
+    assert [value for _, value in history("accuracy by C.C")] == [0.01, 0.1, 1.0]
+    assert [value for _, value in history("accuracy by C.accuracy")] == accuracies
+    artifacts = run.info.artifact_uri
+    # run.log_table("sweep", columns) and the chart logs: their values as <name>.json
+    assert mlflow.artifacts.load_dict(f"{artifacts}/sweep.json") == {"C": [0.01, 0.1, 1.0], "accuracy": accuracies}
+    confusion = mlflow.artifacts.load_dict(f"{artifacts}/confusion.json")
+    assert confusion["data"]["matrix"] == [[1, 0], [0, 1]]  # JSON text logged as text, not as a JSON string
+    assert mlflow.artifacts.load_dict(f"{artifacts}/predictions.json")["schema_type"] == "predictions"
+
+
+def test_the_fixed_job_registers_the_model_in_the_workspace_it_runs_in(offline, monkeypatch):
+    import azure.ai.ml.identity
+
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", (offline / "mlruns").as_uri())
+    # what Azure ML sets in every job: the workspace it runs in
+    for name, value in (("AZUREML_ARM_SUBSCRIPTION", "sub-1"), ("AZUREML_ARM_RESOURCEGROUP", "rg-1"),
+                        ("AZUREML_ARM_WORKSPACE_NAME", "ws-1")):
+        monkeypatch.setenv(name, value)
+    on_behalf_of = object()
+    monkeypatch.setattr(azure.ai.ml.identity, "AzureMLOnBehalfOfCredential", lambda: on_behalf_of)
+    (offline / "trained.h5").write_text("weights", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["register.py", "--saved-model", str(offline / "trained.h5")])
+    _run_fixed(FIXES / "job_script_register_v1.py", offline)
+    import mlflow
+
+    mlflow.end_run()
+
+    (client,) = RecordingClient.made
+    assert client.workspace == ("sub-1", "rg-1", "ws-1") and client.credential is on_behalf_of
+    (model,) = client.models.registered
+    assert (model.name, model.type, model.description) == ("mnist-classifier", "custom_model", "MNIST digits")
+    assert model.tags == {"framework": "tensorflow"}
+    assert Path(model.path) == offline / "model" and (offline / "model" / "trained.h5").exists()  # v1 uploaded it too

@@ -496,9 +496,17 @@ def _client():
     yield
 
 
+def _expressions(span: str) -> list[str]:
+    """The span, or for statements (a fix's template of several lines) each SDK v2 call in them."""
+    if "\n" not in span:
+        return [span]
+    calls = [node for node in ast.walk(ast.parse(span)) if isinstance(node, ast.Call)]
+    return [ast.unparse(call) for call in calls if (_chain(call) or [("",)])[0][0] in V2_ROOTS]
+
+
 def _all_spans():
     for where, advice in _advices():
-        for span in dict.fromkeys(advice.code):
+        for span in dict.fromkeys(e for code in advice.code for e in _expressions(code)):
             yield pytest.param(where, span, id=f"{where}:{span}")
 
 
