@@ -82,16 +82,29 @@ def fixes_section(rule: Rule) -> str:
         "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
         "a job script's own run (bound by `Run.get_context()`), or a whole script run (workspace, experiment,",
         "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
-        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix. It takes the first rewrite",
-        "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
-        "unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
+        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix, or a whole workspace handle",
+        "(its binding, its `auth=` credential and every use of the handle), one fix as safe as its least safe rewrite.",
+        "It takes the first rewrite whose arguments are all passed and whose condition holds; an argument the",
+        "rewrite does not use makes it unsafe (in a workspace handle or a credential, where it would change what is",
+        "signed in to: no fix). Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for",
+        "the reason given.",
         "",
         "| v1 name | rewrite | when | applicability |",
         "|---|---|---|---|",
     ]
     for qname, rewrites in fixable.items():
-        for rewrite in rewrites:
-            when = f"`{rewrite.when[0]}` is {rewrite.when[1]}" if rewrite.when else "always"
+        # the first rewrite that holds is written: it holds when the arguments that only some
+        # of the target's rewrites take are passed, and its condition is met
+        arguments = [set(rewrite.placeholders) - {"self"} for rewrite in rewrites]
+        choosing = set().union(*arguments) - set.intersection(*arguments)
+        for index, rewrite in enumerate(rewrites):
+            conditions = []
+            if choosing & arguments[index]:
+                conditions.append(", ".join(f"`{name}`" for name in sorted(choosing & arguments[index])) + " passed")
+            if rewrite.when:
+                conditions.append(f"`{rewrite.when[0]}` is {rewrite.when[1]}")
+            when = "; ".join(conditions) or ("otherwise" if index else "always")
             applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
             lines.append(f"| `{qname}` | `{markdown_cell(rewrite.template)}` | {when} | {markdown_cell(applies)} |")
     return "\n".join(lines) + "\n"
+
