@@ -175,3 +175,15 @@ def test_a_use_in_any_cell_without_a_v2_form_blocks_the_whole_notebook():
     data = _notebook(_SETUP, _DETAILS, "from azureml.core import Experiment\nexperiment = Experiment(ws, 'nb')\n")
     fixed = fix_notebook(data, "nb.ipynb", "nb.ipynb", unsafe=True)
     assert fixed is None or not fixed.applied
+
+
+def test_the_rule_pages_say_which_arguments_choose_each_rewrite():
+    from v2lint.catalogue import RULES
+    from v2lint.ruledocs import fixes_section
+
+    workspace = fixes_section(next(rule for rule in RULES if rule.code == "AML101"))
+    assert ("| `azureml.core.workspace.Workspace.from_config` | `MLClient.from_config(credential={auth}, path={path})` "
+            "| `auth`, `path` passed | safe |") in workspace
+    assert ("| `azureml.core.workspace.Workspace.from_config` | `MLClient.from_config(credential=DefaultAzureCredential())` "
+            "| otherwise | unsafe: it signs in with DefaultAzureCredential, not v1's interactive login |") in workspace
+    assert "| `azureml.core.workspace.Workspace.name` | `ml_client.workspace_name` | always | safe |" in workspace
