@@ -187,3 +187,20 @@ def test_the_rule_pages_say_which_arguments_choose_each_rewrite():
     assert ("| `azureml.core.workspace.Workspace.from_config` | `MLClient.from_config(credential=DefaultAzureCredential())` "
             "| otherwise | unsafe: it signs in with DefaultAzureCredential, not v1's interactive login |") in workspace
     assert "| `azureml.core.workspace.Workspace.name` | `ml_client.workspace_name` | always | safe |" in workspace
+
+
+def test_a_workspace_class_that_is_not_called_leaves_the_other_fixes_alone():
+    source = ("import functools\n"
+              "from azureml.core import Run, Workspace\n"
+              "run = Run.get_context()\n"
+              'connect = functools.partial(Workspace.from_config, path="config.json")\n'
+              "run.log('accuracy', 0.9)\n")
+    log = next(f for f in analyse_source(source, "ws.py") if f.qname == "azureml.core.run.Run.log")
+    assert log.fix is not None and log.fix.applicability is Applicability.SAFE
+
+
+def test_comments_inside_the_rewritten_call_make_the_fix_unsafe():
+    source = (FIXES / "workspace_service_principal_v1.py").read_text(encoding="utf-8").replace(
+        '    resource_group="my-ml-rg",\n', '    resource_group="my-ml-rg",  # the team\'s group\n')
+    (fix,) = [f for f in _binding_fixes(source) if f is not None]
+    assert fix.applicability is Applicability.UNSAFE and "comments" in fix.title

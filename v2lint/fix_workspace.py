@@ -23,6 +23,8 @@ and leave a ``ws`` that no longer exists.
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass, field
 
 from astroid import nodes
@@ -84,6 +86,7 @@ def rewrite_handle(planner: Planner, assign: nodes.Assign, qnames: dict[int, str
         raise _NoFix  # never shadow the name the fix introduces, nor let it shadow another
     handle = Handle(target.name)
     text = _rewritten_call(planner, assign.value, qnames, handle)
+    _keep_comments(planner, assign, handle)
     handle.edits.append(planner._replace(assign, _layout(planner, assign, text, f"{ML_CLIENT} = ")))
     # the client's import before the credentials'
     handle.imports.sort(key=lambda statement: not statement.startswith("from azure.ai.ml "))
@@ -104,8 +107,9 @@ def workspace_fixes(planner: Planner, found: list) -> None:
     done: set[int] = set()
     for f in found:
         call = f.node if isinstance(f.node, nodes.Call) else f.node.parent
-        if f.qname not in HANDLE_CALLS or f.fix is not None or not isinstance(call, nodes.Call):
-            continue
+        if f.qname not in HANDLE_CALLS or f.fix is not None or not (
+                isinstance(call, nodes.Call) and (call is f.node or call.func is f.node)):
+            continue  # not a call of Workspace (isinstance(x, Workspace), an annotation...)
         assign = call.parent
         if not (isinstance(assign, nodes.Assign) and assign.value is call) or id(assign) in done:
             continue
@@ -182,6 +186,7 @@ def _credential(planner: Planner, auth: nodes.NodeNG, qnames: dict[int, str], ha
     if [id(use) for use in _uses(planner.module, target)] != [id(auth)]:
         raise _NoFix  # the v1 credential signs in something else too
     text = _rewritten_call(planner, assign.value, qnames, handle)
+    _keep_comments(planner, assign.value, handle)
     handle.edits.append(planner._replace(assign.value, _layout(planner, assign.value, text)))
     return auth.name
 
@@ -205,6 +210,17 @@ def _write(rewrite: Rewrite, texts: dict[str, str], handle: Handle) -> str:
     return text
 
 
+def _keep_comments(planner: Planner, replaced: nodes.NodeNG, handle: Handle) -> None:
+    """A comment inside a call the fix rewrites whole is lost: that makes the fix unsafe."""
+    try:
+        comments = any(token.type == tokenize.COMMENT for token in
+                       tokenize.generate_tokens(io.StringIO(planner._source(replaced)).readline))
+    except (tokenize.TokenError, SyntaxError):
+        comments = True
+    if comments:
+        handle.unsafe.append("it drops the comments inside the v1 call")
+
+
 def _layout(planner: Planner, replaced: nodes.NodeNG, text: str, prefix: str = "") -> str:
     """``prefix + text`` (``text`` a call), replacing ``replaced``: an argument a line when
     the v1 code was written so, or when one line would be longer than _LONG_LINE."""
@@ -212,6 +228,8 @@ def _layout(planner: Planner, replaced: nodes.NodeNG, text: str, prefix: str = "
     one_line = len(line) - len(planner._source(replaced)) + len(prefix + text)
     if replaced.lineno == replaced.end_lineno and one_line <= _LONG_LINE:
         return prefix + text
+    if "\n" in text:
+        return prefix + text  # an argument written over several lines: kept as it is
     call = ast.parse(text, mode="eval").body
     if not isinstance(call, ast.Call) or not (call.args or call.keywords):
         return prefix + text
