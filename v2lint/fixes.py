@@ -10,6 +10,10 @@ Fix families so far:
   context), calls and attributes of a run bound by ``run = Run.get_context()``
   become MLflow calls; the binding itself is removed once every use of it has
   a fix, with the least safe applicability of those uses.
+* script runs (``_ScriptRun`` below) and pipelines (v2lint.fix_pipelines): one fix
+  on the submit for the whole pattern.
+* workspace handles (v2lint.fix_workspace): ``ws = Workspace...`` and every use of
+  ``ws`` as one ``MLClient``; the two families above write their handle through it.
 
 A fix is offered only when its edits leave code that runs: a receiver that is
 not plainly the job's run, an argument list v2lint cannot bind (``*args``,
