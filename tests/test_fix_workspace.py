@@ -64,14 +64,16 @@ def test_a_service_principal_keeps_its_identity_so_the_fix_is_safe():
     assert 'cluster = ml_client.compute.get("cpu-cluster")' in fixed
 
 
-def test_only_the_interactive_login_changes_how_one_signs_in():
+def test_the_interactive_login_and_the_managed_identity_may_sign_in_otherwise():
     source = (FIXES / "workspace_get_v1.py").read_text(encoding="utf-8")
     fixes = [f for f in _binding_fixes(source) if f is not None]
-    assert [f.applicability for f in fixes] == [Applicability.UNSAFE, Applicability.SAFE, Applicability.SAFE]
-    assert "browser" in fixes[0].title
+    assert [f.applicability for f in fixes] == [Applicability.UNSAFE, Applicability.UNSAFE, Applicability.SAFE]
+    assert "browser" in fixes[0].title and "workload identity" in fixes[1].title
     safe = _fixed(source, unsafe=False)
-    assert "InteractiveLoginAuthentication" in safe and "ManagedIdentityCredential()" in safe
-    assert 'ml_client.models.get("credit-default", label="latest")' in safe  # v1's models: the latest versions
+    assert "InteractiveLoginAuthentication" in safe and "MsiAuthentication()" in safe
+    assert "AzureCliCredential()," in safe  # the Azure CLI's login either way
+    unsafe = _fixed(source, unsafe=True)
+    assert 'ml_client.models.get("credit-default", label="latest")' in unsafe  # v1's models: the latest versions
 
 
 NEAR_MISSES = (FIXES / "workspace_near_misses_v1.py").read_text(encoding="utf-8")

@@ -531,7 +531,9 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.core.authentication.MsiAuthentication": use(
                 "`azure.identity.ManagedIdentityCredential`", positional=("cloud",),
-                fixes=(v2("ManagedIdentityCredential()", "from azure.identity import ManagedIdentityCredential"),)),
+                fixes=(v2("ManagedIdentityCredential()", "from azure.identity import ManagedIdentityCredential",
+                          why="where workload identity is configured (AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE: "
+                              "an AKS pod) it signs in as that identity, which v1's MSI did not use"),)),
             "azureml.core.authentication.AzureCliAuthentication": use(
                 "`azure.identity.AzureCliCredential`", positional=("cloud",),
                 fixes=(v2("AzureCliCredential()", "from azure.identity import AzureCliCredential"),)),
