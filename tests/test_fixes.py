@@ -72,7 +72,7 @@ def test_the_articles_script_run_becomes_a_command_job_without_v1():
 
 
 @pytest.mark.parametrize("extra", [
-    "print(ws.name)\n",  # the workspace serves more than the experiment
+    "ws.write_config()\n",  # a use of the workspace with no v2 form here
     "config.arguments = ['--lr', 0.1]\n",  # a config change the pattern does not carry over
     "print(run.get_metrics())\n",  # a use of the run with no v2 form here
 ])
@@ -117,7 +117,7 @@ def test_a_pipeline_the_fix_cannot_map_whole_gets_no_fix(old, new):
 
 
 @pytest.mark.parametrize("extra", [
-    "print(ws.name)\n",  # the workspace serves more than the pipeline
+    "ws.write_config()\n",  # a use of the workspace with no v2 form here
     "prep_step.run_after(train_step)\n",  # a step use the fix does not carry over
     "print(raw_data.to_path())\n",  # a dataset use with no Input form
     "print(pipeline.graph)\n",

@@ -709,6 +709,7 @@ class _ModuleAnalysis:
             planner.job_script(found, self.job_scopes, _within)
             planner.script_run(found)
             planner.pipeline(found)
+            planner.workspace(found)
         except (AnalysisLimitExceeded, RecursionError):
             raise
         except Exception:  # noqa: BLE001 - odd code: no fix rather than no findings

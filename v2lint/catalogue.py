@@ -219,6 +219,9 @@ class Rule:
 
 
 _CREDENTIAL = "credential=azure.identity.DefaultAzureCredential()"
+# why the fixes that choose a credential v1 did not use are unsafe
+_SIGN_IN = "it signs in with DefaultAzureCredential, not v1's interactive login"
+_BROWSER = "it signs in through the browser; v1 first used the Azure CLI's or a cached login"
 _JOBS_CREATE = "`ml_client.jobs.create_or_update(job)`"
 _COMMAND = "`azure.ai.ml.command()`"
 _MLTABLE_INPUT = '`azure.ai.ml.Input(type="mltable", path=...)`'
@@ -551,16 +554,40 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 Workspace handles and operations.",
         "workspace",
         targets={
-            _WS: f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)` to work in a workspace, `azure.ai.ml.entities.Workspace` to describe one",
+            # the handle's fixes (v2lint/fix_workspace.py): with the v1 auth= as the credential (its own
+            # rewrite below) the identity is kept; without it, DefaultAzureCredential signs in instead
+            _WS: use(
+                f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)` to work in a workspace, `azure.ai.ml.entities.Workspace` to describe one",
+                positional=("subscription_id", "resource_group", "workspace_name", "auth"),
+                fixes=(
+                    v2("MLClient({auth}, subscription_id={subscription_id}, resource_group_name={resource_group}, "
+                       "workspace_name={workspace_name})", "from azure.ai.ml import MLClient"),
+                    v2("MLClient(DefaultAzureCredential(), subscription_id={subscription_id}, "
+                       "resource_group_name={resource_group}, workspace_name={workspace_name})",
+                       *MLCLIENT_IMPORTS, why=_SIGN_IN),
+                ),
+            ),
             _WS + ".from_config": use(
                 f"`azure.ai.ml.MLClient.from_config({_CREDENTIAL})`",
-                fixes=(v2("MLClient.from_config(credential=DefaultAzureCredential())", *MLCLIENT_IMPORTS,
-                          why="it signs in with DefaultAzureCredential, not v1's interactive login"),),
+                positional=("path", "auth"),
+                fixes=(
+                    v2("MLClient.from_config(credential={auth}, path={path})", "from azure.ai.ml import MLClient"),
+                    v2("MLClient.from_config(credential={auth})", "from azure.ai.ml import MLClient"),
+                    v2("MLClient.from_config(credential=DefaultAzureCredential(), path={path})", *MLCLIENT_IMPORTS,
+                       why=_SIGN_IN),
+                    v2("MLClient.from_config(credential=DefaultAzureCredential())", *MLCLIENT_IMPORTS, why=_SIGN_IN),
+                ),
             ),
             _WS + ".get": use(
                 f"`azure.ai.ml.MLClient({_CREDENTIAL}, subscription_id=..., resource_group_name=..., workspace_name=...)`",
                 renames={"name": "workspace_name", "resource_group": "resource_group_name", "auth": "credential"},
                 positional=("name", "auth", "subscription_id", "resource_group"),
+                fixes=(  # v1 searched the subscriptions for the name when none was given: no fix then
+                    v2("MLClient({auth}, subscription_id={subscription_id}, resource_group_name={resource_group}, "
+                       "workspace_name={name})", "from azure.ai.ml import MLClient"),
+                    v2("MLClient(DefaultAzureCredential(), subscription_id={subscription_id}, "
+                       "resource_group_name={resource_group}, workspace_name={name})", *MLCLIENT_IMPORTS, why=_SIGN_IN),
+                ),
             ),
             _WS + ".create": "`azure.ai.ml.entities.Workspace(...)` created with `ml_client.workspaces.begin_create`",
             _WS + ".sku": instead(
@@ -572,23 +599,31 @@ RULES: tuple[Rule, ...] = (
             _WS + ".list": "`ml_client.workspaces.list()`",
             _WS + ".write_config": "a config.json read by `azure.ai.ml.MLClient.from_config`",
             _WS + ".add_private_endpoint": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled") with `ml_client.workspaces.begin_create`',
-            _WS + ".get_default_datastore": "`ml_client.datastores.get_default()`",
+            _WS + ".get_default_datastore": use("`ml_client.datastores.get_default()`",
+                                                fixes=(v2("ml_client.datastores.get_default()"),)),
             _WS + ".set_default_datastore": instead(
                 "set the default datastore in Azure ML studio: SDK v2 can read it (`ml_client.datastores.get_default()`) but has no operation that sets it"
             ),
             _WS + ".get_default_keyvault": _SECRET_CLIENT,
-            _WS + ".name": "`ml_client.workspace_name`",
-            _WS + ".subscription_id": "`ml_client.subscription_id`",
-            _WS + ".resource_group": "`ml_client.resource_group_name`",
-            _WS + ".location": "`ml_client.workspaces.get(ml_client.workspace_name).location`",
-            _WS + ".compute_targets": "`ml_client.compute.get(name)` or `ml_client.compute.list()`",
+            _WS + ".name": use("`ml_client.workspace_name`", fixes=(v2("ml_client.workspace_name"),)),
+            _WS + ".subscription_id": use("`ml_client.subscription_id`", fixes=(v2("ml_client.subscription_id"),)),
+            _WS + ".resource_group": use("`ml_client.resource_group_name`", fixes=(v2("ml_client.resource_group_name"),)),
+            _WS + ".location": use("`ml_client.workspaces.get(ml_client.workspace_name).location`",
+                                   fixes=(v2("ml_client.workspaces.get(ml_client.workspace_name).location"),)),
+            # the indexed collections: {name} is the index of ws.compute_targets[name]
+            _WS + ".compute_targets": use("`ml_client.compute.get(name)` or `ml_client.compute.list()`",
+                                          fixes=(v2("ml_client.compute.get({name})"),)),
             _WS + ".datasets": "`ml_client.data.get(name, version=...)` or `ml_client.data.list()`",
-            _WS + ".datastores": "`ml_client.datastores.get(name)` or `ml_client.datastores.list()`",
+            _WS + ".datastores": use("`ml_client.datastores.get(name)` or `ml_client.datastores.list()`",
+                                     fixes=(v2("ml_client.datastores.get({name})"),)),
             _WS + ".environments": "`ml_client.environments.get(name, version=...)` or `ml_client.environments.list()`",
-            _WS + ".models": "`ml_client.models.get(name, version=...)` or `ml_client.models.list()`",
+            _WS + ".models": use("`ml_client.models.get(name, version=...)` or `ml_client.models.list()`",
+                                 fixes=(v2('ml_client.models.get({name}, label="latest")'),)),  # v1: the latest versions
             _WS + ".experiments": "`ml_client.jobs.list()` (experiments are names on jobs)",
             _WS + ".webservices": "`ml_client.online_endpoints.list()`",
-            _WS + ".get_mlflow_tracking_uri": "`ml_client.workspaces.get(name).mlflow_tracking_uri`",
+            _WS + ".get_mlflow_tracking_uri": use(
+                "`ml_client.workspaces.get(name).mlflow_tracking_uri`",
+                fixes=(v2("ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri"),)),
             "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled")',
         },
     ),
@@ -597,19 +632,36 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 authentication classes (azureml.core.authentication).",
         "workspace",
         targets={
-            "azureml.core.authentication.InteractiveLoginAuthentication": "`azure.identity.InteractiveBrowserCredential`",
+            # the credentials' fixes are written with the workspace handle they sign in (v2lint/fix_workspace.py)
+            "azureml.core.authentication.InteractiveLoginAuthentication": use(
+                "`azure.identity.InteractiveBrowserCredential`",
+                positional=("force", "tenant_id"),
+                fixes=(
+                    v2("InteractiveBrowserCredential(tenant_id={tenant_id})", "from azure.identity import InteractiveBrowserCredential",
+                       why=_BROWSER),
+                    v2("InteractiveBrowserCredential()", "from azure.identity import InteractiveBrowserCredential", why=_BROWSER),
+                ),
+            ),
             "azureml.core.authentication.ServicePrincipalAuthentication": use(
                 "`azure.identity.ClientSecretCredential(tenant_id=..., client_id=..., client_secret=...)`",
                 renames={"service_principal_id": "client_id", "service_principal_password": "client_secret"},
                 positional=("tenant_id", "service_principal_id", "service_principal_password"),
+                fixes=(v2("ClientSecretCredential(tenant_id={tenant_id}, client_id={service_principal_id}, "
+                          "client_secret={service_principal_password})", "from azure.identity import ClientSecretCredential"),),
             ),
-            "azureml.core.authentication.MsiAuthentication": "`azure.identity.ManagedIdentityCredential`",
+            "azureml.core.authentication.MsiAuthentication": use(
+                "`azure.identity.ManagedIdentityCredential`", positional=("cloud",),
+                fixes=(v2("ManagedIdentityCredential()", "from azure.identity import ManagedIdentityCredential",
+                          why="where workload identity is configured (AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE: "
+                              "an AKS pod) it signs in as that identity, which v1's MSI did not use"),)),
             # the header v1 built for REST calls (a published pipeline's endpoint): a bearer token for Azure ML
             "azureml.core.authentication.AbstractAuthentication.get_authentication_header": (
                 'the header {"Authorization": "Bearer " + token}, the token from '
                 '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")` (its token attribute)'
             ),
-            "azureml.core.authentication.AzureCliAuthentication": "`azure.identity.AzureCliCredential`",
+            "azureml.core.authentication.AzureCliAuthentication": use(
+                "`azure.identity.AzureCliCredential`", positional=("cloud",),
+                fixes=(v2("AzureCliCredential()", "from azure.identity import AzureCliCredential"),)),
             "azureml.core.authentication.TokenAuthentication": "a credential implementing `azure.core.credentials.TokenCredential`",
             "azureml.core.authentication.Audience": (
                 "the scope of an `azure.identity` credential's token, "

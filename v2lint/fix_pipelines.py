@@ -23,7 +23,7 @@ from astroid import nodes
 from v2lint import catalogue
 from v2lint.catalogue import Applicability
 from v2lint.findings import Fix
-from v2lint.fixes import _EXPERIMENT, _SUBMIT, _WORKSPACE_FROM_CONFIG, ML_CLIENT, _binding_call, _NoFix, _ScriptRun
+from v2lint.fixes import _EXPERIMENT, _SUBMIT, ML_CLIENT, _binding_call, _NoFix, _ScriptRun
 
 PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
 STEP = "azureml.pipeline.steps.python_script_step.PythonScriptStep"
@@ -88,9 +88,6 @@ class PipelineRun(_ScriptRun):
         if set(experiment) != {"workspace", "name"}:
             raise _NoFix
         self.workspace(experiment["workspace"])
-        workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
-        if workspace_call.args or workspace_call.keywords:
-            raise _NoFix
 
         pipeline_assign, pipeline_call = self.binding(submit["config"], PIPELINE)
         if [id(n) for n in self.uses(pipeline_assign)] != [id(submit["config"])]:
@@ -115,8 +112,6 @@ class PipelineRun(_ScriptRun):
             lines.append(f"    {node} = {step_assign.targets[0].name}({call_text})")
         if not lines or any(producer is None for _, producer in self.outputs.values()):
             raise _NoFix
-        if self.workspace_uses != {id(n) for n in self.uses(workspace_assign)}:
-            raise _NoFix  # the workspace serves more than the pipeline
         # every step, output and dataset of the file is one of this pipeline's: none is left in v1
         ours = {**{name: True for name in self.outputs}, **{name: True for name in self.datasets}}
         ours.update({element.name: True for element in pipeline["steps"].elts})
@@ -127,8 +122,8 @@ class PipelineRun(_ScriptRun):
                         and isinstance(assign.targets[0], nodes.AssignName) and assign.targets[0].name in ours):
                     raise _NoFix
 
-        self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
-        self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
+        # the workspace serves the pipeline, and any other use of it has its own v2 form
+        self.rewrite_workspace(experiment["workspace"], self.workspace_uses)
         parameters = ", ".join(self.datasets)
         target = pipeline_assign.targets[0].name
         indent = " " * pipeline_assign.col_offset  # the scope's indentation (a main() function's, say)

@@ -13,6 +13,10 @@ Fix families so far:
   job's own ``MLClient`` in one fix with every use of ``ws``; the run's binding
   is removed once every use of it has a fix, with the least safe
   applicability of those uses.
+* script runs (``_ScriptRun`` below) and pipelines (v2lint.fix_pipelines): one fix
+  on the submit for the whole pattern.
+* workspace handles (v2lint.fix_workspace): ``ws = Workspace...`` and every use of
+  ``ws`` as one ``MLClient``; the script-run and pipeline fixes write their handle through it.
 
 A fix is offered only when its edits leave code that runs: a receiver that is
 not plainly the job's run, an argument list v2lint cannot bind (``*args``,
@@ -199,6 +203,13 @@ class Planner:
                     f.fix = _ScriptRun(self, f.node, qnames).fix()
                 except _NoFix:
                     pass
+
+    def workspace(self, found: list) -> None:
+        """``ws = Workspace.from_config()`` and every use of ``ws``: an ``MLClient``
+        (v2lint.fix_workspace); after the families that rewrite a handle with their pattern."""
+        from v2lint.fix_workspace import workspace_fixes
+
+        workspace_fixes(self, found)
 
     def pipeline(self, found: list) -> None:
         """``Experiment(ws, name).submit(pipeline)`` of a pipeline of PythonScriptSteps: one
@@ -479,6 +490,31 @@ def _const_kind(value: nodes.NodeNG) -> str | None:
     return None
 
 
+def import_block(planner: Planner, statements: list[str]) -> list[Edit]:
+    """The one edit that adds the ``from m import n`` statements the file lacks."""
+    missing = [statement for statement in dict.fromkeys(statements) if planner._import(statement)]
+    if not missing:
+        return []
+    # one insertion, a line per module: two insertions at one place would conflict
+    names: dict[str, list[str]] = {}
+    for statement in missing:
+        module, name = statement[5:].split(" import ")
+        names.setdefault(module, []).append(name)
+    edits = []
+    for module, found in list(names.items()):  # ``from m import a`` of the file's own gets the names
+        existing = next((node for node in planner.module.body if isinstance(node, nodes.ImportFrom)
+                         and node.modname == module and not node.level and node.lineno == node.end_lineno
+                         and "(" not in planner._source(node)), None)
+        if existing is not None:
+            edits.append(Edit(existing.end_lineno, planner._point(existing.end_lineno, existing.end_col_offset),
+                              existing.end_lineno, planner._point(existing.end_lineno, existing.end_col_offset),
+                              "".join(f", {name}" for name in found)))
+            del names[module]
+    if names:
+        edits.append(planner._import("\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())))
+    return edits
+
+
 def fixable(fixes: Iterable[Fix | None], unsafe: bool) -> list[Fix]:
     """The fixes ``--fix`` applies (``--unsafe-fixes``: the unsafe ones too)."""
     return [fix for fix in fixes if fix is not None and (unsafe or fix.applicability is Applicability.SAFE)]
@@ -572,12 +608,7 @@ class _ScriptRun:
         experiment = self.arguments(experiment_call, _EXPERIMENT, ("workspace", "name"))
         if set(experiment) != {"workspace", "name"}:
             raise _NoFix
-        workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
-        if workspace_call.args or workspace_call.keywords:
-            raise _NoFix
-        # every use of the workspace and the experiment is the one this pattern rewrites
-        if [id(n) for n in self.uses(workspace_assign)] != [id(experiment["workspace"])]:
-            raise _NoFix
+        # every use of the experiment is the one this pattern rewrites
         if [id(n) for n in self.uses(experiment_assign)] != [id(self.submit.func.expr)]:
             raise _NoFix
         config = self.arguments(config_call, _SCRIPT_RUN_CONFIG,
@@ -592,8 +623,8 @@ class _ScriptRun:
             if self.planner._kind(config["compute_target"]) != "text":
                 raise _NoFix  # a ComputeTarget object: the compute family's to rewrite
             placeholders["compute_target"] = source(config["compute_target"])
-        self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
-        self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
+        # the workspace serves the experiment, and any other use of it has its own v2 form
+        self.rewrite_workspace(experiment["workspace"], {id(experiment["workspace"])})
         self.delete(experiment_assign)
         self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call, 0 if "compute_target" in config else 1)
         self.write(_SUBMIT, {"config": source(submit_args["config"]), "experiment_name": source(experiment["name"])},
@@ -608,16 +639,17 @@ class _ScriptRun:
         )
 
     def import_edits(self) -> list[Edit]:
-        missing = [statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)]
-        if not missing:
-            return []
-        # one insertion, a line per module: two insertions at one place would conflict
-        names: dict[str, list[str]] = {}
-        for statement in missing:
-            module, name = statement[5:].split(" import ")
-            names.setdefault(module, []).append(name)
-        block = "\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())
-        return [self.planner._import(block)]
+        return import_block(self.planner, self.imports)
+
+    def rewrite_workspace(self, use: nodes.NodeNG, consumed: set[int]) -> None:
+        """The workspace handle ``use`` reads, rewritten with every use of it but ``consumed``
+        (those this pattern rewrites): v2lint.fix_workspace, the one place that writes it."""
+        from v2lint.fix_workspace import binding_of, rewrite_handle
+
+        handle = rewrite_handle(self.planner, binding_of(use, self.qnames), self.qnames, frozenset(consumed))
+        self.edits.extend(handle.edits)
+        self.imports.extend(handle.imports)
+        self.unsafe.extend(handle.unsafe)
 
     def environment(self, config_assign: nodes.Assign, config: dict[str, nodes.NodeNG]) -> str:
         """The command job's environment: the conda environment the config runs in, rewritten; or

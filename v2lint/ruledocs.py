@@ -83,17 +83,30 @@ def fixes_section(rule: Rule) -> str:
         "a job script's own run (bound by `Run.get_context()`) and the workspace it runs in (`run.experiment.workspace`",
         "with every use of it), or a whole script run (workspace, experiment,",
         "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
-        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix. It takes the first rewrite",
-        "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
-        "unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
+        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix, or a whole workspace handle",
+        "(its binding, its `auth=` credential and every use of the handle), one fix as safe as its least safe rewrite.",
+        "It takes the first rewrite whose arguments are all passed and whose condition holds; an argument the",
+        "rewrite does not use makes it unsafe (in a workspace handle or a credential, where it would change what is",
+        "signed in to: no fix). Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for",
+        "the reason given.",
         "",
         "| v1 name | rewrite | when | applicability |",
         "|---|---|---|---|",
     ]
     for qname, rewrites in fixable.items():
-        for rewrite in rewrites:
-            when = f"`{rewrite.when[0]}` is {rewrite.when[1]}" if rewrite.when else "always"
+        # the first rewrite that holds is written: it holds when the arguments that only some
+        # of the target's rewrites take are passed, and its condition is met
+        arguments = [set(rewrite.placeholders) - {"self"} for rewrite in rewrites]
+        choosing = set().union(*arguments) - set.intersection(*arguments)
+        for index, rewrite in enumerate(rewrites):
+            conditions = []
+            if choosing & arguments[index]:
+                conditions.append(", ".join(f"`{name}`" for name in sorted(choosing & arguments[index])) + " passed")
+            if rewrite.when:
+                conditions.append(f"`{rewrite.when[0]}` is {rewrite.when[1]}")
+            when = "; ".join(conditions) or ("otherwise" if index else "always")
             applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
             code = " ".join(line.strip() for line in rewrite.template.split("\n"))  # statements: one line
             lines.append(f"| `{qname}` | `{markdown_cell(code)}` | {when} | {markdown_cell(applies)} |")
     return "\n".join(lines) + "\n"
+
