@@ -147,7 +147,7 @@ class _ModuleAnalysis:
             self.v1_bound_names.add(asname or name)
             qname = self._imported_qname(node, name)
             target = catalogue.TARGETS.get(qname)
-            advice = target[1] if target else catalogue.module_advice(node.modname)
+            advice = target[1] if target else catalogue.unmodelled_advice(qname) or catalogue.module_advice(node.modname)
             self._v1_import(node, qname, name, advice, where.get(name))
         if where and all(line != node.lineno for line, *_ in where.values()):
             # ``from azureml.train.hyperdrive import (`` names the v1 module on a line of its own
@@ -1056,6 +1056,9 @@ def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: 
         target = catalogue.TARGETS.get(klass.qname())
         if target:
             return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
+    own = catalogue.unmodelled_advice(qname) if cls is None else None
+    if own is not None:  # a name the stubs do not model, with advice of its own
+        return _Resolved(qname, catalogue.MEMBER, own, confidence)
     return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(modname), confidence,
                      via=f"module:{modname}")
 
