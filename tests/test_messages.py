@@ -19,6 +19,7 @@ NOT_AFTER_USE = frozenset({
 IMPERATIVES = frozenset({
     "run", "port", "copy", "re-create", "remove", "choose", "redeploy", "import", "split", "set", "read",
     "write", "list", "delete", "work", "query", "migrate", "finish", "install", "compute", "annotate", "load", "drop",
+    "create",
 })
 
 

@@ -352,6 +352,12 @@ class _ModuleAnalysis:
             qname = ".".join([prefix, *parts])
             if prefix == expr.name and module != expr.name:  # ``import azureml.core``: the chain names the module
                 module = ".".join(qname.split(".")[: module.count(".") + 1])
+            target = catalogue.TARGETS.get(qname)
+            if target:  # an annotation such as ``grain: GrainType``
+                return _Resolved(qname, *target, HIGH)
+            own = catalogue.unmodelled_advice(qname)
+            if own is not None:  # a name the stubs do not model, with advice of its own
+                return _Resolved(qname, catalogue.MEMBER, own, HIGH)
             return _borrowed(qname, None, module, HIGH)
         return None
 
@@ -1056,9 +1062,6 @@ def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: 
         target = catalogue.TARGETS.get(klass.qname())
         if target:
             return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
-    own = catalogue.unmodelled_advice(qname) if cls is None else None
-    if own is not None:  # a name the stubs do not model, with advice of its own
-        return _Resolved(qname, catalogue.MEMBER, own, confidence)
     return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(modname), confidence,
                      via=f"module:{modname}")
 
