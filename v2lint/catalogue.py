@@ -393,7 +393,7 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.train.automl.runtime.automl_explain_utilities": (
                 "the explanations the v2 AutoML job computes itself "
-                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and so on the other task jobs)"
+                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and likewise on the other task jobs)"
             ),
             "azureml.automl.dnn": _AUTOML_RUNTIME,
             # hierarchical forecasting and many models: pipeline components in v2, not a job type
@@ -507,7 +507,10 @@ RULES: tuple[Rule, ...] = (
             _WS + ".update": "`ml_client.workspaces.begin_update(workspace)`",
             _WS + ".delete": "`ml_client.workspaces.begin_delete(name, delete_dependent_resources=False)`",
             _WS + ".list": "`ml_client.workspaces.list()`",
-            _WS + ".write_config": "a config.json read by `azure.ai.ml.MLClient.from_config`",
+            _WS + ".write_config": (
+                'a config.json of {"subscription_id": ..., "resource_group": ..., "workspace_name": ...}, '
+                "the file `azure.ai.ml.MLClient.from_config` reads"
+            ),
             _WS + ".add_private_endpoint": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled") with `ml_client.workspaces.begin_create`',
             _WS + ".get_default_datastore": "`ml_client.datastores.get_default()`",
             _WS + ".set_default_datastore": instead(
@@ -638,7 +641,10 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".wait_for_completion": use("`ml_client.jobs.stream(returned_job.name)`", positional=("show_output",),
                                                fixes=(v2("ml_client.jobs.stream({self}.name)"),)),
             _RUN + ".get_details": "`ml_client.jobs.get(name)`",
-            _RUN + ".id": "the job's name (`ml_client.jobs.get(name).name`)",
+            _RUN + ".id": (
+                "the job's name, `returned_job.name` of the job `ml_client.jobs.create_or_update` returned "
+                "(each job `ml_client.jobs.list()` lists has its .name)"
+            ),
             _RUN + ".properties": (
                 "the job's properties (`ml_client.jobs.get(name).properties`); for the best trial of an AutoML job, "
                 "the parent run's automl_best_child_run_id tag (`mlflow.get_run(run_id).data.tags`)"
@@ -668,8 +674,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with `azure.ai.ml.load_component`",
             "azureml.core.conda_dependencies.CondaDependencies": _CONDA_FILE,
             "azureml.core.conda_dependencies.CondaDependencies.create": _CONDA_FILE,
-            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
-            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "a pip package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "a conda package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
             "azureml.core.runconfig.MpiConfiguration": use(
                 "`azure.ai.ml.MpiDistribution(process_count_per_instance=...)` passed as "
@@ -707,6 +713,8 @@ RULES: tuple[Rule, ...] = (
                 for constant, kind, image in (
                     ("DEFAULT_CPU_IMAGE", "CPU", V1_DEFAULT_CPU_IMAGE),
                     ("DEFAULT_GPU_IMAGE", "GPU", V1_DEFAULT_GPU_IMAGE),
+                    ("MPI_CPU_IMAGE", "CPU", V1_DEFAULT_CPU_IMAGE),
+                    ("MPI_GPU_IMAGE", "GPU", V1_DEFAULT_GPU_IMAGE),
                 )
             },
         },
@@ -886,8 +894,20 @@ RULES: tuple[Rule, ...] = (
         targets={
             "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
-            "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
-            "azureml.pipeline.core.schedule.Schedule.id": "the schedule's name (`ml_client.schedules.get(name).name`)",
+            "azureml.pipeline.core.schedule.ScheduleRecurrence": use(
+                '`azure.ai.ml.entities.RecurrenceTrigger(frequency=..., interval=...)` (frequency in lower case, "day" ...; '
+                "or `azure.ai.ml.entities.CronTrigger`)",
+                renames={
+                    "hours": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=...)` as schedule=",
+                    "minutes": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=...)` as schedule=",
+                    "week_days": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=..., week_days=...)` as schedule=",
+                },
+                positional=("frequency", "interval", "start_time", "time_zone", "hours", "minutes", "week_days"),
+            ),
+            "azureml.pipeline.core.schedule.Schedule.id": (
+                "the schedule's name, the name= of its `azure.ai.ml.entities.JobSchedule` (v2 addresses a schedule by name, "
+                "not by ID: `ml_client.schedules.get(name)`)"
+            ),
             "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
             "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
         },
@@ -952,8 +972,13 @@ RULES: tuple[Rule, ...] = (
             ),
             _ABSTRACT_DS + ".get_by_id": _BY_NAME_NOT_ID,
             _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
-            _ABSTRACT_DS + ".name": "the data asset's name (`ml_client.data.get(name, version=...).name`)",
-            _ABSTRACT_DS + ".version": "the data asset's version (`ml_client.data.get(name, version=...).version`)",
+            **{
+                _ABSTRACT_DS + f".{field}": (
+                    f"the {field} of the `azure.ai.ml.entities.Data` that `ml_client.data.create_or_update`, "
+                    "`ml_client.data.get(name, version=...)` or `ml_client.data.list()` returned"
+                )
+                for field in ("name", "version")
+            },
             _ABSTRACT_DS + ".id": (
                 "the data asset's ID (`ml_client.data.get(name, version=...).id`); to hand the data to a job, "
                 '`azure.ai.ml.Input(path="azureml:<name>:<version>")` in its inputs, not an ID the job looks up'
@@ -1206,7 +1231,7 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.webservice.aci.AciWebservice.deploy_configuration": use(
                 '`azure.ai.ml.entities.ManagedOnlineDeployment(instance_type="Standard_DS3_v2", instance_count=1)` (a VM SKU, not cores and memory)',
                 renames={
-                    "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (a VM SKU)",
+                    "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (the same SKU: its cores and memory come together)",
                     "auth_enabled": '`azure.ai.ml.entities.ManagedOnlineEndpoint(auth_mode="key")`',
                 },
                 positional=("cpu_cores", "memory_gb", "tags", "properties", "description", "location", "auth_enabled"),
