@@ -1122,7 +1122,9 @@ RULES: tuple[Rule, ...] = (
                 "(`ml_client.compute.begin_attach` for an attached compute)"
             ),
             _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
-            _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
+            _CT + ".get_status": (
+                "`ml_client.compute.get(name).provisioning_state` (the nodes of a cluster: `ml_client.compute.list_nodes(name)`)"
+            ),
             _CT + ".list": "`ml_client.compute.list()`",
             _CT + ".name": (
                 "the compute's name as a plain string, the value passed as `azure.ai.ml.command(compute=...)` "
