@@ -3,6 +3,7 @@ name it lists is a real name of the SDK v1 API the brain serves."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import defaultdict
 
@@ -25,6 +26,31 @@ def test_codes_ids_and_symbols_are_unique_and_well_formed():
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.symbol), rule.symbol
         assert re.fullmatch(r"[EWI]\d{4}", rule.msgid), rule.msgid
         assert rule.msgid[1:3] == _PLUGIN_CHECKER_ID, rule.msgid
+
+
+def test_no_dict_of_the_catalogue_names_a_key_twice():
+    """A key written twice in one dict literal (or once more through a ``**{...}`` splat) silently
+    drops the first advice: two engineers writing the same member's target is a merge, not a choice."""
+    from v2lint import catalogue
+
+    namespace = vars(catalogue)
+    tree = ast.parse(open(catalogue.__file__, encoding="utf-8").read())
+    repeated = []
+    for literal in ast.walk(tree):
+        if not isinstance(literal, ast.Dict):
+            continue
+        seen: dict[str, int] = {}
+        for key, value in zip(literal.keys, literal.values):
+            node = key if key is not None else value
+            try:
+                keys = eval(compile(ast.Expression(node), "catalogue", "eval"), namespace)  # noqa: S307 (our own constants)
+            except NameError:  # a comprehension's own variable: its dict is checked as a literal of its own
+                continue
+            for name in [keys] if key is not None else list(keys):
+                if isinstance(name, str) and name in seen:
+                    repeated.append(f"{name}: lines {seen[name]} and {node.lineno}")
+                seen.setdefault(name, node.lineno)
+    assert not repeated, repeated
 
 
 def test_no_v1_name_is_a_target_of_two_rules():

@@ -352,6 +352,12 @@ class _ModuleAnalysis:
             qname = ".".join([prefix, *parts])
             if prefix == expr.name and module != expr.name:  # ``import azureml.core``: the chain names the module
                 module = ".".join(qname.split(".")[: module.count(".") + 1])
+            target = catalogue.TARGETS.get(qname)
+            if target:  # an annotation such as ``grain: GrainType``
+                return _Resolved(qname, *target, HIGH)
+            own = catalogue.unmodelled_advice(qname)
+            if own is not None:  # a name the stubs do not model, with advice of its own
+                return _Resolved(qname, catalogue.MEMBER, own, HIGH)
             return _borrowed(qname, None, module, HIGH)
         return None
 

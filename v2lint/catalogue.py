@@ -126,6 +126,7 @@ MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity imp
 # What v1 ran a job on when its environment named no image (azureml.core.environment.DEFAULT_CPU_IMAGE
 # of the pinned azureml-core; tests/conformance/test_v1_names.py checks it): a fixed v2 environment names it.
 V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
+V1_DEFAULT_GPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04"
 
 
 def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "", key_prefix: str = "") -> Rewrite:
@@ -246,12 +247,30 @@ _AUTOML_RUNTIME = (
     "the MLflow model a v2 AutoML job (`azure.ai.ml.automl`) produces, loaded with `mlflow.pyfunc.load_model` "
     "(AutoML's runtime internals have no v2 API)"
 )
+# the registry components Microsoft's v2 samples run many models and hierarchical forecasting with
+def _registry_components(what: str, training: str, inference: str) -> str:
+    return (
+        f"the {what} components of the azureml registry, called in an `@azure.ai.ml.dsl.pipeline` function: "
+        f'`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name="{training}", label="latest")` '
+        f"for training (the AutoML settings in the YAML file of its automl_config input) and {inference} for inference"
+    )
+
+
+def _registry_component(name: str, what: str) -> str:
+    return (
+        f'`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name="{name}", label="latest")`, '
+        f"a component of the azureml registry called in an `@azure.ai.ml.dsl.pipeline` function ({what})"
+    )
+
+
 _MANY_MODELS = (
-    "the AutoML many-models and hierarchical-forecasting components of the azureml registry, got with "
-    '`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name="automl_hts_training", label="latest")` '
-    "(or automl_hts_inference, automl_many_models_training, automl_many_models_inference) and run in an "
-    "`@azure.ai.ml.dsl.pipeline` function"
+    "the AutoML many-models components (automl_many_models_training, automl_many_models_inference) or the "
+    "hierarchical-forecasting ones (automl_hts_training, automl_hts_inference) of the azureml registry, got with "
+    '`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name=..., label="latest")` '
+    "and called in an `@azure.ai.ml.dsl.pipeline` function"
 )
+_MANY_MODELS_ONLY = _registry_components("AutoML many-models", "automl_many_models_training", "automl_many_models_inference")
+_HTS = _registry_components("AutoML hierarchical-forecasting", "automl_hts_training", "automl_hts_inference")
 # v2 uploads a local folder as a data asset, to a path of its own choosing
 _UPLOAD = (
     "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder', type='uri_folder'))`, which uploads "
@@ -267,7 +286,9 @@ _DATA_IMPORT = (
 _TRAINING_OUTPUT = (
     "the named output of the training node itself, not a separate `azure.ai.ml.Output`: the best model of an "
     "AutoML node (`azure.ai.ml.automl.classification()` ... in the `@azure.ai.ml.dsl.pipeline` function) is its "
-    "output best_model (`automl_node.outputs`), a sweep node's outputs are its best trial's (`node.outputs`)"
+    "output best_model (`automl_node.outputs`), a sweep node's outputs are its best trial's (`node.outputs`); "
+    'for TrainingOutput(type="Metrics") there is no output: read the metrics of the node\'s job with MLflow '
+    "(`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`)"
 )
 _RESPONSIBLE_AI = "`azure.ai.ml` (Responsible AI dashboard components)"
 # azureml.interpret wraps interpret-community; v2 explains offline only (the Responsible AI dashboard components)
@@ -297,7 +318,6 @@ _KUBERNETES_ATTACH = (
     f"`azure.ai.ml.entities.KubernetesCompute(name=..., resource_id=...)` {_ATTACH} (the cluster needs the "
     "Azure Machine Learning extension)"
 )
-_FEATURIZATION = "`azure.ai.ml.automl.ForecastingJob.set_featurization` (every v2 AutoML task job has set_featurization)"
 _METRIC = "azureml.automl.core.shared.constants.Metric"
 # The value of each metric constant of azureml.automl.core.shared.constants.Metric in the pinned SDK v1
 # (tests/conformance/test_v1_names.py checks them): the name a v2 AutoML job logs the metric under to MLflow.
@@ -352,6 +372,19 @@ _MODEL_TEST = (
     "the test data of the v2 AutoML job itself, `azure.ai.ml.automl.regression(test_data=...)` (every task factory "
     "takes it; the job logs the test predictions and metrics), or " + _MODEL_PREDICT
 )
+# v2 data assets are got by name and version; a job gets its data as an input, not an ID to look up
+_BY_NAME_NOT_ID = "`ml_client.data.get(name, version=...)` (a v2 data asset is got by name and version, not by ID)"
+_INPUT_NOT_ID = (
+    'an `azure.ai.ml.Input(type="mltable", path="azureml:<name>:<version>")` of the job instead of a dataset ID, '
+    "its path read from the command line (${{inputs.<name>}}) and loaded with `mltable.load(path).to_pandas_dataframe()` "
+    '(type="uri_folder" for files)'
+)
+_FEATURIZATION = "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig"
+def _set_featurization(keywords: str) -> str:
+    return (
+        f'`azure.ai.ml.automl.ClassificationJob.set_featurization(mode="custom", {keywords})` (the same on '
+        "`azure.ai.ml.automl.RegressionJob` and `azure.ai.ml.automl.ForecastingJob`)"
+    )
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
@@ -387,11 +420,22 @@ _ON_BEHALF_OF = (
 )
 # where a model is read from: a deployment's scoring script, a job's input
 _MODEL_DIR = 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment'
-_MODEL_INPUT = (
-    'the model passed to the job as an input, `azure.ai.ml.Input(type="custom_model", path="azureml:<name>:<version>")` '
-    '(type="mlflow_model" for an MLflow model), its path read from the command line (${{inputs.<name>}}): '
-    "AZUREML_MODEL_DIR is set in deployments only"
+# Model.register's arguments, and its fix, written with the client that replaces the workspace argument
+# (the in-job workspace fix), in and outside a job; a v2 Model is a custom_model unless told otherwise, as v1's was
+_MODEL_REGISTER_CALL = dict(
+    renames={"model_name": "name", "model_path": "path"},
+    positional=("workspace", "model_path", "model_name", "tags", "properties", "description"),
+    fixes=tuple(
+        v2("ml_client.models.create_or_update(Model(path={model_path}, name={model_name}"
+           + "".join(f", {name}={{{name}}}" for name in extra) + "))", "from azure.ai.ml.entities import Model")
+        for extra in (("tags", "description"), ("tags",), ("description",), ())
+    ),
 )
+_MODEL_INPUT_ONLY = (
+    '`azure.ai.ml.Input(type="custom_model", path="azureml:<name>:<version>")` '
+    '(type="mlflow_model" for an MLflow model), its path read from the command line (${{inputs.<name>}})'
+)
+_MODEL_INPUT = "the model passed to the job as an input, " + _MODEL_INPUT_ONLY + ": AZUREML_MODEL_DIR is set in deployments only"
 _MLFLOW_IN_JOB = "MLflow (`mlflow.start_run` / `mlflow.autolog`; tracking is configured automatically inside an Azure ML job)"
 
 _WS = "azureml.core.workspace.Workspace"
@@ -467,13 +511,31 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.train.automl.runtime.automl_explain_utilities": (
                 "the explanations the v2 AutoML job computes itself "
-                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and so on the other task jobs)"
+                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and likewise on the other task jobs)"
             ),
             "azureml.automl.dnn": _AUTOML_RUNTIME,
             # hierarchical forecasting and many models: pipeline components in v2, not a job type
-            "azureml.train.automl.runtime._hts": _MANY_MODELS,
-            "azureml.train.automl.runtime._many_models": _MANY_MODELS,
+            "azureml.train.automl.runtime._hts": _HTS,
+            "azureml.train.automl.runtime._many_models": _MANY_MODELS_ONLY,
             "azureml.contrib.automl.pipeline": _MANY_MODELS,
+            # names of modules the stubs do not model, with advice of their own (unmodelled_advice)
+            "azureml.contrib.automl.pipeline.steps.AutoMLPipelineBuilder.get_many_models_train_steps": _registry_component(
+                "automl_many_models_training", "the AutoML settings in the YAML file of its automl_config input"
+            ),
+            "azureml.contrib.automl.pipeline.steps.AutoMLPipelineBuilder.get_many_models_batch_inference_steps": (
+                _registry_component("automl_many_models_inference", "the data to forecast as its raw_data input")
+            ),
+            # the forecasts of a finished run, not a step to build
+            "azureml.contrib.automl.pipeline.steps.utilities.get_output_from_mm_pipeline": (
+                "`ml_client.jobs.download(name, output_name=..., download_path=...)` of the inference step's child job "
+                "(`ml_client.jobs.list(parent_job_name=name)`), then pandas on the downloaded file"
+            ),
+            # `type(run) == _OfflineRun` told a local run from a job to choose how to reach the workspace
+            "azureml.core.run._OfflineRun": instead(
+                "create the client where the script runs instead of testing for an offline run (SDK v2 has none), "
+                "`azure.ai.ml.MLClient.from_config(credential=azure.identity.DefaultAzureCredential())` outside a job and "
+                + _MLCLIENT_IN_JOB + " inside one, or pass what the script needs as job inputs"
+            ),
             "azureml.exceptions": "the `azure.core.exceptions` raised by `azure.ai.ml.MLClient` operations",
             "azureml.widgets": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream`",
             "azureml.datadrift": "model monitoring (`azure.ai.ml.entities.MonitorSchedule`, `azure.ai.ml.entities.DataDriftSignal`)",
@@ -501,6 +563,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.opendatasets": 'the dataset\'s public storage path as `azure.ai.ml.Input(type="uri_folder", path=...)`',
             "azureml.monitoring": "the data collection of managed online deployments (`azure.ai.ml.entities.DataCollector`)",
             "azureml.synapse": "Spark jobs and components (`azure.ai.ml.spark`)",
+            # set_diagnostics_collection: v2's telemetry is a keyword of the client, on by default in notebooks
+            "azureml.telemetry": instead(
+                "remove the call: SDK v2 sends telemetry from notebooks by default, and "
+                "`azure.ai.ml.MLClient(credential=..., enable_telemetry=False)` turns it off"
+            ),
         },
     ),
     Rule(
@@ -590,14 +657,14 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             _WS + ".create": "`azure.ai.ml.entities.Workspace(...)` created with `ml_client.workspaces.begin_create`",
-            _WS + ".sku": instead(
-                "drop it: an `azure.ai.ml.entities.Workspace` has no SKU (workspaces no longer come in Basic and Enterprise editions)"
-            ),
             _WS + ".get_details": "`ml_client.workspaces.get(name)`",
             _WS + ".update": "`ml_client.workspaces.begin_update(workspace)`",
             _WS + ".delete": "`ml_client.workspaces.begin_delete(name, delete_dependent_resources=False)`",
             _WS + ".list": "`ml_client.workspaces.list()`",
-            _WS + ".write_config": "a config.json read by `azure.ai.ml.MLClient.from_config`",
+            _WS + ".write_config": (
+                'a config.json of {"subscription_id": ..., "resource_group": ..., "workspace_name": ...}, '
+                "the file `azure.ai.ml.MLClient.from_config` reads"
+            ),
             _WS + ".add_private_endpoint": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled") with `ml_client.workspaces.begin_create`',
             _WS + ".get_default_datastore": use("`ml_client.datastores.get_default()`",
                                                 fixes=(v2("ml_client.datastores.get_default()"),)),
@@ -624,6 +691,11 @@ RULES: tuple[Rule, ...] = (
             _WS + ".get_mlflow_tracking_uri": use(
                 "`ml_client.workspaces.get(name).mlflow_tracking_uri`",
                 fixes=(v2("ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri"),)),
+            # editions ("basic", "enterprise") are gone: the v2 Workspace entity has no SKU to read
+            _WS + ".sku": instead(
+                "remove it: workspaces have no edition or SKU any more, and `azure.ai.ml.entities.Workspace` has no such "
+                "field (`ml_client.workspaces.get(name).location` and the other fields of the entity remain)"
+            ),
             "azureml.core.private_endpoint.PrivateEndPointConfig": 'network settings on `azure.ai.ml.entities.Workspace` (public_network_access="Disabled")',
         },
     ),
@@ -654,11 +726,6 @@ RULES: tuple[Rule, ...] = (
                 fixes=(v2("ManagedIdentityCredential()", "from azure.identity import ManagedIdentityCredential",
                           why="where workload identity is configured (AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE: "
                               "an AKS pod) it signs in as that identity, which v1's MSI did not use"),)),
-            # the header v1 built for REST calls (a published pipeline's endpoint): a bearer token for Azure ML
-            "azureml.core.authentication.AbstractAuthentication.get_authentication_header": (
-                'the header {"Authorization": "Bearer " + token}, the token from '
-                '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")` (its token attribute)'
-            ),
             "azureml.core.authentication.AzureCliAuthentication": use(
                 "`azure.identity.AzureCliCredential`", positional=("cloud",),
                 fixes=(v2("AzureCliCredential()", "from azure.identity import AzureCliCredential"),)),
@@ -675,6 +742,13 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.authentication.Audience.ARM": (
                 '`azure.identity.DefaultAzureCredential().get_token("https://management.azure.com/.default")`, '
                 "a token for Azure Resource Manager"
+            ),
+            # the header a REST call to a published pipeline sent; a batch endpoint invoked through the SDK needs none
+            "azureml.core.authentication.AbstractAuthentication.get_authentication_header": (
+                "a bearer token of the `azure.identity` credential that replaces this authentication, "
+                '`azure.identity.DefaultAzureCredential().get_token("https://ml.azure.com/.default")` '
+                '(its token in {"Authorization": "Bearer " + token}); '
+                "`ml_client.batch_endpoints.invoke(endpoint_name=..., inputs=...)` needs no header"
             ),
             "azureml.core.authentication.AzureMLTokenAuthentication": "`azure.ai.ml.identity.AzureMLOnBehalfOfCredential` inside a job, else `azure.identity.DefaultAzureCredential`",
         },
@@ -786,14 +860,49 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with `azure.ai.ml.load_component`",
             "azureml.core.conda_dependencies.CondaDependencies": _CONDA_FILE,
             "azureml.core.conda_dependencies.CondaDependencies.create": _CONDA_FILE,
-            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
-            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "a pip package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "a conda package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
-            "azureml.core.runconfig.MpiConfiguration": "`azure.ai.ml.MpiDistribution` passed as command(distribution=...)",
-            "azureml.core.runconfig.PyTorchConfiguration": "`azure.ai.ml.PyTorchDistribution` passed as command(distribution=...)",
+            "azureml.core.runconfig.MpiConfiguration": use(
+                "`azure.ai.ml.MpiDistribution(process_count_per_instance=...)` passed as "
+                "`azure.ai.ml.command(distribution=..., instance_count=...)`",
+                renames={"process_count_per_node": "process_count_per_instance",
+                         "node_count": "`azure.ai.ml.command(instance_count=...)`"},
+                positional=("process_count_per_node", "node_count"),
+            ),
+            "azureml.core.runconfig.PyTorchConfiguration": use(
+                "`azure.ai.ml.PyTorchDistribution(process_count_per_instance=...)` passed as "
+                "`azure.ai.ml.command(distribution=..., instance_count=...)`",
+                renames={
+                    "process_count": "process_count_per_instance (per node: v1 counted all nodes' processes, "
+                                     "so divide by node_count)",
+                    "node_count": "`azure.ai.ml.command(instance_count=...)`",
+                },
+                positional=("communication_backend", "process_count", "node_count"),
+            ),
             "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
             "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
-            "azureml.core.runconfig.SparkConfiguration.configuration": "the Spark settings of a spark job, `azure.ai.ml.spark(conf={...})`",
+            "azureml.core.runconfig.SparkConfiguration": (
+                "the settings of a Spark job, `azure.ai.ml.spark(code=..., entry=..., driver_cores=..., driver_memory=..., "
+                "executor_cores=..., executor_memory=..., executor_instances=..., conf=...)`"
+            ),
+            "azureml.core.runconfig.SparkConfiguration.configuration": (
+                "conf={...} of `azure.ai.ml.spark(conf=...)`, with the driver and executor sizes as its own keywords "
+                "(`azure.ai.ml.spark(driver_cores=..., driver_memory=..., executor_cores=..., executor_memory=..., executor_instances=...)`)"
+            ),
+            # v2 has no default image: a v2 environment names one
+            **{
+                f"azureml.core.runconfig.{constant}": (
+                    f"an explicit image in `azure.ai.ml.entities.Environment(image=...)` (SDK v2 has no default-image "
+                    f"constant; v1's {kind} default was {image})"
+                )
+                for constant, kind, image in (
+                    ("DEFAULT_CPU_IMAGE", "CPU", V1_DEFAULT_CPU_IMAGE),
+                    ("DEFAULT_GPU_IMAGE", "GPU", V1_DEFAULT_GPU_IMAGE),
+                    ("MPI_CPU_IMAGE", "CPU", V1_DEFAULT_CPU_IMAGE),
+                    ("MPI_GPU_IMAGE", "GPU", V1_DEFAULT_GPU_IMAGE),
+                )
+            },
             "azureml.core.runconfig.DockerConfiguration.use_docker": instead(
                 "drop it: every v2 job runs in a Docker container, the image of its `azure.ai.ml.entities.Environment`"
             ),
@@ -856,13 +965,6 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.builder.PipelineData": "`azure.ai.ml.Output` of a node, passed on as `node.outputs` (an output by name)",
             "azureml.pipeline.core.builder.PipelineData.name": _STEP_OUTPUT_NAME,
             "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputAbstractDataset.name": _STEP_OUTPUT_NAME,
-            # a step's output read as a tabular dataset by the next step: typed data in v2
-            "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.parse_parquet_files": (
-                '`azure.ai.ml.Output(type="mltable")` of the node, or the next node reading the files of its uri_folder input with pandas'
-            ),
-            "azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.parse_delimited_files": (
-                '`azure.ai.ml.Output(type="mltable")` of the node, or the next node reading the files of its uri_folder input with pandas'
-            ),
             "azureml.pipeline.core.graph.PipelineParameter": "an input of the `@azure.ai.ml.dsl.pipeline` function (job inputs)",
             # PipelineData(training_output=TrainingOutput(...)): what a training step wrote, a named output of its node in v2
             "azureml.pipeline.core.builder.PipelineData(training_output)": _TRAINING_OUTPUT,
@@ -885,6 +987,14 @@ RULES: tuple[Rule, ...] = (
             "azureml.pipeline.core.run.PipelineRun.get_pipeline_output": (
                 "the pipeline job's named output, downloaded with `ml_client.jobs.download(name, output_name=...)`"
             ),
+            **{
+                f"azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.{parse}": (
+                    "the upstream node's output passed as the next node's input (`node.outputs`, a uri_folder "
+                    f'`azure.ai.ml.Output`), its {kind} files read in that step\'s script (pandas), or an MLTable output, '
+                    '`azure.ai.ml.Output(type="mltable")`'
+                )
+                for parse, kind in (("parse_parquet_files", "parquet"), ("parse_delimited_files", "delimited"))
+            },
             "azureml.pipeline.core.graph.PortDataReference.download": (
                 "`ml_client.jobs.download(name, download_path=..., output_name=...)` of the job that wrote the output"
             ),
@@ -998,10 +1108,19 @@ RULES: tuple[Rule, ...] = (
         targets={
             "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
-            "azureml.pipeline.core.schedule.ScheduleRecurrence": "`azure.ai.ml.entities.RecurrenceTrigger` (or `azure.ai.ml.entities.CronTrigger`)",
+            "azureml.pipeline.core.schedule.ScheduleRecurrence": use(
+                '`azure.ai.ml.entities.RecurrenceTrigger(frequency=..., interval=...)` (frequency in lower case, "day" ...; '
+                "or `azure.ai.ml.entities.CronTrigger`)",
+                renames={
+                    "hours": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=...)` as schedule=",
+                    "minutes": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=...)` as schedule=",
+                    "week_days": "`azure.ai.ml.entities.RecurrencePattern(hours=..., minutes=..., week_days=...)` as schedule=",
+                },
+                positional=("frequency", "interval", "start_time", "time_zone", "hours", "minutes", "week_days"),
+            ),
             "azureml.pipeline.core.schedule.Schedule.id": (
-                "the schedule's name as a plain string, the name= of `azure.ai.ml.entities.JobSchedule` "
-                "(a v2 schedule is got and disabled by that name)"
+                "the schedule's name, the name= of its `azure.ai.ml.entities.JobSchedule` (v2 addresses a schedule by name, "
+                "not by ID: `ml_client.schedules.get(name)`)"
             ),
             "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
             "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
@@ -1020,6 +1139,38 @@ RULES: tuple[Rule, ...] = (
                 # the pipeline fix: a file when the path's last part has an extension, else a folder
                 fixes=(v2("Input(type={type}, path={path})", "from azure.ai.ml import Input"),),
             ),
+            "azureml.data.dataset_factory.TabularDatasetFactory": (
+                "an MLTable data asset: a folder with an MLTable file (`mltable.from_delimited_files(paths=[...]).save(path)`, "
+                "`mltable.from_parquet_files` ...) registered as "
+                "`azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.MLTABLE)` with "
+                "`ml_client.data.create_or_update`, or given to a job as " + _MLTABLE_INPUT
+            ),
+            # column types of a tabular dataset: an MLTable's, with mltable.DataType
+            **{
+                f"azureml.data.dataset_factory.DataType.{v1}": (
+                    f"`mltable.DataType.{v2}()` in the column types of an MLTable "
+                    "(`mltable.from_json_lines_files(paths=[...]).convert_column_types({...})`, saved and registered as an "
+                    "MLTable data asset)"
+                )
+                for v1, v2 in (("to_stream", "to_stream"), ("to_string", "to_string"), ("to_long", "to_int"),
+                               ("to_float", "to_float"), ("to_bool", "to_bool"), ("to_datetime", "to_datetime"))
+            },
+            "azureml.data.datapath.DataPathComputeBinding": use(
+                'the mode of the datastore path\'s input, `azure.ai.ml.Input(type="uri_folder", '
+                'path="azureml://datastores/<name>/paths/<path>", mode="ro_mount")` (an input of the '
+                "`@azure.ai.ml.dsl.pipeline` function where the path was a pipeline parameter)",
+                renames={"mode": '`azure.ai.ml.Input(mode="ro_mount")` for "mount", `azure.ai.ml.Input(mode="download")` for "download"',
+                         "path_on_compute": "`azure.ai.ml.Input(path_on_compute=...)`"},
+                positional=("mode", "path_on_compute", "overwrite"),
+            ),
+            _CONSUME: use(
+                "a named input of the step's component, `azure.ai.ml.Input(type=..., path=..., mode=...)` "
+                "(for a dataset given as a PipelineParameter, an input of the `@azure.ai.ml.dsl.pipeline` function "
+                "passed on to the node)",
+                renames={"name": "the input's key in the component's inputs", "dataset": "`azure.ai.ml.Input(path=...)`",
+                         "mode": '`azure.ai.ml.Input(mode="ro_mount")` for "mount", `azure.ai.ml.Input(mode="download")` for "download"'},
+                positional=("name", "dataset", "mode", "path_on_compute"),
+            ),
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
@@ -1027,28 +1178,18 @@ RULES: tuple[Rule, ...] = (
                 '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
                 '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
             ),
-            _DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
+            _DS + ".get_by_id": _BY_NAME_NOT_ID,
             _DS + ".get_all": "`ml_client.data.list()`",
             _ABSTRACT_DS + ".get_by_name": (
                 '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
                 '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
             ),
-            _ABSTRACT_DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
+            _ABSTRACT_DS + ".get_by_id": _BY_NAME_NOT_ID,
             _ABSTRACT_DS + ".get_all": "`ml_client.data.list()`",
             _ABSTRACT_DS + ".name": (
                 "the data asset's name as a plain string, the name= of `azure.ai.ml.entities.Data` "
                 '(jobs take it as `azure.ai.ml.Input(path="azureml:<name>:<version>")`)'
             ),
-            # set_column_types={...: DataType.to_stream(ws)}: the column types of an MLTable
-            **{
-                f"azureml.data.dataset_factory.DataType.{v1}": (
-                    f"`mltable.DataType.{v2}()` as a column type of `mltable.load(path).convert_column_types({{...}})` "
-                    "(or the MLTable file's convert_column_types transformation)"
-                    + (", the image column of a v2 AutoML image job's MLTable input" if v2 == "to_stream" else "")
-                )
-                for v1, v2 in (("to_bool", "to_bool"), ("to_datetime", "to_datetime"), ("to_float", "to_float"),
-                               ("to_long", "to_int"), ("to_stream", "to_stream"), ("to_string", "to_string"))
-            },
             _ABSTRACT_DS + ".data_changed_time": "`ml_client.data.get(name, version=...).creation_context` (its last_modified_at)",
             # register_model(datasets=[(Dataset.Scenario.TRAINING, ds)]): model-to-data lineage
             **{
@@ -1114,14 +1255,21 @@ RULES: tuple[Rule, ...] = (
         "OutputFileDatasetConfig and friends, replaced by typed job and node outputs.",
         "pipeline",
         targets={
-            _OUT_FILE: "`azure.ai.ml.Output`",
+            _OUT_FILE: use(
+                "`azure.ai.ml.Output`",
+                renames={"destination": '`azure.ai.ml.Output(path="azureml://datastores/<name>/paths/<path>")`'},
+                positional=("name", "destination", "source"),
+            ),
             "azureml.data.output_dataset_config.OutputDatasetConfig": "`azure.ai.ml.Output`",
             "azureml.data.output_dataset_config.OutputTabularDatasetConfig": '`azure.ai.ml.Output(type="mltable")`',
             _OUT_FILE + ".as_input": "`node.outputs` (an output by name) passed to the next node",
             _OUT_FILE + ".as_mount": '`azure.ai.ml.Output(mode="rw_mount")`',
             _OUT_FILE + ".as_upload": '`azure.ai.ml.Output(mode="upload")`',
             _OUT_FILE + ".read_delimited_files": '`azure.ai.ml.Output(type="mltable")`',
-            _OUT_FILE + ".register_on_complete": "`azure.ai.ml.Output(name=..., version=...)` registers the output as a data asset",
+            _OUT_FILE + ".register_on_complete": (
+                '`azure.ai.ml.Output(type="uri_folder", path=..., name=..., version=...)`, an output that the job registers '
+                "as a data asset when it completes (the name given here is its name=)"
+            ),
         },
     ),
     Rule(
@@ -1158,6 +1306,13 @@ RULES: tuple[Rule, ...] = (
         "SQL-family datastores, which SDK v2 does not support.",
         "datastore",
         targets={
+            # a query of a SQL datastore as a step input: v2 imports its result into a data asset
+            "azureml.data.sql_data_reference.SqlDataReference": instead(
+                "import the query's result into a data asset, `ml_client.data.import_data(azure.ai.ml.entities.DataImport("
+                "name=..., path=..., source=azure.ai.ml.data_transfer.Database(query=..., connection=...)))` "
+                "(or `azure.ai.ml.data_transfer.import_data(source=..., outputs=...)` as a pipeline node), "
+                "and pass that to the step as an `azure.ai.ml.Input`"
+            ),
             "azureml.data.azure_sql_database_datastore.AzureSqlDatabaseDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
             "azureml.data.azure_my_sql_datastore.AzureMySqlDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
             "azureml.data.azure_postgre_sql_datastore.AzurePostgreSqlDatastore": "import the data into a data asset (`ml_client.data.import_data`) or export it to blob storage",
@@ -1191,11 +1346,19 @@ RULES: tuple[Rule, ...] = (
                 "(`ml_client.compute.begin_attach` for an attached compute)"
             ),
             _CT + ".delete": "`ml_client.compute.begin_delete(name)`",
-            _CT + ".get_status": "`ml_client.compute.get(name).provisioning_state`",
+            _CT + ".get_status": (
+                "`ml_client.compute.get(name).provisioning_state` (the nodes of a cluster: `ml_client.compute.list_nodes(name)`)"
+            ),
             _CT + ".list": "`ml_client.compute.list()`",
-            _CT + ".name": "the compute's name as a plain string, passed as compute= to jobs (`ml_client.compute.list()` lists them)",
+            _CT + ".name": (
+                "the compute's name as a plain string, the value passed as `azure.ai.ml.command(compute=...)` "
+                "(each compute of `ml_client.compute.list()` has its .name)"
+            ),
             _CT + ".status": "the compute's provisioning state (`ml_client.compute.get(name).provisioning_state`)",
-            _CT + ".type": "the compute's type (`ml_client.compute.get(name).type`)",
+            _CT + ".type": (
+                'the compute\'s type, `ml_client.compute.get(name).type`, which v2 writes in lower case ("amlcompute", '
+                '"computeinstance", "kubernetes", "virtualmachine"): compare with those, not v1\'s "AmlCompute"'
+            ),
             _CT + ".provisioning_state": "`ml_client.compute.get(name).provisioning_state`",
             "azureml.core.compute.amlcompute.AmlCompute": "`azure.ai.ml.entities.AmlCompute`",
             "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": use(
@@ -1241,7 +1404,13 @@ RULES: tuple[Rule, ...] = (
                 "run the Spark work as a spark job (`azure.ai.ml.spark()`) on serverless Spark or an attached Synapse Spark "
                 "pool (`azure.ai.ml.entities.SynapseSparkCompute`): SDK v2 cannot attach HDInsight clusters"
             ),
-            "azureml.core.compute.aks.AksCompute": "`azure.ai.ml.entities.KubernetesCompute`",
+            # v2 attaches a Kubernetes cluster; it cannot create one
+            "azureml.core.compute.aks.AksCompute": (
+                "`azure.ai.ml.entities.KubernetesCompute(name=..., resource_id=..., namespace=...)` attached with "
+                "`ml_client.compute.begin_attach` to an AKS cluster created outside Azure ML (Azure CLI or ARM, with the "
+                "Azure ML extension installed): SDK v2 cannot create AKS clusters, and a managed online endpoint "
+                "(`azure.ai.ml.entities.ManagedOnlineEndpoint`) serves models without one"
+            ),
             "azureml.exceptions.ComputeTargetException": use(
                 "`azure.core.exceptions.ResourceNotFoundError` raised by `ml_client.compute.get`",
                 fixes=(v2("ResourceNotFoundError", "from azure.core.exceptions import ResourceNotFoundError"),),
@@ -1272,24 +1441,18 @@ RULES: tuple[Rule, ...] = (
             ),
             _MODEL + ".register": use(
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
-                renames={"model_name": "name", "model_path": "path"},
-                positional=("workspace", "model_path", "model_name", "tags", "properties", "description"),
-                # written with the client that replaces the workspace argument (the in-job workspace fix);
-                # a v2 Model is a custom_model unless told otherwise, as v1's was
-                fixes=tuple(
-                    v2("ml_client.models.create_or_update(Model(path={model_path}, name={model_name}"
-                       + "".join(f", {name}={{{name}}}" for name in extra) + "))", "from azure.ai.ml.entities import Model")
-                    for extra in (("tags", "description"), ("tags",), ("description",), ())
-                ),
+                **_MODEL_REGISTER_CALL,
             ),
             _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
-            _MODEL + ".list": "`ml_client.models.list()`",
-            _MODEL + ".name": "the model's name as a plain string, the name= it is registered with in `azure.ai.ml.entities.Model(name=...)`",
-            _MODEL + ".version": (
-                "the model's version as a string, the version of the `azure.ai.ml.entities.Model` that "
-                '`ml_client.models.create_or_update` returned (the latest one\'s is `ml_client.models.get(name, label="latest").version`)'
-            ),
-            _MODEL + ".tags": "the model's tags (`ml_client.models.get(name, version=...).tags`)",
+            _MODEL + ".list": 'the versions `ml_client.models.list(name=...)` lists (for latest=True, `ml_client.models.get(name, label="latest")`)',
+            **{
+                _MODEL + f".{field}": (
+                    f"the {field} of the `azure.ai.ml.entities.Model` that `ml_client.models.create_or_update`, "
+                    '`ml_client.models.get(name, version=...)` (label="latest" for the latest version) or '
+                    "`ml_client.models.list(name=...)` returned"
+                )
+                for field in ("name", "version", "tags")
+            },
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
             _MODEL + ".get_model_path": _MODEL_DIR + "; in a job, " + _MODEL_INPUT,
         },
@@ -1321,13 +1484,41 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.webservice.aci.AciWebservice.deploy_configuration": use(
                 '`azure.ai.ml.entities.ManagedOnlineDeployment(instance_type="Standard_DS3_v2", instance_count=1)` (a VM SKU, not cores and memory)',
                 renames={
-                    "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (a VM SKU)",
+                    "cpu_cores": "instance_type (a VM SKU)", "memory_gb": "instance_type (the same SKU: its cores and memory come together)",
                     "auth_enabled": '`azure.ai.ml.entities.ManagedOnlineEndpoint(auth_mode="key")`',
                 },
                 positional=("cpu_cores", "memory_gb", "tags", "properties", "description", "location", "auth_enabled"),
             ),
             "azureml.core.webservice.aks.AksWebservice": "`azure.ai.ml.entities.KubernetesOnlineEndpoint` + `azure.ai.ml.entities.KubernetesOnlineDeployment` (or managed online endpoints)",
-            "azureml.core.webservice.aks.AksWebservice.deploy_configuration": "`azure.ai.ml.entities.KubernetesOnlineDeployment` (or `azure.ai.ml.entities.ManagedOnlineDeployment`)",
+            "azureml.core.webservice.aks.AksWebservice.deploy_configuration": use(
+                "`azure.ai.ml.entities.KubernetesOnlineDeployment(name=..., endpoint_name=..., model=..., instance_count=...)` "
+                "(or `azure.ai.ml.entities.ManagedOnlineDeployment(instance_type=...)`, a VM SKU)",
+                renames={
+                    "cpu_cores": "`azure.ai.ml.entities.KubernetesOnlineDeployment(resources=azure.ai.ml.entities.ResourceRequirementsSettings(requests=azure.ai.ml.entities.ResourceSettings(cpu=...)))`",
+                    "memory_gb": '`azure.ai.ml.entities.ResourceSettings(memory="<n>Gi")` in the same requests',
+                    "gpu_cores": "`azure.ai.ml.entities.ResourceSettings(gpu=...)` in the same requests",
+                    **dict.fromkeys(
+                        ("autoscale_enabled", "autoscale_min_replicas", "autoscale_max_replicas",
+                         "autoscale_target_utilization", "autoscale_refresh_seconds"),
+                        "`azure.ai.ml.entities.KubernetesOnlineDeployment(scale_settings=azure.ai.ml.entities.TargetUtilizationScaleSettings("
+                        "min_instances=..., max_instances=..., target_utilization_percentage=..., polling_interval=...))`",
+                    ),
+                    "num_replicas": "`azure.ai.ml.entities.KubernetesOnlineDeployment(instance_count=...)`",
+                    "enable_app_insights": "`azure.ai.ml.entities.KubernetesOnlineDeployment(app_insights_enabled=...)`",
+                    "scoring_timeout_ms": "`azure.ai.ml.entities.OnlineRequestSettings(request_timeout_ms=...)` as request_settings",
+                    "replica_max_concurrent_requests": (
+                        "`azure.ai.ml.entities.OnlineRequestSettings(max_concurrent_requests_per_instance=...)` as request_settings"
+                    ),
+                    "max_request_wait_time": "`azure.ai.ml.entities.OnlineRequestSettings(max_queue_wait_ms=...)` as request_settings",
+                    "auth_enabled": '`azure.ai.ml.entities.KubernetesOnlineEndpoint(auth_mode="key")`',
+                },
+                positional=(
+                    "autoscale_enabled", "autoscale_min_replicas", "autoscale_max_replicas", "autoscale_refresh_seconds",
+                    "autoscale_target_utilization", "collect_model_data", "auth_enabled", "cpu_cores", "memory_gb",
+                    "enable_app_insights", "scoring_timeout_ms", "replica_max_concurrent_requests",
+                    "max_request_wait_time", "num_replicas",
+                ),
+            ),
             _LOCAL_WEBSERVICE: "a local online endpoint: `ml_client.online_endpoints.begin_create_or_update(endpoint, local=True)`",
             _LOCAL_WEBSERVICE + ".deploy_configuration": "a local online deployment: `ml_client.online_deployments.begin_create_or_update(deployment, local=True)`",
             # a local web service's members answer for the local endpoint (local=True), not a cloud one
@@ -1391,22 +1582,41 @@ RULES: tuple[Rule, ...] = (
                 'series ID columns are time_series_id_column_names), a keyword of '
                 "`azure.ai.ml.automl.ForecastingJob.set_forecast_settings` in a v2 forecasting job"
             ),
-            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig": f"the featurization settings of the task job, {_FEATURIZATION}",
-            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_transformer_params": (
-                f"transformer_params= of {_FEATURIZATION}: a transformer name -> list of "
-                "`azure.ai.ml.automl.ColumnTransformer(fields=[...], parameters={...})` dict"
-            ),
-            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_column_purpose": (
-                f"column_name_and_types= of {_FEATURIZATION} (a column name -> purpose dict)"
-            ),
-            "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig.add_blocked_transformers": (
-                f"blocked_transformers= of {_FEATURIZATION}"
-            ),
             # ModelProxy ran the best model on remote compute: a v2 AutoML job tests its model itself
             "azureml.train.automl.model_proxy.ModelProxy": _MODEL_TEST,
             "azureml.train.automl.model_proxy.ModelProxy.test": _MODEL_TEST,
             "azureml.train.automl.model_proxy.ModelProxy.predict": _MODEL_PREDICT,
             "azureml.train.automl.model_proxy.ModelProxy.forecast": _MODEL_PREDICT,
+            # featurization: keywords of the task job's set_featurization
+            _FEATURIZATION: use(
+                "the featurization settings of the v2 AutoML job, "
+                + _set_featurization("column_name_and_types=..., transformer_params=..., blocked_transformers=..."),
+                renames={"column_purposes": "column_name_and_types"},
+                positional=("blocked_transformers", "column_purposes", "transformer_params", "drop_columns", "dataset_language"),
+            ),
+            _FEATURIZATION + ".add_column_purpose": (
+                'column_name_and_types={"<column>": "<feature type>"} of ' + _set_featurization("column_name_and_types=...")
+            ),
+            _FEATURIZATION + ".add_transformer_params": (
+                'transformer_params={"<transformer>": [`azure.ai.ml.automl.ColumnTransformer(fields=[...], parameters={...})`]} of '
+                + _set_featurization("transformer_params=...")
+            ),
+            _FEATURIZATION + ".add_blocked_transformers": "blocked_transformers=[...] of " + _set_featurization("blocked_transformers=..."),
+            _FEATURIZATION + ".add_drop_columns": instead(
+                "drop the columns from the training data before the job (pandas, or `mltable.load(path).drop_columns(...)`): "
+                "the featurization settings of a v2 AutoML job take no columns to drop"
+            ),
+            # the task is the factory that builds the job, not a constant
+            "azureml.automl.core.shared.constants.ImageTask": (
+                "the factory of the task instead of a task constant: `azure.ai.ml.automl.image_classification()`, "
+                "`azure.ai.ml.automl.image_classification_multilabel()`, `azure.ai.ml.automl.image_object_detection()` or "
+                "`azure.ai.ml.automl.image_instance_segmentation()`"
+            ),
+            # a typing alias of AutoML's runtime, used to annotate time-series IDs in scoring scripts
+            "azureml.automl.core.shared.types.GrainType": instead(
+                "annotate with a plain typing type, such as Union[str, Tuple[str, ...], List[str]], which is all GrainType "
+                "was (a time-series ID); SDK v2 has no such type"
+            ),
             "azureml.train.automl.run.AutoMLRun": "the job returned by `ml_client.jobs.create_or_update` (`ml_client.jobs.get(name)`)",
             "azureml.automl.core.forecasting_parameters.ForecastingParameters": "`job.set_forecast_settings(...)` on `azure.ai.ml.automl.forecasting()` (`azure.ai.ml.automl.ForecastingSettings`)",
             "azureml.train.automl.run.AutoMLRun.model_id": (
@@ -1438,12 +1648,26 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             _HD + "runconfig.HyperDriveRunConfig": "`azure.ai.ml.sweep.SweepJob`",
-            _HD + "sampling.RandomParameterSampling": 'sampling_algorithm="random" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
-            _HD + "sampling.GridParameterSampling": 'sampling_algorithm="grid" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
-            _HD + "sampling.BayesianParameterSampling": 'sampling_algorithm="bayesian" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` search spaces as the job\'s inputs',
-            _HD + "policy.BanditPolicy": "`azure.ai.ml.sweep.BanditPolicy` set as `sweep_job.early_termination`",
-            _HD + "policy.MedianStoppingPolicy": "`azure.ai.ml.sweep.MedianStoppingPolicy` set as `sweep_job.early_termination`",
-            _HD + "policy.TruncationSelectionPolicy": "`azure.ai.ml.sweep.TruncationSelectionPolicy` set as `sweep_job.early_termination`",
+            # HyperDrive's sampling and policies serve a command sweep and AutoMLImageConfig alike
+            **{
+                _HD + f"sampling.{sampling}ParameterSampling": (
+                    f'sampling_algorithm="{algorithm}" in `command_job.sweep(sampling_algorithm=...)`, with `azure.ai.ml.sweep` '
+                    "search spaces as the job's inputs; for an AutoML image job, "
+                    f'`azure.ai.ml.automl.ImageClassificationJob.set_sweep(sampling_algorithm="{algorithm}")` with its search '
+                    "space given to `azure.ai.ml.automl.ImageClassificationJob.extend_search_space` "
+                    "(`azure.ai.ml.automl.ImageClassificationSearchSpace(model_name=azure.ai.ml.sweep.Choice(values=[...]))`, "
+                    "`azure.ai.ml.automl.ImageObjectDetectionSearchSpace` for detection)"
+                )
+                for sampling, algorithm in (("Random", "random"), ("Grid", "grid"), ("Bayesian", "bayesian"))
+            },
+            **{
+                _HD + f"policy.{policy}": (
+                    f"`azure.ai.ml.sweep.{policy}(...)` as early_termination_policy= of `command_job.sweep()` "
+                    "(`sweep_job.early_termination`), or for an AutoML image job "
+                    "`azure.ai.ml.automl.ImageClassificationJob.set_sweep(sampling_algorithm=..., early_termination=...)`"
+                )
+                for policy in ("BanditPolicy", "MedianStoppingPolicy", "TruncationSelectionPolicy")
+            },
             _HD + "policy.NoTerminationPolicy": "a sweep job without an early_termination policy",
             _HD + "runconfig.PrimaryMetricGoal": 'goal="maximize" or goal="minimize" in `command_job.sweep(goal=...)`',
             _HD + "runconfig.PrimaryMetricGoal.MAXIMIZE": 'goal="maximize" in `command_job.sweep(goal=...)`',
@@ -1470,7 +1694,8 @@ RULES: tuple[Rule, ...] = (
         "parallel",
         targets={
             _STEPS + "parallel_run_config.ParallelRunConfig": use(
-                "`azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...))` (a parallel job)",
+                "`azure.ai.ml.parallel.parallel_run_function(task=azure.ai.ml.parallel.RunFunction(...))` (a parallel job; "
+                "error_threshold and mini_batch_size keep their names and meanings)",
                 renames={
                     "environment": "`azure.ai.ml.parallel.RunFunction(environment=...)`",
                     "entry_script": "`azure.ai.ml.parallel.RunFunction(entry_script=...)`",
@@ -1479,7 +1704,8 @@ RULES: tuple[Rule, ...] = (
                     "append_row_file_name": "`azure.ai.ml.parallel.RunFunction(append_row_to=...)`",
                     "node_count": "instance_count", "process_count_per_node": "max_concurrency_per_instance",
                     "run_invocation_timeout": "retry_settings (timeout)", "run_max_try": "retry_settings (max_retries)",
-                    "error_threshold": "mini_batch_error_threshold", "allowed_failed_count": "mini_batch_error_threshold",
+                    # error_threshold (failed items over the whole input) keeps its name in v2
+                    "allowed_failed_count": "mini_batch_error_threshold",
                     "allowed_failed_percent": "`azure.ai.ml.parallel.RunFunction(program_arguments=...)` (--allowed_failed_percent)",
                     "compute_target": "compute",
                 },
@@ -1699,6 +1925,26 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
             "data), its path read from the command line (${{inputs.<name>}}); to look a data asset up from inside the job, "
             '`ml_client.data.get(name, label="latest")` with ' + _MLCLIENT_IN_JOB
         ),
+        # a model looked up, listed or registered from inside a job
+        **{
+            _MODEL + f".{field}": (
+                f'the {field} of `ml_client.models.get(name, label="latest")` (or of a version) from an '
+                + _MLCLIENT_IN_JOB + " created in the job, or the value passed to the job as an input"
+            )
+            for field in ("name", "version", "tags")
+        },
+        _MODEL + ".list": (
+            "the model passed to the job as an input, " + _MODEL_INPUT_ONLY + ", or `ml_client.models.list(name=...)` "
+            "from an " + _MLCLIENT_IN_JOB + " created in the job"
+        ),
+        _MODEL + ".register": use(
+            'a model output of the job, `azure.ai.ml.Output(type="custom_model", name=..., version=...)`, which registers '
+            "the folder the job writes there (${{outputs.<name>}}) when the job completes; or "
+            "`ml_client.models.create_or_update` from an " + _MLCLIENT_IN_JOB + " created in the job",
+            **_MODEL_REGISTER_CALL,
+        ),
+        _DS + ".get_by_id": _INPUT_NOT_ID,
+        _ABSTRACT_DS + ".get_by_id": _INPUT_NOT_ID,
     }.items()
 })
 
@@ -1808,6 +2054,12 @@ def module_advice(name: str) -> Advice:
         if advice:
             return advice
     return use("`azure.ai.ml`")
+
+
+def unmodelled_advice(qname: str) -> Advice | None:
+    """The advice of a v1 name the stubs do not model (a private class, a package
+    they leave out), from its own AML001 entry; None: its module's."""
+    return RULES_BY_CODE["AML001"].targets.get(qname)
 
 
 RULES_BY_CODE: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in RULES})

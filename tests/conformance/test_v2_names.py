@@ -116,6 +116,12 @@ V2_CALLABLE_OF_RENAMES = {
         "azure.ai.ml.automl.classification", "azure.ai.ml.automl.regression", "azure.ai.ml.automl.forecasting",
     ],
     "azureml.train.hyperdrive.runconfig.HyperDriveConfig": ["azure.ai.ml.entities.Command.sweep"],
+    "azureml.core.runconfig.MpiConfiguration": ["azure.ai.ml.MpiDistribution"],
+    "azureml.core.runconfig.PyTorchConfiguration": ["azure.ai.ml.PyTorchDistribution"],
+    "azureml.data.dataset_consumption_config.DatasetConsumptionConfig": ["azure.ai.ml.Input"],
+    "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig": [
+        "azure.ai.ml.automl.ClassificationJob.set_featurization",
+    ],
 }
 
 #: Placeholder objects of the advice texts and the v2 class they stand for.
@@ -379,6 +385,8 @@ def accepts(value, keyword: str, depth: int = 0) -> bool:
         return True
     if not var_keyword or depth > 3:
         return False
+    if f":keyword {keyword}:" in (inspect.getdoc(value) or ""):
+        return True  # read from **kwargs and documented so (MLClient(enable_telemetry=...))
     if isinstance(value, type):
         for klass in inspect.getmro(value)[1:]:
             init = klass.__dict__.get("__init__")
