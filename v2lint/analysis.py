@@ -615,15 +615,21 @@ class _ModuleAnalysis:
                 call = f.node if isinstance(f.node, nodes.Call) else f.node.parent
                 value = next((k.value for k in getattr(call, "keywords", None) or () if k.arg == "automl_settings"), None)
                 settings.update(_assigned_calls(value))
-        configs = [f for f in found if f.qname == catalogue.AUTOML_CONFIG and f.rule is not catalogue.IMPORT]
-        if not settings or not configs:
+        if not settings:
             return found
-        only_settings = all(_call_of(f.node) in settings for f in configs)
-        for f in found:
-            if f.qname == catalogue.AUTOML_CONFIG and (
-                _call_of(f.node) in settings or (f.rule is catalogue.IMPORT and only_settings)
-            ):
-                f.advice = catalogue.MANY_MODELS_ADVICE
+        # the ForecastingParameters of those settings go into the components' automl_config YAML
+        forecasting = set()
+        for call in settings:
+            value = next((k.value for k in call.keywords or () if k.arg == "forecasting_parameters"), None)
+            forecasting.update(_assigned_calls(value))
+        for qname, calls, advice in ((catalogue.AUTOML_CONFIG, settings, catalogue.MANY_MODELS_ADVICE),
+                                     (catalogue.FORECASTING_PARAMETERS, forecasting, catalogue.MANY_MODELS_FORECASTING_ADVICE)):
+            uses = [f for f in found if f.qname == qname and f.rule is not catalogue.IMPORT]
+            # its import too, when every use of the name is one of these
+            only_these = bool(uses) and all(_call_of(f.node) in calls for f in uses)
+            for f in found:
+                if f.qname == qname and (_call_of(f.node) in calls or (f.rule is catalogue.IMPORT and only_these)):
+                    f.advice = advice
         return found
 
     def _in_job(self, found: list[_Found]) -> list[_Found]:
@@ -648,7 +654,7 @@ class _ModuleAnalysis:
         """A member of the run of a job that ran elsewhere (``run = experiment.submit(...)``,
         ``best_run, model = automl_run.get_output()``), outside in-job code: logging to it
         names the run, and an AutoML best child is reached through its parent's tag."""
-        sources = {f.node: catalogue.RUN_SOURCES[f.qname] for f in found
+        sources = {f.node: _run_kind(f.qname, f.node) for f in found
                    if f.qname in catalogue.RUN_SOURCES and isinstance(f.node, nodes.Call)}
         if not sources:
             return found
@@ -658,11 +664,14 @@ class _ModuleAnalysis:
             if (not isinstance(member, (nodes.Attribute, nodes.AssignAttr)) or not isinstance(member.expr, nodes.Name)
                     or owner != catalogue.RUN_TARGET or any(_within(f.node, scope) for scope in self.job_scopes)):
                 continue
-            best_child = _run_source(member.expr, sources)
-            if best_child is None:
+            kind = _run_source(member.expr, sources)
+            if kind is None:
                 continue
-            advice = catalogue.FETCHED_RUN_ADVICE.get(f.qname)
-            if best_child:
+            if kind is catalogue.RunKind.INTERACTIVE:  # an MLflow run: its own advice fits but for its children
+                advice = catalogue.INTERACTIVE_RUN_ADVICE.get(f.qname)
+            else:
+                advice = catalogue.FETCHED_RUN_ADVICE.get(f.qname)
+            if kind is catalogue.RunKind.BEST_CHILD:
                 special = catalogue.BEST_CHILD_ADVICE.get(f.qname)
                 if special is None and f.via:  # a borrowed member: the best child job itself
                     special = catalogue.BEST_CHILD_ADVICE[catalogue.RUN_TARGET]
@@ -1055,10 +1064,17 @@ def _assigned_calls(value: nodes.NodeNG | None) -> list[nodes.Call]:
             if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign) and isinstance(a.parent.value, nodes.Call)]
 
 
-def _run_source(name: nodes.Name, sources: dict[nodes.Call, bool]) -> bool | None:
-    """Whether every binding of ``name`` is a run that a call of ``sources`` returned (the
-    first of the tuple ``get_output()`` returns, a loop over ``get_children()``): that call's
-    flag (the best child of an AutoML run), else None."""
+def _run_kind(qname: str, call: nodes.Call) -> catalogue.RunKind:
+    """The kind of run ``call`` returns: ``get_output(iteration=2)`` names a trial, not the best child."""
+    chosen = catalogue.CHOSEN_TRIAL_ARGUMENTS.get(qname, ())
+    if chosen and (call.args or any(k.arg in chosen for k in call.keywords or ())):
+        return catalogue.RunKind.JOB
+    return catalogue.RUN_SOURCES[qname]
+
+
+def _run_source(name: nodes.Name, sources: dict[nodes.Call, catalogue.RunKind]) -> catalogue.RunKind | None:
+    """The kind of run every binding of ``name`` is, when a call of ``sources`` returned it (the
+    first of the tuple ``get_output()`` returns, a loop over ``get_children()``), else None."""
     flags = set()
     for binding in bindings(name):
         parent = binding.parent
@@ -1068,6 +1084,8 @@ def _run_source(name: nodes.Name, sources: dict[nodes.Call, bool]) -> bool | Non
             value = parent.value
         elif isinstance(parent, nodes.For) and binding is parent.target:
             value = parent.iter
+        elif isinstance(parent, nodes.With):  # with experiment.start_logging() as run:
+            value = next(expr for expr, target in parent.items if target is binding)
         else:
             return None
         if value not in sources:

@@ -477,6 +477,9 @@ _COMMAND_STEP = (
     "called inside an `@azure.ai.ml.dsl.pipeline` function"
 )
 
+# v2 names the best child of an AutoML job in a tag of the AutoML job
+_BEST_CHILD_NAME = 'the AutoML job\'s tag automl_best_child_run_id (`ml_client.jobs.get(name).tags`)'
+
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ AML0xx
     Rule(
@@ -536,7 +539,77 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.MLClient.from_config(credential=azure.identity.DefaultAzureCredential())` outside a job and "
                 + _MLCLIENT_IN_JOB + " inside one, or pass what the script needs as job inputs"
             ),
-            "azureml.exceptions": "the `azure.core.exceptions` raised by `azure.ai.ml.MLClient` operations",
+            # a handler of SDK v1's exceptions guards the v1 call in its try: it goes with that call
+            "azureml.exceptions": (
+                "the exceptions of the v2 code that replaces the v1 call this handler guards, the handler going with that "
+                "call: the `azure.core.exceptions` (`azure.core.exceptions.ResourceNotFoundError` ...) where an "
+                "`azure.ai.ml.MLClient` operation replaces it, none where nothing does"
+            ),
+            # SDK v1's private REST layer: MLClient's public operations do what it did
+            "azureml._restclient": instead(
+                "work through the public operations of `azure.ai.ml.MLClient` instead (`ml_client.jobs` for runs, "
+                "`ml_client.environments` for environments, curated ones from the azureml registry, "
+                '`azure.ai.ml.MLClient(credential=..., registry_name="azureml").environments.get(name, label="latest")`): '
+                "azureml._restclient is SDK v1's private REST client and SDK v2 has no such layer to call"
+            ),
+            # SDK v2 has no pipeline drafts: an editable pipeline is a pipeline component
+            "azureml.pipeline.core.pipeline_draft": (
+                "a pipeline component instead of a draft (SDK v2 has no drafts): the `@azure.ai.ml.dsl.pipeline` "
+                "function's component registered with `ml_client.components.create_or_update(component)` and got back "
+                "with `ml_client.components.get(name, version=...)`"
+            ),
+            # v1 Modules were reusable, versioned step definitions: components in v2
+            "azureml.pipeline.core.module": (
+                "a component (`azure.ai.ml.load_component(source=...)` of a component YAML, or `azure.ai.ml.command()`) "
+                "registered with `ml_client.components.create_or_update(component)` and got with "
+                "`ml_client.components.get(name, version=...)`"
+            ),
+            "azureml.pipeline.core.graph.InputPortDef": "the inputs of a component, `azure.ai.ml.Input`",
+            "azureml.pipeline.core.graph.OutputPortDef": "the outputs of a component, `azure.ai.ml.Output`",
+            "azureml.pipeline.core.graph.PortDataReference": (
+                "the output of the step's child job (`ml_client.jobs.list(parent_job_name=name)`), downloaded with "
+                "`ml_client.jobs.download(name, output_name=..., download_path=...)`"
+            ),
+            "azureml.pipeline.core.run.StepRun": "the pipeline job's child jobs, `ml_client.jobs.list(parent_job_name=name)`",
+            "azureml.pipeline.steps.hyper_drive_step.HyperDriveStepRun": (
+                "the pipeline job's child jobs, `ml_client.jobs.list(parent_job_name=name)` (a sweep node's trials "
+                "are its own child jobs)"
+            ),
+            # SDK v2 reaches Synapse through an attached Spark pool, not a linked service
+            "azureml.core.linked_service": (
+                "an attached Synapse Spark pool, `azure.ai.ml.entities.SynapseSparkCompute` attached with "
+                "`ml_client.compute.begin_attach(compute)` (SDK v2 has no linked services), or serverless Spark compute "
+                "for `azure.ai.ml.spark()` jobs"
+            ),
+            "azureml.contrib.notebook": instead(
+                "run the notebook with papermill in the command of a job instead, "
+                '`azure.ai.ml.command(command="papermill in.ipynb out.ipynb", code=...)`: SDK v2 has no notebook step'
+            ),
+            # time-series traits of a TabularDataset: SDK v2 data assets have none
+            "azureml.data.tabular_dataset.TabularDataset.timestamp_columns": instead(
+                "keep the time column's name in your own code and filter with pandas or mltable instead: "
+                "SDK v2 data assets have no time-series traits"
+            ),
+            "azureml.data.abstract_dataset.AbstractDataset.partition_keys": instead(
+                "keep the partition columns in your own code instead (a parallel job's partition_keys= of "
+                "`azure.ai.ml.parallel.parallel_run_function` partitions by them): SDK v2 data assets have no partition keys"
+            ),
+            "azureml.data.tabular_dataset.TabularDataset": (
+                'a tabular data asset, `azure.ai.ml.entities.Data(type="mltable", path=...)`, which jobs take as '
+                '`azure.ai.ml.Input(type="mltable", path=...)`'
+            ),
+            "azureml.data.dataset_factory.DataType": (
+                "the column types of the MLTable file's transformations (the mltable package's DataType), "
+                'for a data asset of `azure.ai.ml.entities.Data(type="mltable")`'
+            ),
+            "azureml.data.output_dataset_config.HDFSOutputDatasetConfig": "`azure.ai.ml.Output` of a node",
+            "azureml.data.output_dataset_config.LinkTabularOutputDatasetConfig": '`azure.ai.ml.Output(type="mltable")` of a node',
+            "azureml.core.workspace._ComputeTargetDict": "the computes `ml_client.compute.list()` lists",
+            # v2 models have a type (custom_model, mlflow_model, triton_model), not a framework
+            "azureml.core.model.Model.Framework": (
+                "the type of the model, `azure.ai.ml.entities.Model(type=...)` (custom_model, mlflow_model, triton_model): "
+                "SDK v2 models name no framework"
+            ),
             "azureml.widgets": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream`",
             "azureml.datadrift": "model monitoring (`azure.ai.ml.entities.MonitorSchedule`, `azure.ai.ml.entities.DataDriftSignal`)",
             "azureml.contrib": "`azure.ai.ml`",
@@ -936,6 +1009,27 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.environment.PythonSection.user_managed_dependencies": "`azure.ai.ml.entities.Environment(image=...)` without a conda_file (the packages come with the image)",
             "azureml.core.environment.DockerSection.base_image": "`azure.ai.ml.entities.Environment(image=...)`",
             "azureml.core.environment.DockerSection.enabled": "`azure.ai.ml.entities.Environment(image=...)` (v2 jobs always run in a Docker container)",
+            "azureml.core.environment.DockerSection.base_dockerfile": (
+                "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=..., dockerfile_path=...))`, "
+                "a build context folder holding the Dockerfile"
+            ),
+            "azureml.core.environment.DockerSection.base_image_registry": (
+                "the full image name, registry included, as `azure.ai.ml.entities.Environment(image=...)` (the workspace "
+                "reaches a private registry through its own container registry or a workspace connection)"
+            ),
+            "azureml.core.environment.DockerSection.shm_size": "`azure.ai.ml.command(shm_size=...)`, a setting of the job, not of its environment",
+            "azureml.core.environment.DockerSection.arguments": "`azure.ai.ml.command(docker_args=...)`, a setting of the job, not of its environment",
+            "azureml.core.environment.DockerSection.shared_volumes": instead(
+                "drop the setting: SDK v2 has no shared volumes (a job's other container settings are "
+                "`azure.ai.ml.command(shm_size=..., docker_args=...)`)"
+            ),
+            "azureml.core.environment.DockerSection.gpu_support": instead(
+                "drop the setting: a v2 job on GPU compute gets the GPUs without it"
+            ),
+            "azureml.core.environment.SparkSection.precache_packages": instead(
+                "drop the setting: SDK v2 environments have no Spark section (a Spark job, `azure.ai.ml.spark()`, takes its "
+                "packages from its environment's conda file)"
+            ),
         },
     ),
     Rule(
@@ -1123,6 +1217,7 @@ RULES: tuple[Rule, ...] = (
                 "not by ID: `ml_client.schedules.get(name)`)"
             ),
             "azureml.pipeline.core.schedule.Schedule.get": "`ml_client.schedules.get(name)`",
+            "azureml.pipeline.core.schedule.Schedule.list": "`ml_client.schedules.list()`",
             "azureml.pipeline.core.schedule.Schedule.disable": "`ml_client.schedules.begin_disable(name)`",
         },
     ),
@@ -1350,6 +1445,7 @@ RULES: tuple[Rule, ...] = (
                 "`ml_client.compute.get(name).provisioning_state` (the nodes of a cluster: `ml_client.compute.list_nodes(name)`)"
             ),
             _CT + ".list": "`ml_client.compute.list()`",
+            _CT + ".vm_size": "the size of the compute, `ml_client.compute.get(name).size`",
             _CT + ".name": (
                 "the compute's name as a plain string, the value passed as `azure.ai.ml.command(compute=...)` "
                 "(each compute of `ml_client.compute.list()` has its .name)"
@@ -1443,7 +1539,11 @@ RULES: tuple[Rule, ...] = (
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
                 **_MODEL_REGISTER_CALL,
             ),
-            _RUN + ".register_model": '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/model/", name=...))`',
+            # the artifact path is the v1 call's own model_path, under the job that logged it
+            _RUN + ".register_model": (
+                '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/<model_path>", name=...))`, '
+                "<model_path> being the call's model_path"
+            ),
             _MODEL + ".list": 'the versions `ml_client.models.list(name=...)` lists (for latest=True, `ml_client.models.get(name, label="latest")`)',
             **{
                 _MODEL + f".{field}": (
@@ -1454,6 +1554,7 @@ RULES: tuple[Rule, ...] = (
                 for field in ("name", "version", "tags")
             },
             _MODEL + ".download": "`ml_client.models.download(name, version)`",
+            _MODEL + ".created_time": "the model's creation time, `ml_client.models.get(name, version=...).creation_context.created_at`",
             _MODEL + ".get_model_path": _MODEL_DIR + "; in a job, " + _MODEL_INPUT,
         },
     ),
@@ -1623,8 +1724,14 @@ RULES: tuple[Rule, ...] = (
                 "the name and version of the model registered from the job's output "
                 "(`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=...))`)"
             ),
-            "azureml.train.automl.run.AutoMLRun.get_output": 'the best model as a job output: `ml_client.jobs.download(name, output_name="best_model")` or MLflow',
-            "azureml.train.automl.run.AutoMLRun.get_best_child": "the best trial's run through MLflow (`mlflow.search_runs` on the AutoML job's child runs)",
+            "azureml.train.automl.run.AutoMLRun.get_output": (
+                'the best model as a job output: `ml_client.jobs.download(name, output_name="best_model")` or MLflow; with '
+                "iteration= or metric=, the chosen trial's child job among `ml_client.jobs.list(parent_job_name=name)`"
+            ),
+            "azureml.train.automl.run.AutoMLRun.get_best_child": (
+                "the best child job, `ml_client.jobs.get(best_child_name)`, best_child_name being " + _BEST_CHILD_NAME
+                + " (its MLflow run, `mlflow.get_run(best_child_name)`)"
+            ),
         },
     ),
     Rule(
@@ -1948,20 +2055,40 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
     }.items()
 })
 
-# The calls that return the run of a job that ran elsewhere (submitted, fetched or a child), by whether
-# that run is the best child of an AutoML run; see FETCHED_RUN below.
-RUN_SOURCES: Mapping[str, bool] = MappingProxyType({
-    "azureml.train.automl.run.AutoMLRun.get_output": True,  # (best child run, fitted model)
-    "azureml.train.automl.run.AutoMLRun.get_best_child": True,
-    _EXP + ".submit": False,
-    _EXP + ".get_runs": False,
-    _RUN + ".get_children": False,
-    _RUN + ".get": False,
-    "azureml.core.run.get_run": False,
+
+class RunKind(enum.Enum):
+    """What the run a RUN_SOURCES call returns is in SDK v2."""
+
+    JOB = "job"  # a job that ran elsewhere (submitted, fetched, a child)
+    BEST_CHILD = "best-child"  # the best child of an AutoML job
+    INTERACTIVE = "interactive"  # Experiment.start_logging(): an MLflow run, not a job
+
+
+# The calls that return a run; see FETCHED_RUN below.
+RUN_SOURCES: Mapping[str, RunKind] = MappingProxyType({
+    "azureml.train.automl.run.AutoMLRun.get_output": RunKind.BEST_CHILD,  # (best child run, fitted model)
+    "azureml.train.automl.run.AutoMLRun.get_best_child": RunKind.BEST_CHILD,
+    _EXP + ".submit": RunKind.JOB,
+    _EXP + ".get_runs": RunKind.JOB,
+    _EXP + ".start_logging": RunKind.INTERACTIVE,
+    _RUN + ".get_children": RunKind.JOB,
+    _RUN + ".get": RunKind.JOB,
+    "azureml.core.run.get_run": RunKind.JOB,
     # re-attached by ID: Run(experiment, run_id), AutoMLRun(...), PipelineRun(...)
-    _RUN: False,
-    "azureml.train.automl.run.AutoMLRun": False,
-    "azureml.pipeline.core.run.PipelineRun": False,
+    _RUN: RunKind.JOB,
+    "azureml.train.automl.run.AutoMLRun": RunKind.JOB,
+    "azureml.pipeline.core.run.PipelineRun": RunKind.JOB,
+})
+# get_output(iteration=..., metric=...) (or either passed by position) returns the trial it names, not the best child
+CHOSEN_TRIAL_ARGUMENTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "azureml.train.automl.run.AutoMLRun.get_output": ("iteration", "metric"),
+})
+# The children of an interactive run (child_run()) are MLflow runs nested in its MLflow run
+INTERACTIVE_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    _RUN + ".get_children": use(
+        "the MLflow runs nested in this run (`mlflow.start_run(nested=True)`), "
+        """`mlflow.search_runs(filter_string="tags.mlflow.parentRunId = '<run_id>'")`"""
+    ),
 })
 # MLflow's fluent API logs to the active run: the run of a job only inside that job. From outside,
 # MLflow's client names the run, with tracking set to the workspace.
@@ -1980,8 +2107,6 @@ FETCHED_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
         _RUN + ".tag": "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`",
     }.items()
 })
-# v2 names the best child of an AutoML job in a tag of the AutoML job
-_BEST_CHILD_NAME = 'the AutoML job\'s tag automl_best_child_run_id (`ml_client.jobs.get(name).tags`)'
 BEST_CHILD_ADVICE: Mapping[str, Advice] = MappingProxyType({
     _RUN + ".get_portal_url": use(
         f"the best child job's studio_url, `ml_client.jobs.get(best_child_name).studio_url`, best_child_name being {_BEST_CHILD_NAME}"
@@ -2124,7 +2249,9 @@ MANY_MODELS_SETTINGS = Context(
     "many-models-settings",
     "an AutoMLConfig that only carries the settings of hierarchical-forecasting or many-models training "
     "(passed as automl_settings to MANY_MODELS_PARAMETERS), and its import when every AutoMLConfig of the "
-    "file is one: the advice of those pipeline components, not of an AutoML job",
+    "file is one: the advice of those pipeline components, not of an AutoML job; the ForecastingParameters "
+    "such an AutoMLConfig takes as forecasting_parameters= (and their import likewise): the forecasting section "
+    "of those components' automl_config YAML",
 )
 MANY_MODELS_PARAMETERS = frozenset({
     "azureml.train.automl.runtime._hts.hts_parameters.HTSTrainParameters",
@@ -2132,6 +2259,15 @@ MANY_MODELS_PARAMETERS = frozenset({
 })
 AUTOML_CONFIG = "azureml.train.automl.automlconfig.AutoMLConfig"
 MANY_MODELS_ADVICE = use(_MANY_MODELS)
+# ForecastingParameters(...) passed as forecasting_parameters= of such an AutoMLConfig
+FORECASTING_PARAMETERS = "azureml.automl.core.forecasting_parameters.ForecastingParameters"
+MANY_MODELS_FORECASTING_ADVICE = use(
+    "the forecasting section (time_column_name, forecast_horizon, time_series_id_column_names, cv_step_size ...) of "
+    "the YAML file given as the automl_config input of the registry component automl_many_models_training "
+    "(automl_hts_training for hierarchical forecasting), got with "
+    '`azure.ai.ml.MLClient(credential=..., registry_name="azureml").components.get(name=..., label="latest")`; '
+    "not the settings of an AutoML job"
+)
 SCORING_SCRIPT = Context(
     "scoring-script",
     "a module (a script or one %%writefile cell) that defines init() and run() at module level, the entry "
@@ -2161,7 +2297,9 @@ FETCHED_RUN = Context(
     "a member of a run that a call of RUN_SOURCES returned (a submitted or fetched job, a child, the best child of "
     "an AutoML run), outside in-job code: logging to it gets MLflow's client form (FETCHED_RUN_ADVICE), and a "
     "member of an AutoML best child is said of that child job, found through its parent's automl_best_child_run_id "
-    "tag (BEST_CHILD_ADVICE, else the member's own advice with BEST_CHILD_NOTE)",
+    "tag (BEST_CHILD_ADVICE, else the member's own advice with BEST_CHILD_NOTE); get_output with a trial chosen "
+    "(CHOSEN_TRIAL_ARGUMENTS) is a job, not the best child; the children of an interactive run (start_logging(), "
+    "also bound by with ... as) are its nested MLflow runs (INTERACTIVE_RUN_ADVICE)",
 )
 
 ADVICE_CONTEXTS: tuple[Context, ...] = (
