@@ -916,6 +916,12 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".get_environment": "`ml_client.jobs.get(name).environment`",
             _RUN + ".get_properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
             _RUN + ".get_tags": "the job's tags, `ml_client.jobs.get(name).tags`",
+            # v2 sets a job's properties when it is created; what is added to a job already running is a tag
+            _RUN + ".add_properties": (
+                "the job's properties, given when it is created, `azure.ai.ml.command(properties=...)`; for a job "
+                "already created, tags: `mlflow.set_tags(tags)` inside the job, "
+                "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)` from outside"
+            ),
             _RUN + ".status": "`ml_client.jobs.get(name).status`",
             _RUN + ".name": "the job's display name, `ml_client.jobs.get(name).display_name`",
             _RUN + ".parent": (

@@ -28,6 +28,7 @@ trial_run, trial_model = automl_run.get_output(iteration=2)  # [azureml-automl]
 trial_run.register_model(model_name="scoring_explainer", model_path="outputs/scoring_explainer.pkl")  # [azureml-model]
 best, fitted_model = automl_run.get_output()  # [azureml-automl]
 best.register_model(model_name="best-model", model_path="outputs/model.pkl")  # [azureml-model]
+automl_run.add_properties({"retrained": "true"})  # [azureml-run]
 
 weather = Dataset.get_by_name(ws, "weather")  # [azureml-dataset]
 try:
@@ -42,6 +43,7 @@ env = Environment("docker-env")  # [azureml-environment]
 env.docker.shared_volumes = False  # [azureml-environment]
 env.docker.shm_size = "2g"  # [azureml-environment]
 env.docker.gpu_support = True  # [azureml-environment]
+env.docker.base_dockerfile = "./docker/Dockerfile"  # [azureml-environment]
 
 for schedule in Schedule.list(ws):  # [azureml-pipeline-schedule]
     print(schedule.id)
