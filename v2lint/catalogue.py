@@ -549,7 +549,12 @@ RULES: tuple[Rule, ...] = (
                             "environment"),
                 # {command}: "python <script> <arguments>", as v1 ran the script; {environment}: the
                 # environment the config runs in (or one on v1's default image)
+                # {inputs}: the datasets its arguments consumed, by input name (``${{inputs.<name>}}`` in the command)
                 fixes=(
+                    v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment}, "
+                       "compute={compute_target})", "from azure.ai.ml import command"),
+                    v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment})",
+                       "from azure.ai.ml import command"),
                     v2("command(code={source_directory}, command={command}, environment={environment}, compute={compute_target})",
                        "from azure.ai.ml import command"),
                     v2("command(code={source_directory}, command={command}, environment={environment})",
@@ -792,7 +797,9 @@ RULES: tuple[Rule, ...] = (
                 '`azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...)` or `azure.ai.ml.entities.Data` registered with `ml_client.data.create_or_update`',
                 positional=("path",),
                 # the pipeline fix: a file when the path's last part has an extension, else a folder
-                fixes=(v2("Input(type={type}, path={path})", "from azure.ai.ml import Input"),),
+                # {mode}: how the command job that consumes it reads it (as_mount, as_download)
+                fixes=(v2("Input(type={type}, path={path}, mode={mode})", "from azure.ai.ml import Input"),
+                       v2("Input(type={type}, path={path})", "from azure.ai.ml import Input")),
             ),
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,

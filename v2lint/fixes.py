@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import shlex
 from typing import Callable, Iterable, Iterator
+from urllib.parse import urlparse
 
 from astroid import nodes
 
@@ -307,7 +308,19 @@ _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"
 _CONDA_ENVIRONMENT = "azureml.core.environment.Environment.from_conda_specification"
 _RUN_USES = ("azureml.core.run.Run.get_portal_url", "azureml.core.run.Run.wait_for_completion")
+FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
+COMPUTE = "azureml.core.compute.compute.ComputeTarget"
+CREATE = COMPUTE + ".create"
+WAIT = COMPUTE + ".wait_for_completion"
+PROVISIONING = "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration"
+COMPUTE_EXCEPTION = "azureml.exceptions.ComputeTargetException"
 ML_CLIENT = "ml_client"
+
+# parameter orders of the v1 calls (their signatures in azureml-core)
+_PROVISIONING_PARAMETERS = ("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown")
+_AML_COMPUTE = {"vm_size": "size", "min_nodes": "min_instances", "max_nodes": "max_instances",
+                "idle_seconds_before_scaledown": "idle_time_before_scale_down"}
+MODES = {"as_mount": "ro_mount", "as_download": "download"}  # v1 consumption mode -> v2 input mode
 
 
 class _NoFix(Exception):
@@ -315,7 +328,10 @@ class _NoFix(Exception):
 
 
 class _ScriptRun:
-    """One submit and the statements it depends on, checked whole and rewritten from the catalogue."""
+    """One submit and the statements it depends on, checked whole and rewritten from the catalogue.
+
+    The parts a pipeline shares (the compute block, the datasets its steps consume,
+    the experiment, the workspace's uses) are methods here that ``PipelineRun`` uses."""
 
     def __init__(self, planner: Planner, submit: nodes.Call, qnames: dict[int, str]):
         self.planner, self.submit, self.qnames = planner, submit, qnames
@@ -323,6 +339,10 @@ class _ScriptRun:
         self.edits: list[Edit] = []
         self.imports: list[str] = []
         self.unsafe = ["review the environment and compute of the command job"]
+        self.workspace_uses: set[int] = set()
+        self.datasets: dict[str, str] = {}  # dataset variable -> its Input's type
+        self._compute: tuple[str, str] | None = None  # (the cluster variable, its name's text)
+        self._compute_uses: set[int] = set()
 
     def qname(self, node: nodes.NodeNG) -> str | None:
         return self.qnames.get(id(node)) or (self.qnames.get(id(node.func)) if isinstance(node, nodes.Call) else None)
@@ -339,6 +359,20 @@ class _ScriptRun:
             raise _NoFix
         return call.parent, call
 
+    def value(self, node: nodes.NodeNG | None) -> nodes.NodeNG | None:
+        """``node``, or for a name the value of the one plain ``name = value`` of the scope that binds it
+        (``script_name = "train.py"``), which the fix may then read as the literal it is."""
+        if not isinstance(node, nodes.Name):
+            return node
+        _, assignments = node.lookup(node.name)
+        if len(assignments) != 1:
+            raise _NoFix
+        assign = assignments[0].parent
+        if not (isinstance(assign, nodes.Assign) and assign.parent is self.scope and len(assign.targets) == 1
+                and assign.targets[0] is assignments[0] and assign.lineno < node.lineno):
+            raise _NoFix
+        return assign.value
+
     def uses(self, assign: nodes.Assign) -> list[nodes.Name]:
         target = assign.targets[0]
         return [n for n in self.planner.module.nodes_of_class(nodes.Name)
@@ -347,13 +381,16 @@ class _ScriptRun:
     def advice(self, qname: str) -> catalogue.Advice:
         return catalogue.TARGETS[qname][1]
 
-    def write(self, qname: str, bound: dict[str, str], node: nodes.NodeNG, index: int = 0) -> None:
-        """Replace ``node`` with the catalogue's rewrite ``index`` of ``qname``, its placeholders from ``bound``."""
-        rewrite = self.advice(qname).fixes[index]
+    def write(self, qname: str, bound: dict[str, str], node: nodes.NodeNG) -> None:
+        """Replace ``node`` with the first of the catalogue's rewrites of ``qname`` whose
+        placeholders ``bound`` all gives."""
+        for rewrite in self.advice(qname).fixes:
+            if all(name in bound for name in rewrite.placeholders):
+                break
+        else:
+            raise _NoFix
         text = rewrite.template
         for name in rewrite.placeholders:
-            if name not in bound:
-                raise _NoFix
             text = text.replace("{" + name + "}", bound[name])
         if rewrite.applicability is Applicability.UNSAFE:
             self.unsafe.append(rewrite.why)
@@ -366,11 +403,45 @@ class _ScriptRun:
             raise _NoFix
         return bound
 
+    def call_arguments(self, call: nodes.Call, parameters: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
+        """``call``'s arguments by the names of ``parameters`` (its v1 signature's order)."""
+        if len(call.args) > len(parameters) or any(isinstance(a, nodes.Starred) for a in call.args):
+            raise _NoFix
+        bound = dict(zip(parameters, call.args))
+        for keyword in call.keywords or ():
+            if keyword.arg not in parameters or keyword.arg in bound:
+                raise _NoFix
+            bound[keyword.arg] = keyword.value
+        return bound
+
     def delete(self, statement: nodes.NodeNG) -> None:
         edit = self.planner._delete_statement(statement)
         if edit is None:
             raise _NoFix
         self.edits.append(edit)
+
+    def workspace(self, name: nodes.NodeNG) -> None:
+        """A use of ``ws``: every one must be one this fix rewrites."""
+        if not isinstance(name, nodes.Name):
+            raise _NoFix
+        self.workspace_uses.add(id(name))
+
+    def experiment(self) -> tuple[nodes.Assign | None, dict[str, nodes.NodeNG]]:
+        """The submitting experiment, ``Experiment(ws, name)`` bound once or called in place, and its arguments."""
+        if not isinstance(self.submit.func, nodes.Attribute):
+            raise _NoFix
+        receiver = self.submit.func.expr
+        if isinstance(receiver, nodes.Call) and self.qname(receiver) == _EXPERIMENT:
+            experiment_call, experiment_assign = receiver, None
+        else:
+            experiment_assign, experiment_call = self.binding(receiver, _EXPERIMENT)
+            if [id(n) for n in self.uses(experiment_assign)] != [id(receiver)]:
+                raise _NoFix
+        experiment = self.call_arguments(experiment_call, ("workspace", "name"))
+        if set(experiment) != {"workspace", "name"}:
+            raise _NoFix
+        self.workspace(experiment["workspace"])
+        return experiment_assign, experiment
 
     def fix(self) -> Fix:
         source = self.planner._source
@@ -378,44 +449,41 @@ class _ScriptRun:
                for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))):
             raise _NoFix  # the name the fix introduces is taken
         submit_args = self.arguments(self.submit, _SUBMIT, ("config",))
-        if not isinstance(self.submit.func, nodes.Attribute) or "config" not in submit_args:
+        if "config" not in submit_args:
             raise _NoFix
-        experiment_assign, experiment_call = self.binding(self.submit.func.expr, _EXPERIMENT)
+        experiment_assign, experiment = self.experiment()
         config_assign, config_call = self.binding(submit_args["config"], _SCRIPT_RUN_CONFIG)
-        experiment = self.arguments(experiment_call, _EXPERIMENT, ("workspace", "name"))
-        if set(experiment) != {"workspace", "name"}:
-            raise _NoFix
         workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
         if workspace_call.args or workspace_call.keywords:
             raise _NoFix
-        # every use of the workspace and the experiment is the one this pattern rewrites
-        if [id(n) for n in self.uses(workspace_assign)] != [id(experiment["workspace"])]:
-            raise _NoFix
-        if [id(n) for n in self.uses(experiment_assign)] != [id(self.submit.func.expr)]:
-            raise _NoFix
         config = self.arguments(config_call, _SCRIPT_RUN_CONFIG,
                                 ("source_directory", "script", "arguments", "compute_target", "environment"))
-        if "source_directory" not in config or self.planner._kind(config.get("script")) != "text":
+        if "source_directory" not in config or "script" not in config:
             raise _NoFix
         environment = self.environment(config_assign, config)
-        command = self.command(config)
+        command, inputs = self.command(config)
         placeholders = {"source_directory": source(config["source_directory"]), "command": command,
                         "environment": environment}
+        if inputs:
+            placeholders["inputs"] = "{" + ", ".join(inputs) + "}"
         if "compute_target" in config:
-            if self.planner._kind(config["compute_target"]) != "text":
-                raise _NoFix  # a ComputeTarget object: the compute family's to rewrite
-            placeholders["compute_target"] = source(config["compute_target"])
+            placeholders["compute_target"] = self.compute(config["compute_target"])
+        self.compute_used_whole()
+        # every use of the workspace is one this pattern rewrites
+        if self.workspace_uses != {id(n) for n in self.uses(workspace_assign)}:
+            raise _NoFix
         self.write(_WORKSPACE_FROM_CONFIG, {}, workspace_call)
         self.edits[-1] = self.planner._replace(workspace_assign, f"{ML_CLIENT} = {self.edits[-1].text}")
-        self.delete(experiment_assign)
-        self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call, 0 if "compute_target" in config else 1)
+        if experiment_assign is not None:
+            self.delete(experiment_assign)
+        self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call)
         self.write(_SUBMIT, {"config": source(submit_args["config"]), "experiment_name": source(experiment["name"])},
                    self.submit)
         self.run_uses()
         edits = list(self.edits) + self.import_edits()
         return Fix(
             "rewrite the script run as an SDK v2 command job submitted with `ml_client.jobs.create_or_update` "
-            f"({'; '.join(self.unsafe)})",
+            f"({'; '.join(dict.fromkeys(self.unsafe))})",
             Applicability.UNSAFE,
             tuple(edits),
         )
@@ -468,22 +536,36 @@ class _ScriptRun:
             return "None"  # set by the statement that set it in v1, once the environment exists
         return source(chosen[0])
 
-    def command(self, config: dict[str, nodes.NodeNG]) -> str:
-        """``"python train.py --alpha 0.5"``: what v1 ran, from the script and literal arguments."""
-        script = config["script"]
-        if not isinstance(script, nodes.Const):
+    def command(self, config: dict[str, nodes.NodeNG]) -> tuple[str, list[str]]:
+        """``"python train.py --alpha 0.5 ${{inputs.data}}"``, what v1 ran from the script and the
+        arguments (literals and consumed datasets), and the ``"data": ds`` inputs it reads."""
+        script = self.value(config["script"])
+        if not (isinstance(script, nodes.Const) and isinstance(script.value, str)):
             raise _NoFix
-        parts = ["python", shlex.quote(script.value)]
+        parts, inputs = ["python", shlex.quote(script.value)], []
         arguments = config.get("arguments")
+        if isinstance(arguments, nodes.Name):  # args = [...] used only here: the command takes it in
+            elements = self.value(arguments)
+            assign = elements.parent
+            if [id(n) for n in self.uses(assign)] != [id(arguments)]:
+                raise _NoFix
+            self.delete(assign)
+            arguments = elements
         if arguments is not None:
             if not isinstance(arguments, (nodes.List, nodes.Tuple)):
                 raise _NoFix
             for element in arguments.elts:
-                if not (isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float))
-                        and not isinstance(element.value, bool)):
-                    raise _NoFix  # a dataset or a variable: an input of the job, not yet fixed
-                parts.append(shlex.quote(str(element.value)))
-        return json.dumps(" ".join(parts))
+                if isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float)) \
+                        and not isinstance(element.value, bool):
+                    parts.append(shlex.quote(str(element.value)))
+                    continue
+                input_name, dataset, mode = self.consumed(element)
+                if any(text.startswith(f'"{input_name}": ') for text in inputs):
+                    raise _NoFix  # two inputs of one name
+                self.dataset(dataset, mode)
+                parts.append(f"${{{{inputs.{input_name}}}}}")
+                inputs.append(f'"{input_name}": {dataset.name}')
+        return json.dumps(" ".join(parts)), inputs
 
     def run_uses(self) -> None:
         """``run.get_portal_url()`` and ``run.wait_for_completion()``: the returned job's forms."""
@@ -502,3 +584,135 @@ class _ScriptRun:
                 raise _NoFix  # its value (the run's details) has no one-line v2 form
             self.arguments(call, qname, ("show_output",))
             self.write(qname, {"self": use.name}, call)
+
+    # ------------------------------------------------------------------ datasets a job consumes
+    def consumed(self, element: nodes.NodeNG) -> tuple[str, nodes.Name, str]:
+        """(input name, dataset variable, v2 mode) of ``ds.as_named_input("x").as_mount()`` or
+        ``.as_download()``, or of ``ds.as_mount()`` (its input named after the variable)."""
+        if not (isinstance(element, nodes.Call) and isinstance(element.func, nodes.Attribute)
+                and not element.keywords and not element.args and element.func.attrname in MODES):
+            raise _NoFix  # as_hdfs, a path, another consumption: not mapped
+        mode, receiver = MODES[element.func.attrname], element.func.expr
+        if isinstance(receiver, nodes.Name):
+            return receiver.name, receiver, mode
+        if (isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Attribute)
+                and receiver.func.attrname == "as_named_input" and len(receiver.args) == 1 and not receiver.keywords
+                and isinstance(receiver.func.expr, nodes.Name)):
+            return self.literal_name(receiver.args[0]), receiver.func.expr, mode
+        raise _NoFix
+
+    def dataset(self, name: nodes.Name, mode: str | None = None) -> str:
+        """``ds = Dataset.File.from_files(path=url)`` -> ``ds = Input(type=..., path=url)`` (``mode=`` when
+        one job consumes it): an input. Its type: a file when the path's last part has an extension, else a folder."""
+        if name.name in self.datasets:
+            if mode is not None:
+                raise _NoFix  # consumed twice, the mode set on the one Input
+            return self.datasets[name.name]
+        assign, call = self.binding(name, FROM_FILES)
+        written = self.call_arguments(call, ("path",)).get("path")
+        path = self.value(written)
+        if not (isinstance(path, nodes.Const) and isinstance(path.value, str)):
+            raise _NoFix  # a list of paths, a datastore tuple, a variable: its type cannot be told
+        last = urlparse(path.value).path.rstrip("/").rsplit("/", 1)[-1]
+        kind = "uri_file" if "." in last and not path.value.endswith("/") else "uri_folder"
+        uses = self.uses(assign)
+        if mode is not None and len(uses) != 1:
+            raise _NoFix
+        for use in uses:
+            if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname in ("as_named_input", *MODES)):
+                raise _NoFix
+        self.datasets[name.name] = kind
+        bound = {"type": f'"{kind}"', "path": self.planner._source(written)}
+        if mode is not None:
+            bound["mode"] = f'"{mode}"'
+        self.write(FROM_FILES, bound, call)
+        return kind
+
+    @staticmethod
+    def literal_name(node: nodes.NodeNG) -> str:
+        if isinstance(node, nodes.Const) and isinstance(node.value, str) and node.value.isidentifier():
+            return node.value
+        raise _NoFix
+
+    # ------------------------------------------------------------------ compute
+    def compute(self, target: nodes.NodeNG) -> str:
+        """The compute's name as source text: a name string (or a variable bound to one), or the
+        name of the cluster that the get-or-create block binds (the block rewritten for v2)."""
+        if self.planner._kind(target) == "text":
+            return self.planner._source(target)
+        if not isinstance(target, nodes.Name):
+            raise _NoFix
+        if self._compute is not None:
+            if self._compute[0] != target.name:
+                raise _NoFix
+            self._compute_uses.discard(id(target))
+            return self._compute[1]
+        _, assignments = target.lookup(target.name)
+        calls = [_binding_call(a) for a in assignments]
+        if len(calls) != 2 or None in calls:
+            raise _NoFix
+        get, create = calls
+        block = get.parent.parent
+        if not (isinstance(block, nodes.Try) and block.parent is self.scope and len(block.handlers) == 1
+                and not block.orelse and not block.finalbody and get.parent in block.body
+                and self.qname(get) == COMPUTE and self.qname(create) == CREATE):
+            raise _NoFix
+        handler = block.handlers[0]
+        if (create.parent.parent is not handler or handler.name is not None
+                or self.qname(handler.type) != COMPUTE_EXCEPTION):
+            raise _NoFix
+        found = self.call_arguments(get, ("workspace", "name"))
+        made = self.call_arguments(create, ("workspace", "name", "provisioning_configuration"))
+        if set(found) != {"workspace", "name"} or set(made) != set(found) | {"provisioning_configuration"}:
+            raise _NoFix
+        name = self.planner._source(found["name"])
+        if self.planner._source(made["name"]) != name:
+            raise _NoFix
+        self.workspace(found["workspace"])
+        self.workspace(made["workspace"])
+        config_assign, config_call = self.binding_in(made["provisioning_configuration"], PROVISIONING, handler)
+        config = self.call_arguments(config_call, _PROVISIONING_PARAMETERS)
+        if "vm_priority" in config:
+            raise _NoFix
+        # every statement of the handler is one of the block's, the wait the last
+        statements = handler.body
+        if statements[:2] != [config_assign, create.parent] or len(statements) > 3:
+            raise _NoFix
+        waits = set()
+        if len(statements) == 3:
+            wait = statements[2]
+            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call)
+                    and self.qname(wait.value) == WAIT and isinstance(wait.value.func.expr, nodes.Name)
+                    and wait.value.func.expr.name == target.name):
+                raise _NoFix
+            waits.add(id(wait.value.func.expr))
+            self.delete(wait)  # begin_create_or_update(...).result() waits
+        self.imports.append("from azure.ai.ml.entities import AmlCompute")
+        self.write(COMPUTE, {"name": name}, get)
+        self.write(COMPUTE_EXCEPTION, {}, handler.type)
+        settings = "".join(f", {_AML_COMPUTE[key]}={self.planner._source(value)}" for key, value in config.items())
+        self.edits.append(self.planner._replace(config_call, f"AmlCompute(name={name}{settings})"))
+        self.write(CREATE, {"provisioning_configuration": self.planner._source(made["provisioning_configuration"])},
+                   create)
+        self._compute = (target.name, name)
+        # the cluster object is a v2 AmlCompute now: every use must be a compute the fix passes by name
+        self._compute_uses = {id(n) for n in self.planner.module.nodes_of_class(nodes.Name)
+                              if n.name == target.name and set(n.lookup(n.name)[1]) & set(assignments)} - waits
+        self._compute_uses.discard(id(target))
+        return name
+
+    def compute_used_whole(self) -> None:
+        """After every compute is read: no use of the cluster object is left (``cluster.get_status()``)."""
+        if self._compute_uses:
+            raise _NoFix
+
+    def binding_in(self, name: nodes.NodeNG, qname: str, block: nodes.NodeNG) -> tuple[nodes.Assign, nodes.Call]:
+        """Like ``binding``, for a statement of ``block`` (the except handler), used only there once."""
+        scope, self.scope = self.scope, block
+        try:
+            assign, call = self.binding(name, qname)
+        finally:
+            self.scope = scope
+        if [id(n) for n in self.uses(assign)] != [id(name)]:
+            raise _NoFix
+        return assign, call
