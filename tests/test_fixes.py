@@ -82,11 +82,11 @@ def test_a_script_run_with_any_other_use_gets_no_fix(extra):
     assert submit.fix is None
 
 
-def test_a_script_run_with_dataset_arguments_gets_no_fix():
+def test_a_script_run_consuming_a_dataset_it_does_not_make_gets_no_fix():
     source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8").replace(
         'script="train.py",', 'script="train.py", arguments=["--data", dataset.as_mount()],')
     submit = next(f for f in analyse_source(source, "submit.py") if f.code == "AML202")
-    assert submit.fix is None  # a dataset argument is a job input: not fixed yet
+    assert submit.fix is None  # a dataset the file does not make: its type (file or folder) cannot be told
 
 
 def test_the_articles_pipeline_becomes_a_dsl_pipeline_without_v1():
@@ -292,3 +292,38 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     assert "from azureml" not in fixed and analyse_source(fixed, "pipeline.py") == []
     assert "    @dsl.pipeline(default_compute=cluster_name)\n    def build_pipeline(raw_data):\n" in fixed
     assert "\n    pipeline = build_pipeline(raw_data=raw_data)\n" in fixed
+
+
+@pytest.mark.parametrize("example, old, new", [
+    # the cluster object serves more than the job's compute: it would be a v2 AmlCompute
+    ("script_run_compute_dataset_v1.py", "run = experiment.submit(config)\n",
+     "print(compute_target.get_status())\nrun = experiment.submit(config)\n"),
+    ("script_run_compute_dataset_v1.py", "ComputeTarget.create(ws, cluster_name", 'ComputeTarget.create(ws, "other"'),
+    ("script_run_compute_dataset_v1.py", 'vm_size="STANDARD_NC6",', 'vm_size="STANDARD_NC6", vm_priority="lowpriority",'),
+    ("script_run_compute_dataset_v1.py", "labels.as_download()", "labels.as_hdfs()"),  # no v2 input mode
+    ("script_run_compute_dataset_v1.py", '"--epochs", 10]', '"--epochs", 10, "--more", labels.as_mount()]'),  # twice
+    ("script_run_compute_dataset_v1.py", "mnist/labels.csv\")", "mnist/labels.csv\")\nprint(labels.to_path())"),
+    ("script_run_compute_dataset_v1.py", 'Dataset.File.from_files(path="https://azureopendatastorage.blob.core.windows.net/mnist/images/")',
+     'Dataset.Tabular.from_delimited_files(path="https://azureopendatastorage.blob.core.windows.net/mnist/images.csv")'),
+    ("script_run_compute_dataset_v1.py", 'images.as_named_input("images").as_mount()', 'images.as_named_input("images")'),
+    ("script_run_variables_v1.py", "env = Environment", "print(arguments)\nenv = Environment"),  # the list used twice
+    # the script depends on the flow: either name may be the one run
+    ("script_run_variables_v1.py", 'script_name = "train.py"\n', 'script_name = "train.py"\nif prefix.name:\n    script_name = "score.py"\n'),
+    ("script_run_variables_v1.py", '"--max-iter", 100]', '"--max-iter", iterations]'),  # a variable argument
+    ("script_run_variables_v1.py", "run = Experiment(ws, experiment_name)", "run = Experiment(ws, experiment_name, 'x')"),
+])
+def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
+    source = (FIXES / example).read_text(encoding="utf-8")
+    assert old in source
+    submit = next(f for f in analyse_source(source.replace(old, new, 1), example) if f.code == "AML202")
+    assert submit.fix is None
+
+
+def test_script_runs_of_variables_and_of_a_created_cluster_become_command_jobs_without_v1():
+    for example in ("script_run_variables_v1.py", "script_run_compute_dataset_v1.py"):
+        fixed = _fixed(FIXES / example, unsafe=True)
+        assert "import azureml" not in fixed and "from azureml" not in fixed
+        assert analyse_source(fixed, example) == []
+    fixed = _fixed(FIXES / "script_run_compute_dataset_v1.py", unsafe=True)
+    assert "wait_for_completion" not in fixed and ".result()" in fixed
+    assert 'inputs={"images": images, "labels": labels}' in fixed

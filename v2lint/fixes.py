@@ -274,6 +274,13 @@ def _binding_call(assignment: nodes.NodeNG) -> nodes.Call | None:
     return None
 
 
+def _is_print(statement: nodes.NodeNG) -> bool:
+    """``print(...)``, the builtin: a message the samples print while they wait."""
+    call = statement.value if isinstance(statement, nodes.Expr) else None
+    return (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Name) and call.func.name == "print"
+            and call.func.lookup("print")[0].name == "builtins")
+
+
 def _is_numpy(expr: nodes.NodeNG) -> bool:
     """``np`` bound only by ``import numpy as np`` (or ``import numpy``)."""
     if not isinstance(expr, nodes.Name):
@@ -674,8 +681,8 @@ class _ScriptRun:
         config = self.call_arguments(config_call, _PROVISIONING_PARAMETERS)
         if "vm_priority" in config:
             raise _NoFix
-        # every statement of the handler is one of the block's, the wait the last
-        statements = handler.body
+        # every statement of the handler is one of the block's, the wait the last (a print aside)
+        statements = [statement for statement in handler.body if not _is_print(statement)]
         if statements[:2] != [config_assign, create.parent] or len(statements) > 3:
             raise _NoFix
         waits = set()

@@ -178,3 +178,54 @@ def test_the_articles_pipeline_submits_the_same_three_node_pipeline_job(offline)
     assert nodes["score"]["inputs"]["test_data"]["path"] == "${{parent.jobs.prep.outputs.prepared_data}}"
     assert nodes["score"]["component"].get("is_deterministic") is False  # v1 allow_reuse=False
     assert nodes["prep"]["component"].get("is_deterministic", True) is True
+
+
+def test_a_script_run_of_variables_submits_the_same_command_job(offline):
+    (offline / "src").mkdir()
+    (offline / "src" / "train.py").write_text("print('training')\n", encoding="utf-8")
+    (offline / "environment.yml").write_text(
+        "name: sklearn\ndependencies:\n  - python=3.10\n  - scikit-learn\n", encoding="utf-8")
+    # the script finds its files beside itself (Path(__file__).parent), as the workflow samples do
+    _run_fixed(FIXES / "script_run_variables_v1.py", offline)
+
+    (client,) = RecordingClient.made
+    (job, experiment_name), = client.jobs.submitted
+    submitted = job._to_dict()
+    assert experiment_name == "sklearn-ridge-diabetes"
+    assert submitted["component"]["command"] == "python train.py --alpha 0.5 --max-iter 100"
+    assert Path(submitted["component"]["code"]) == offline / "src"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    environment = submitted["environment"]
+    assert environment["name"] == "sklearn-ridge"
+    assert environment["image"] == V1_DEFAULT_CPU_IMAGE
+    assert "scikit-learn" in environment["conda_file"]["dependencies"]
+    assert not submitted.get("inputs")
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_on_a_created_cluster_with_datasets_submits_the_same_command_job(offline):
+    (offline / "scripts").mkdir()
+    (offline / "scripts" / "train.py").write_text("print('training')\n", encoding="utf-8")
+    _run_fixed(FIXES / "script_run_compute_dataset_v1.py", offline)
+
+    (client,) = RecordingClient.made
+    assert client.compute.asked == ["gpu-cluster"]  # looked up first
+    (cluster,) = client.compute.created  # then made as provisioning_configuration said
+    assert (cluster.name, cluster.type, cluster.size, cluster.max_instances) == (
+        "gpu-cluster", "amlcompute", "STANDARD_NC6", 4)
+    (job, experiment_name), = client.jobs.submitted
+    submitted = job._to_dict()
+    assert experiment_name == "train-with-datasets"
+    assert submitted["component"]["command"] == (
+        "python train.py --images ${{inputs.images}} --labels ${{inputs.labels}} --epochs 10")
+    assert Path(submitted["component"]["code"]) == offline / "scripts"
+    assert submitted["compute"] == "azureml:gpu-cluster"  # the cluster by name
+    assert submitted["environment"]["image"] == V1_DEFAULT_CPU_IMAGE
+    # _to_dict writes an input's URL through the asset-reference field ("azureml:" + the URL)
+    inputs = {name: (value["type"], value["path"].removeprefix("azureml:"), value["mode"])
+              for name, value in submitted["inputs"].items()}
+    assert inputs == {
+        "images": ("uri_folder", "https://azureopendatastorage.blob.core.windows.net/mnist/images/", "ro_mount"),
+        "labels": ("uri_file", "https://azureopendatastorage.blob.core.windows.net/mnist/labels.csv", "download"),
+    }
+    assert client.jobs.streamed == ["job-1"]
