@@ -311,6 +311,14 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_variables_v1.py", 'script_name = "train.py"\n', 'script_name = "train.py"\nif prefix.name:\n    script_name = "score.py"\n'),
     ("script_run_variables_v1.py", '"--max-iter", 100]', '"--max-iter", iterations]'),  # a variable argument
     ("script_run_variables_v1.py", "run = Experiment(ws, experiment_name)", "run = Experiment(ws, experiment_name, 'x')"),
+    ("script_run_distributed_v1.py", "process_count=4, node_count=2", "process_count=3, node_count=2"),  # uneven
+    ("script_run_distributed_v1.py", "PyTorchConfiguration(process_count=4", 'PyTorchConfiguration("Gloo", process_count=4'),
+    ("script_run_distributed_v1.py", "node_count=2)", "node_count=nodes)"),  # not a literal count
+    ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.base_dockerfile = 'Dockerfile'"),
+    ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.shm_size = '16g'"),
+    ("script_run_registered_environment_v1.py", "config = ScriptRunConfig",
+     "tf_env.environment_variables = {'TF_CPP_MIN_LOG_LEVEL': '2'}\nconfig = ScriptRunConfig"),  # changed after get
+    ("script_run_registered_environment_v1.py", 'name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2", label="x")'),
 ])
 def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
     source = (FIXES / example).read_text(encoding="utf-8")
@@ -327,3 +335,13 @@ def test_script_runs_of_variables_and_of_a_created_cluster_become_command_jobs_w
     fixed = _fixed(FIXES / "script_run_compute_dataset_v1.py", unsafe=True)
     assert "wait_for_completion" not in fixed and ".result()" in fixed
     assert 'inputs={"images": images, "labels": labels}' in fixed
+
+
+def test_environment_get_takes_the_latest_unless_v1_named_a_version():
+    source = (FIXES / "script_run_registered_environment_v1.py").read_text(encoding="utf-8")
+    fixed = fixing.fix_file(source.replace('name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2")')
+                            .encode(), "submit.py", "submit.py", unsafe=True).text
+    assert 'tf_env = ml_client.environments.get("tensorflow-gpu-env", version="2")' in fixed
+    curated = fixing.fix_file(source.replace("tensorflow-gpu-env", "AzureML-TensorFlow-2.3-GPU").encode(),
+                              "submit.py", "submit.py", unsafe=True)
+    assert "a curated v1 environment may have another name" in curated.applied[0][1].title

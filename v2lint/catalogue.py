@@ -89,10 +89,27 @@ class Rewrite:
     applicability: Applicability = Applicability.SAFE
     imports: tuple[str, ...] = ()  # statements the rewrite needs, added once to the file's imports
     why: str = ""  # for an unsafe rewrite: what may change (the fix's title says it)
+    # placeholders of keyword arguments (", inputs={inputs}") left out when the v1 code has no value for them
+    optional: tuple[str, ...] = ()
 
     @property
     def placeholders(self) -> tuple[str, ...]:
         return tuple(part.split("}", 1)[0] for part in self.template.split("{")[1:])
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(name for name in self.placeholders if name not in self.optional)
+
+    def fill(self, bound: Mapping[str, str]) -> str:
+        """The template with each placeholder's text from ``bound``; an optional keyword
+        argument that ``bound`` has no text for is left out."""
+        text = self.template
+        for name in self.placeholders:
+            if name in bound:
+                text = text.replace("{" + name + "}", bound[name])
+            else:
+                text = re.sub(rf",\s*\w+=\{{{name}\}}", "", text)
+        return text
 
     @property
     def code(self) -> str:
@@ -108,9 +125,9 @@ class Rewrite:
         return code
 
 
-def v2(template: str, *imports: str, why: str = "") -> Rewrite:
+def v2(template: str, *imports: str, why: str = "", optional: tuple[str, ...] = ()) -> Rewrite:
     """A rewrite to SDK v2 code that needs ``imports``: safe unless it says what may change."""
-    return Rewrite(template, None, Applicability.UNSAFE if why else Applicability.SAFE, imports, why)
+    return Rewrite(template, None, Applicability.UNSAFE if why else Applicability.SAFE, imports, why, optional)
 
 
 MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity import DefaultAzureCredential")
@@ -546,19 +563,17 @@ RULES: tuple[Rule, ...] = (
                     "distributed_job_config": "distribution",
                 },
                 positional=("source_directory", "script", "arguments", "run_config", "_telemetry_values", "compute_target",
-                            "environment"),
+                            "environment", "distributed_job_config", "resume_from", "max_run_duration_seconds",
+                            "command", "docker_runtime_config"),
                 # {command}: "python <script> <arguments>", as v1 ran the script; {environment}: the
                 # environment the config runs in (or one on v1's default image)
-                # {inputs}: the datasets its arguments consumed, by input name (``${{inputs.<name>}}`` in the command)
+                # {inputs}: the datasets its arguments consumed, by input name (``${{inputs.<name>}}`` in the
+                # command); {instance_count}: the nodes of v1's distributed_job_config
                 fixes=(
                     v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment}, "
-                       "compute={compute_target})", "from azure.ai.ml import command"),
-                    v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment})",
-                       "from azure.ai.ml import command"),
-                    v2("command(code={source_directory}, command={command}, environment={environment}, compute={compute_target})",
-                       "from azure.ai.ml import command"),
-                    v2("command(code={source_directory}, command={command}, environment={environment})",
-                       "from azure.ai.ml import command"),
+                       "compute={compute_target}, distribution={distributed_job_config}, instance_count={instance_count})",
+                       "from azure.ai.ml import command",
+                       optional=("inputs", "compute_target", "distributed_job_config", "instance_count")),
                 ),
             ),
             "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of `azure.ai.ml.command()` (environment=..., compute=..., distribution=...)",
@@ -607,9 +622,26 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "the package in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
-            "azureml.core.runconfig.MpiConfiguration": "`azure.ai.ml.MpiDistribution` passed as command(distribution=...)",
-            "azureml.core.runconfig.PyTorchConfiguration": "`azure.ai.ml.PyTorchDistribution` passed as command(distribution=...)",
-            "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
+            # the script-run fix: the v1 defaults written out, instance_count (v1's node_count) passed beside them
+            "azureml.core.runconfig.MpiConfiguration": use(
+                "`azure.ai.ml.MpiDistribution` passed as command(distribution=...)",
+                positional=("process_count_per_node", "node_count"),
+                fixes=(v2("MpiDistribution(process_count_per_instance={process_count_per_node})",
+                          "from azure.ai.ml import MpiDistribution"),),
+            ),
+            "azureml.core.runconfig.PyTorchConfiguration": use(
+                "`azure.ai.ml.PyTorchDistribution` passed as command(distribution=...)",
+                positional=("communication_backend", "process_count", "node_count"),
+                # {process_count_per_instance}: v1's process_count (total) over its node_count
+                fixes=(v2("PyTorchDistribution(process_count_per_instance={process_count_per_instance})",
+                          "from azure.ai.ml import PyTorchDistribution"),),
+            ),
+            "azureml.core.runconfig.TensorflowConfiguration": use(
+                "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
+                positional=("worker_count", "parameter_server_count"),
+                fixes=(v2("TensorFlowDistribution(worker_count={worker_count}, parameter_server_count={parameter_server_count})",
+                          "from azure.ai.ml import TensorFlowDistribution"),),
+            ),
             "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
         },
     ),
@@ -629,7 +661,14 @@ RULES: tuple[Rule, ...] = (
             _ENV + ".from_dockerfile": "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))`",
             _ENV + ".from_docker_image": "`azure.ai.ml.entities.Environment(image=...)`",
             _ENV + ".from_existing_conda_environment": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
-            _ENV + ".get": '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
+            _ENV + ".get": use(
+                '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
+                positional=("workspace", "name", "version", "label"),
+                # v1 took the latest version when given no version: the environment's "latest" label
+                fixes=(v2("ml_client.environments.get({name}, version={version})"),
+                       v2("ml_client.environments.get({name}, label={label})"),
+                       v2('ml_client.environments.get({name}, label="latest")')),
+            ),
             _ENV + ".register": "`ml_client.environments.create_or_update(environment)`",
             _ENV + ".list": "`ml_client.environments.list()`",
             _ENV + ".build": "`ml_client.environments.create_or_update(environment)`",

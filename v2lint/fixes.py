@@ -125,7 +125,7 @@ class Planner:
         if bound is None:
             return None
         for rewrite in advice.fixes:
-            if not all(name in bound for name in rewrite.placeholders):
+            if not all(name in bound for name in rewrite.required):
                 continue
             if rewrite.when and self._kind(bound[rewrite.when[0]]) != rewrite.when[1]:
                 continue
@@ -146,9 +146,7 @@ class Planner:
         return bound
 
     def _fix(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict[str, nodes.NodeNG]) -> Fix | None:
-        text = rewrite.template
-        for name in rewrite.placeholders:
-            text = text.replace("{" + name + "}", self._source(bound[name]))
+        text = rewrite.fill({name: self._source(bound[name]) for name in rewrite.placeholders if name in bound})
         dropped = [name for name in bound if name not in rewrite.placeholders]
         applicability, why = rewrite.applicability, rewrite.why
         if dropped:
@@ -314,7 +312,13 @@ _WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
 _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"
 _CONDA_ENVIRONMENT = "azureml.core.environment.Environment.from_conda_specification"
+_ENVIRONMENT_GET = "azureml.core.environment.Environment.get"
 _RUN_USES = ("azureml.core.run.Run.get_portal_url", "azureml.core.run.Run.wait_for_completion")
+_MPI, _PYTORCH, _TENSORFLOW = (f"azureml.core.runconfig.{name}Configuration" for name in ("Mpi", "PyTorch", "Tensorflow"))
+# each distributed configuration's counts and their defaults in v1 (PyTorch's process_count: its node_count)
+_DISTRIBUTIONS = {_MPI: {"process_count_per_node": 1, "node_count": 1},
+                  _PYTORCH: {"process_count": 0, "node_count": 1},
+                  _TENSORFLOW: {"worker_count": 1, "parameter_server_count": 1}}
 FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
 COMPUTE = "azureml.core.compute.compute.ComputeTarget"
 CREATE = COMPUTE + ".create"
@@ -392,13 +396,11 @@ class _ScriptRun:
         """Replace ``node`` with the first of the catalogue's rewrites of ``qname`` whose
         placeholders ``bound`` all gives."""
         for rewrite in self.advice(qname).fixes:
-            if all(name in bound for name in rewrite.placeholders):
+            if all(name in bound for name in rewrite.required):
                 break
         else:
             raise _NoFix
-        text = rewrite.template
-        for name in rewrite.placeholders:
-            text = text.replace("{" + name + "}", bound[name])
+        text = rewrite.fill(bound)
         if rewrite.applicability is Applicability.UNSAFE:
             self.unsafe.append(rewrite.why)
         self.imports.extend(rewrite.imports)
@@ -463,8 +465,8 @@ class _ScriptRun:
         workspace_assign, workspace_call = self.binding(experiment["workspace"], _WORKSPACE_FROM_CONFIG)
         if workspace_call.args or workspace_call.keywords:
             raise _NoFix
-        config = self.arguments(config_call, _SCRIPT_RUN_CONFIG,
-                                ("source_directory", "script", "arguments", "compute_target", "environment"))
+        config = self.arguments(config_call, _SCRIPT_RUN_CONFIG, ("source_directory", "script", "arguments",
+                                                                  "compute_target", "environment", "distributed_job_config"))
         if "source_directory" not in config or "script" not in config:
             raise _NoFix
         environment = self.environment(config_assign, config)
@@ -475,6 +477,9 @@ class _ScriptRun:
             placeholders["inputs"] = "{" + ", ".join(inputs) + "}"
         if "compute_target" in config:
             placeholders["compute_target"] = self.compute(config["compute_target"])
+        if "distributed_job_config" in config:
+            placeholders["distributed_job_config"], placeholders["instance_count"] = self.distribution(
+                config["distributed_job_config"])
         self.compute_used_whole()
         # every use of the workspace is one this pattern rewrites
         if self.workspace_uses != {id(n) for n in self.uses(workspace_assign)}:
@@ -529,19 +534,96 @@ class _ScriptRun:
         if not chosen:
             self.imports.append("from azure.ai.ml.entities import Environment")
             return f'Environment(image="{catalogue.V1_DEFAULT_CPU_IMAGE}")'
-        env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
-        if len(self.uses(env_assign)) != 1:
-            raise _NoFix
-        env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))
         source = self.planner._source
-        self.write(_CONDA_ENVIRONMENT, {"name": source(env["name"]), "file_path": source(env["file_path"]),
-                                        "image": f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'}, env_call)
+        if isinstance(chosen[0], nodes.Call) and self.qname(chosen[0]) == _ENVIRONMENT_GET and not setters:
+            return self.registered_environment(chosen[0])  # environment=Environment.get(ws, name)
+        if isinstance(chosen[0], nodes.Name) and self.qname(self.value(chosen[0])) == _ENVIRONMENT_GET:
+            env_assign, env_call = self.binding(chosen[0], _ENVIRONMENT_GET)
+            if len(self.uses(env_assign)) != 1:
+                raise _NoFix  # a registered environment changed before use: a new one in v1
+            self.edits.append(self.planner._replace(env_call, self.registered_environment(env_call)))
+        else:
+            env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
+            env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))
+            image = self.docker_image(env_assign, chosen[0])
+            self.write(_CONDA_ENVIRONMENT, {"name": source(env["name"]), "file_path": source(env["file_path"]),
+                                            "image": image}, env_call)
         for statement in setters:  # config.run_config.environment = env -> config.environment = env
             self.edits.append(self.planner._replace(
                 statement, f"{config_assign.targets[0].name}.environment = {source(chosen[0])}"))
         if setters:
             return "None"  # set by the statement that set it in v1, once the environment exists
         return source(chosen[0])
+
+    def registered_environment(self, call: nodes.Call) -> str:
+        """``Environment.get(ws, name)``: the registered environment, its latest version unless v1 named one."""
+        bound = self.arguments(call, _ENVIRONMENT_GET, ("workspace", "name", "version", "label"))
+        if "workspace" not in bound or "name" not in bound or {"version", "label"} <= set(bound):
+            raise _NoFix
+        self.workspace(bound["workspace"])
+        name = self.value(bound["name"])
+        if isinstance(name, nodes.Const) and isinstance(name.value, str) and name.value.startswith("AzureML-"):
+            self.unsafe.append("a curated v1 environment may have another name, or none, in v2")
+        rewrite = next(r for r in self.advice(_ENVIRONMENT_GET).fixes if set(r.placeholders) == set(bound) - {"workspace"})
+        self.imports.extend(rewrite.imports)
+        return rewrite.fill({placeholder: self.planner._source(bound[placeholder]) for placeholder in rewrite.placeholders})
+
+    def docker_image(self, env_assign: nodes.Assign, used: nodes.Name) -> str:
+        """The image the conda environment runs on: ``env.docker.base_image = "<image>"`` (that
+        statement and ``env.docker.enabled = True`` removed: v2 always runs in Docker), else v1's default."""
+        image = f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'
+        for use in self.uses(env_assign):
+            if use is used:
+                continue
+            docker = use.parent
+            setter = docker.parent if isinstance(docker, nodes.Attribute) and docker.attrname == "docker" else None
+            statement = setter.parent if isinstance(setter, nodes.AssignAttr) else None
+            if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
+                    and statement.parent is self.scope and env_assign.lineno < statement.lineno < used.lineno):
+                raise _NoFix
+            value = statement.value
+            if setter.attrname == "enabled" and isinstance(value, nodes.Const) and value.value is True:
+                self.delete(statement)
+            elif setter.attrname == "base_image" and isinstance(value, nodes.Const) and isinstance(value.value, str):
+                if image != f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"':
+                    raise _NoFix  # set twice
+                image = json.dumps(value.value)
+                self.delete(statement)
+            else:
+                raise _NoFix  # a Dockerfile, registry credentials, a shared volume...: not carried over
+        return image
+
+    def distribution(self, config: nodes.NodeNG) -> tuple[str, str]:
+        """(the distribution's text, the instance count) of an MPI, PyTorch or TensorFlow
+        configuration of literal counts, bound once (or written in place) and used only here."""
+        call = self.value(config)
+        if config is not call:
+            if not isinstance(call, nodes.Call) or [id(n) for n in self.uses(call.parent)] != [id(config)]:
+                raise _NoFix
+        qname = self.qname(call) if isinstance(call, nodes.Call) else None
+        if qname not in _DISTRIBUTIONS:
+            raise _NoFix
+        given = self.arguments(call, qname, self.advice(qname).positional)
+        backend = given.pop("communication_backend", None)
+        if backend is not None and not (isinstance(backend, nodes.Const) and backend.value == "Nccl"):
+            raise _NoFix  # v2 chooses the backend itself (NCCL on GPUs)
+        counts = dict(_DISTRIBUTIONS[qname])  # v1's defaults for what the call leaves out
+        for name, value in given.items():
+            if not (isinstance(value, nodes.Const) and type(value.value) is int and value.value >= 0):
+                raise _NoFix  # a count that is not a literal
+            counts[name] = value.value
+        if not all(counts[name] for name in ("worker_count", "node_count") if name in counts):
+            raise _NoFix
+        if qname == _PYTORCH:
+            total = counts["process_count"] or counts["node_count"]  # v1: one process a node by default
+            if total % counts["node_count"]:
+                raise _NoFix
+            counts["process_count_per_instance"] = total // counts["node_count"]
+        instances = counts["worker_count"] if qname == _TENSORFLOW else counts["node_count"]
+        self.write(qname, {name: str(value) for name, value in counts.items()}, call)
+        if config is call:  # written in the ScriptRunConfig call, which the fix replaces whole
+            return self.edits.pop().text, str(instances)
+        return self.planner._source(config), str(instances)
 
     def command(self, config: dict[str, nodes.NodeNG]) -> tuple[str, list[str]]:
         """``"python train.py --alpha 0.5 ${{inputs.data}}"``, what v1 ran from the script and the

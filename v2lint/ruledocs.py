@@ -7,6 +7,8 @@ so docs, terminal and SARIF say the same. Imports no astroid: ``v2lint rules`` n
 
 from __future__ import annotations
 
+import re
+
 
 from v2lint.catalogue import IN_JOB_ADVICE, RULES, Applicability, Rule, Tier, describe
 from v2lint.catalogue import DEPENDENCY
@@ -81,10 +83,12 @@ def fixes_section(rule: Rule) -> str:
     lines += [
         "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
         "a job script's own run (bound by `Run.get_context()`), or a whole script run (workspace, experiment,",
-        "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
-        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix. It takes the first rewrite",
-        "whose arguments are all passed and whose condition holds; an argument the rewrite does not use makes it",
-        "unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for the reason given.",
+        "`ScriptRunConfig`, compute block, datasets consumed, conda or registered environment, distribution, submit),",
+        "or a whole pipeline of `PythonScriptStep`s (compute block, datasets, outputs, `Pipeline`, submit), each of",
+        "which becomes one unsafe fix. It takes the first rewrite whose arguments are all passed and whose condition",
+        "holds (an optional keyword is left out when the v1 code has no value for it); an argument the rewrite does",
+        "not use makes it unsafe. Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for",
+        "the reason given.",
         "",
         "| v1 name | rewrite | when | applicability |",
         "|---|---|---|---|",
@@ -92,6 +96,9 @@ def fixes_section(rule: Rule) -> str:
     for qname, rewrites in fixable.items():
         for rewrite in rewrites:
             when = f"`{rewrite.when[0]}` is {rewrite.when[1]}" if rewrite.when else "always"
+            if rewrite.optional:
+                keywords = [re.search(rf"(\w+)=\{{{name}\}}", rewrite.template).group(1) for name in rewrite.optional]
+                when += "; " + ", ".join(f"`{keyword}=`" for keyword in keywords) + " only when v1 has a value for it"
             applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
             lines.append(f"| `{qname}` | `{markdown_cell(rewrite.template)}` | {when} | {markdown_cell(applies)} |")
     return "\n".join(lines) + "\n"

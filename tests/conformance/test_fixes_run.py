@@ -73,6 +73,19 @@ class _Compute:
         return _Poller(compute)
 
 
+class _Environments:
+    """One registered environment of each name, at version 3."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str | None, str | None]] = []
+
+    def get(self, name: str, version=None, label=None):
+        from azure.ai.ml.entities import Environment
+
+        self.asked.append((name, version, label))
+        return Environment(name=name, version="3", image="mcr.microsoft.com/azureml/registered:1")
+
+
 class RecordingClient:
     """MLClient's surface the fixed scripts use; records instead of calling Azure."""
 
@@ -81,6 +94,7 @@ class RecordingClient:
     def __init__(self, credential=None, subscription_id=None, resource_group_name=None, workspace_name=None, **_):
         self.jobs = _Jobs()
         self.compute = _Compute()
+        self.environments = _Environments()
         RecordingClient.made.append(self)
 
     @classmethod
@@ -106,6 +120,17 @@ def _run_fixed(example: Path, where: Path) -> str:
     script.write_text(fixed.text, encoding="utf-8")
     runpy.run_path(str(script), run_name="__main__")
     return fixed.text
+
+
+def _submitted_command_job(where: Path, example: str, code: str) -> tuple[RecordingClient, dict, str | None]:
+    """Run the fixed ``example`` with a ``train.py`` in ``code``: the client, the one job it submitted
+    (``job._to_dict()``) and its experiment name."""
+    (where / code).mkdir()
+    (where / code / "train.py").write_text("print('training')\n", encoding="utf-8")
+    _run_fixed(FIXES / example, where)
+    (client,) = RecordingClient.made
+    (job, experiment_name), = client.jobs.submitted
+    return client, job._to_dict(), experiment_name
 
 
 def test_the_articles_script_run_submits_the_same_command_job(offline):
@@ -181,16 +206,10 @@ def test_the_articles_pipeline_submits_the_same_three_node_pipeline_job(offline)
 
 
 def test_a_script_run_of_variables_submits_the_same_command_job(offline):
-    (offline / "src").mkdir()
-    (offline / "src" / "train.py").write_text("print('training')\n", encoding="utf-8")
     (offline / "environment.yml").write_text(
         "name: sklearn\ndependencies:\n  - python=3.10\n  - scikit-learn\n", encoding="utf-8")
     # the script finds its files beside itself (Path(__file__).parent), as the workflow samples do
-    _run_fixed(FIXES / "script_run_variables_v1.py", offline)
-
-    (client,) = RecordingClient.made
-    (job, experiment_name), = client.jobs.submitted
-    submitted = job._to_dict()
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_variables_v1.py", "src")
     assert experiment_name == "sklearn-ridge-diabetes"
     assert submitted["component"]["command"] == "python train.py --alpha 0.5 --max-iter 100"
     assert Path(submitted["component"]["code"]) == offline / "src"
@@ -204,17 +223,11 @@ def test_a_script_run_of_variables_submits_the_same_command_job(offline):
 
 
 def test_a_script_run_on_a_created_cluster_with_datasets_submits_the_same_command_job(offline):
-    (offline / "scripts").mkdir()
-    (offline / "scripts" / "train.py").write_text("print('training')\n", encoding="utf-8")
-    _run_fixed(FIXES / "script_run_compute_dataset_v1.py", offline)
-
-    (client,) = RecordingClient.made
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_compute_dataset_v1.py", "scripts")
     assert client.compute.asked == ["gpu-cluster"]  # looked up first
     (cluster,) = client.compute.created  # then made as provisioning_configuration said
     assert (cluster.name, cluster.type, cluster.size, cluster.max_instances) == (
         "gpu-cluster", "amlcompute", "STANDARD_NC6", 4)
-    (job, experiment_name), = client.jobs.submitted
-    submitted = job._to_dict()
     assert experiment_name == "train-with-datasets"
     assert submitted["component"]["command"] == (
         "python train.py --images ${{inputs.images}} --labels ${{inputs.labels}} --epochs 10")
@@ -228,4 +241,33 @@ def test_a_script_run_on_a_created_cluster_with_datasets_submits_the_same_comman
         "images": ("uri_folder", "https://azureopendatastorage.blob.core.windows.net/mnist/images/", "ro_mount"),
         "labels": ("uri_file", "https://azureopendatastorage.blob.core.windows.net/mnist/labels.csv", "download"),
     }
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_distributed_script_run_on_a_gpu_image_submits_the_same_command_job(offline):
+    (offline / "environment.yml").write_text("name: pytorch-gpu\ndependencies:\n  - python=3.10\n", encoding="utf-8")
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_distributed_v1.py", "src")
+    assert experiment_name == "pytorch-cifar10-distributed"
+    assert submitted["component"]["command"] == "python train.py --data-dir ${{inputs.cifar}} --epochs 25"
+    assert submitted["compute"] == "azureml:gpu-V100-2"
+    # the image v1's env.docker.base_image named, not v1's default
+    assert submitted["environment"]["image"] == "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04"
+    assert submitted["environment"]["name"] == "pytorch-gpu"
+    # v1: process_count=4 over node_count=2
+    assert submitted["distribution"] == {"type": "pytorch", "process_count_per_instance": 2}
+    assert submitted["resources"]["instance_count"] == 2
+    (cifar,) = submitted["inputs"].values()
+    assert (cifar["type"], cifar["mode"]) == ("uri_folder", "download")
+    assert cifar["path"].removeprefix("azureml:") == "https://azuremlexamples.blob.core.windows.net/datasets/cifar10/"
+
+
+def test_a_script_run_in_a_registered_environment_submits_the_same_command_job(offline):
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_registered_environment_v1.py", "tf-mnist")
+    assert client.environments.asked == [("tensorflow-gpu-env", None, "latest")]  # v1 took the latest version
+    assert experiment_name == "tf-mnist-multi-worker"
+    assert submitted["component"]["command"] == "python train.py --epochs 10"
+    # the registered environment the workspace gave back
+    assert (submitted["environment"]["name"], submitted["environment"]["version"]) == ("tensorflow-gpu-env", "3")
+    assert submitted["distribution"] == {"type": "tensorflow", "worker_count": 2, "parameter_server_count": 0}
+    assert submitted["resources"]["instance_count"] == 2  # v1: node_count = worker_count
     assert client.jobs.streamed == ["job-1"]
