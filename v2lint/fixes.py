@@ -665,6 +665,8 @@ class _ScriptRun:
                 and isinstance(statement.targets[0], nodes.AssignName)):
             raise _NoFix
         for use in self.uses(statement):
+            if isinstance(use.parent, nodes.Expr):
+                continue  # a notebook cell that shows the run: the returned job shows itself
             call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
             qname = self.qname(call) if isinstance(call, nodes.Call) and call.func is use.parent else None
             if qname not in _RUN_USES:
@@ -788,6 +790,13 @@ class _ScriptRun:
         self._compute_uses = {id(n) for n in self.planner.module.nodes_of_class(nodes.Name)
                               if n.name == target.name and set(n.lookup(n.name)[1]) & set(assignments)} - waits
         self._compute_uses.discard(id(target))
+        for use in self.planner.module.nodes_of_class(nodes.Name):  # the samples' wait after the block, too
+            call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
+            if (id(use) in self._compute_uses and isinstance(call, nodes.Call) and call.func is use.parent
+                    and self.qname(call) == WAIT and isinstance(call.parent, nodes.Expr)
+                    and call.parent.parent is self.scope and call.parent.lineno > block.end_lineno):
+                self.delete(call.parent)
+                self._compute_uses.discard(id(use))
         return name
 
     def compute_used_whole(self) -> None:

@@ -271,3 +271,33 @@ def test_a_script_run_in_a_registered_environment_submits_the_same_command_job(o
     assert submitted["distribution"] == {"type": "tensorflow", "worker_count": 2, "parameter_server_count": 0}
     assert submitted["resources"]["instance_count"] == 2  # v1: node_count = worker_count
     assert client.jobs.streamed == ["job-1"]
+
+
+def test_the_fixed_script_run_notebook_runs_its_cells_and_submits_the_same_command_job(offline):
+    import json
+
+    from v2lint.notebook_fixing import fix_notebook
+
+    example = FIXES / "script_run_notebook_v1.ipynb"
+    fixed = fix_notebook(example.read_bytes(), str(example), example.name, unsafe=True)
+    # the code cells in order, as Jupyter runs them (IPython's %%time cell magic aside)
+    cells = ["".join(cell["source"]) for cell in json.loads(fixed.text)["cells"] if cell["cell_type"] == "code"]
+    code = "\n".join(line for cell in cells for line in cell.splitlines() if not line.startswith("%"))
+    (offline / "train-on-amlcompute").mkdir()
+    (offline / "train-on-amlcompute" / "train.py").write_text("print('training')\n", encoding="utf-8")
+    (offline / "environment.yml").write_text("name: myenv\ndependencies:\n  - python=3.10\n", encoding="utf-8")
+    (offline / "notebook.py").write_text(code + "\n", encoding="utf-8")
+    runpy.run_path(str(offline / "notebook.py"), run_name="__main__")
+
+    (client,) = RecordingClient.made
+    assert client.compute.asked == ["cpu-cluster"]
+    (cluster,) = client.compute.created
+    assert (cluster.name, cluster.size, cluster.max_instances) == ("cpu-cluster", "STANDARD_D2_V2", 4)
+    (job, experiment_name), = client.jobs.submitted
+    submitted = job._to_dict()
+    assert experiment_name == "train-on-amlcompute"
+    assert submitted["component"]["command"] == "python train.py"
+    assert Path(submitted["component"]["code"]) == offline / "train-on-amlcompute"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    assert (submitted["environment"]["name"], submitted["environment"]["image"]) == ("myenv", V1_DEFAULT_CPU_IMAGE)
+    assert client.jobs.streamed == ["job-1"]
