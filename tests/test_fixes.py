@@ -319,6 +319,10 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_registered_environment_v1.py", "config = ScriptRunConfig",
      "tf_env.environment_variables = {'TF_CPP_MIN_LOG_LEVEL': '2'}\nconfig = ScriptRunConfig"),  # changed after get
     ("script_run_registered_environment_v1.py", 'name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2", label="x")'),
+    ("script_run_registered_dataset_v1.py", 'name="mnist-dataset")', 'name="mnist-dataset", version=wanted)'),
+    ("script_run_registered_dataset_v1.py", "env = Environment", "print(mnist.name)\nenv = Environment"),
+    # a tabular dataset by name: an MLTable in v2, not a folder
+    ("script_run_registered_dataset_v1.py", 'mnist.as_named_input("mnist").as_mount()', 'mnist.as_named_input("mnist")'),
 ])
 def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
     source = (FIXES / example).read_text(encoding="utf-8")
@@ -345,3 +349,11 @@ def test_environment_get_takes_the_latest_unless_v1_named_a_version():
     curated = fixing.fix_file(source.replace("tensorflow-gpu-env", "AzureML-TensorFlow-2.3-GPU").encode(),
                               "submit.py", "submit.py", unsafe=True)
     assert "a curated v1 environment may have another name" in curated.applied[0][1].title
+
+
+def test_a_registered_dataset_of_a_named_version_is_that_version():
+    source = (FIXES / "script_run_registered_dataset_v1.py").read_text(encoding="utf-8")
+    fixed = fixing.fix_file(source.replace('name="mnist-dataset")', 'name="mnist-dataset", version=3)').encode(),
+                            "submit.py", "submit.py", unsafe=True)
+    assert 'mnist = Input(type="uri_folder", path="azureml:mnist-dataset:3", mode="ro_mount")' in fixed.text
+    assert "a registered v1 file dataset is read as a folder" in fixed.applied[0][1].title

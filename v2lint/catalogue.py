@@ -843,9 +843,14 @@ RULES: tuple[Rule, ...] = (
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
-            _DS + ".get_by_name": (
+            _DS + ".get_by_name": use(
                 '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
-                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
+                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)',
+                positional=("workspace", "name", "version"),
+                # the script-run fix, for a dataset a job mounts or downloads (only a FileDataset can be):
+                # {path} is "azureml:<name>@latest", or "azureml:<name>:<version>" when v1 named one
+                fixes=(v2('Input(type="uri_folder", path={path}, mode={mode})', "from azure.ai.ml import Input",
+                          why="a registered v1 file dataset is read as a folder (uri_folder)"),),
             ),
             _DS + ".get_by_id": "`ml_client.data.get(name, version=...)`",
             _DS + ".get_all": "`ml_client.data.list()`",

@@ -320,6 +320,7 @@ _DISTRIBUTIONS = {_MPI: {"process_count_per_node": 1, "node_count": 1},
                   _PYTORCH: {"process_count": 0, "node_count": 1},
                   _TENSORFLOW: {"worker_count": 1, "parameter_server_count": 1}}
 FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
+_GET_BY_NAME = "azureml.core.dataset.Dataset.get_by_name"
 COMPUTE = "azureml.core.compute.compute.ComputeTarget"
 CREATE = COMPUTE + ".create"
 WAIT = COMPUTE + ".wait_for_completion"
@@ -699,6 +700,8 @@ class _ScriptRun:
             if mode is not None:
                 raise _NoFix  # consumed twice, the mode set on the one Input
             return self.datasets[name.name]
+        if mode is not None and self.qname(self.value(name)) == _GET_BY_NAME:
+            return self.registered_dataset(name, mode)
         assign, call = self.binding(name, FROM_FILES)
         written = self.call_arguments(call, ("path",)).get("path")
         path = self.value(written)
@@ -718,6 +721,26 @@ class _ScriptRun:
             bound["mode"] = f'"{mode}"'
         self.write(FROM_FILES, bound, call)
         return kind
+
+    def registered_dataset(self, name: nodes.Name, mode: str) -> str:
+        """``ds = Dataset.get_by_name(ws, name)`` consumed once -> the registered asset as the job's input."""
+        assign, call = self.binding(name, _GET_BY_NAME)
+        bound = self.arguments(call, _GET_BY_NAME, ("workspace", "name", "version"))
+        asset, version = self.value(bound.get("name")), self.value(bound.get("version"))
+        if "workspace" not in bound or not (isinstance(asset, nodes.Const) and isinstance(asset.value, str)):
+            raise _NoFix
+        if len(self.uses(assign)) != 1:
+            raise _NoFix
+        if version is None or (isinstance(version, nodes.Const) and version.value == "latest"):
+            path = f"azureml:{asset.value}@latest"
+        elif isinstance(version, nodes.Const) and type(version.value) is int:
+            path = f"azureml:{asset.value}:{version.value}"
+        else:
+            raise _NoFix
+        self.workspace(bound["workspace"])
+        self.datasets[name.name] = "uri_folder"
+        self.write(_GET_BY_NAME, {"path": json.dumps(path), "mode": f'"{mode}"'}, call)
+        return "uri_folder"
 
     @staticmethod
     def literal_name(node: nodes.NodeNG) -> str:

@@ -301,3 +301,15 @@ def test_the_fixed_script_run_notebook_runs_its_cells_and_submits_the_same_comma
     assert submitted["compute"] == "azureml:cpu-cluster"
     assert (submitted["environment"]["name"], submitted["environment"]["image"]) == ("myenv", V1_DEFAULT_CPU_IMAGE)
     assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_on_a_registered_dataset_submits_the_same_command_job(offline):
+    (offline / "conda_dependencies.yml").write_text("name: sklearn-env\ndependencies:\n  - python=3.10\n", encoding="utf-8")
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_registered_dataset_v1.py", "src")
+    assert experiment_name == "train-on-registered-data"
+    assert submitted["component"]["command"] == "python train.py --data-folder ${{inputs.mnist}} --regularization 0.5"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    # the registered asset's latest version, mounted as v1 mounted it
+    assert submitted["inputs"] == {"mnist": {"type": "uri_folder", "path": "azureml:mnist-dataset@latest",
+                                             "mode": "ro_mount"}}
+    assert client.jobs.streamed == ["job-1"]
