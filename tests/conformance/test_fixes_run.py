@@ -122,9 +122,12 @@ def _run_fixed(example: Path, where: Path) -> str:
     return fixed.text
 
 
-def _submitted_command_job(where: Path, example: str, code: str) -> tuple[RecordingClient, dict, str | None]:
-    """Run the fixed ``example`` with a ``train.py`` in ``code``: the client, the one job it submitted
-    (``job._to_dict()``) and its experiment name."""
+def _submitted_command_job(where: Path, example: str, code: str,
+                           conda_file: str | None = None) -> tuple[RecordingClient, dict, str | None]:
+    """Run the fixed ``example`` with a ``train.py`` in ``code`` (and a minimal ``conda_file``): the
+    client, the one job it submitted (``job._to_dict()``) and its experiment name."""
+    if conda_file is not None:
+        (where / conda_file).write_text("name: env\ndependencies:\n  - python=3.10\n", encoding="utf-8")
     (where / code).mkdir()
     (where / code / "train.py").write_text("print('training')\n", encoding="utf-8")
     _run_fixed(FIXES / example, where)
@@ -245,8 +248,8 @@ def test_a_script_run_on_a_created_cluster_with_datasets_submits_the_same_comman
 
 
 def test_a_distributed_script_run_on_a_gpu_image_submits_the_same_command_job(offline):
-    (offline / "environment.yml").write_text("name: pytorch-gpu\ndependencies:\n  - python=3.10\n", encoding="utf-8")
-    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_distributed_v1.py", "src")
+    client, submitted, experiment_name = _submitted_command_job(
+        offline, "script_run_distributed_v1.py", "src", conda_file="environment.yml")
     assert experiment_name == "pytorch-cifar10-distributed"
     assert submitted["component"]["command"] == "python train.py --data-dir ${{inputs.cifar}} --epochs 25"
     assert submitted["compute"] == "azureml:gpu-V100-2"
@@ -304,8 +307,8 @@ def test_the_fixed_script_run_notebook_runs_its_cells_and_submits_the_same_comma
 
 
 def test_a_script_run_on_a_registered_dataset_submits_the_same_command_job(offline):
-    (offline / "conda_dependencies.yml").write_text("name: sklearn-env\ndependencies:\n  - python=3.10\n", encoding="utf-8")
-    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_registered_dataset_v1.py", "src")
+    client, submitted, experiment_name = _submitted_command_job(
+        offline, "script_run_registered_dataset_v1.py", "src", conda_file="conda_dependencies.yml")
     assert experiment_name == "train-on-registered-data"
     assert submitted["component"]["command"] == "python train.py --data-folder ${{inputs.mnist}} --regularization 0.5"
     assert submitted["compute"] == "azureml:cpu-cluster"
