@@ -142,7 +142,8 @@ class _Module:
 
     def uses(self, node: ast.AST) -> int:
         name = node.id if isinstance(node, ast.Name) else None
-        return sum(1 for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == name)
+        return sum(1 for n in ast.walk(self.tree) if isinstance(n, ast.Name) and n.id == name
+                   and isinstance(n.ctx, ast.Load))
 
 
 def main() -> int:

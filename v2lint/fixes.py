@@ -10,6 +10,10 @@ Fix families so far:
   context), calls and attributes of a run bound by ``run = Run.get_context()``
   become MLflow calls; the binding itself is removed once every use of it has
   a fix, with the least safe applicability of those uses.
+* script run -> command job (``_ScriptRun``): one submit and everything it
+  depends on (workspace, experiment, ``ScriptRunConfig``, the compute block,
+  the datasets it consumes, the environment, the distribution) as one unsafe
+  fix; the pipeline fix (v2lint.fix_pipelines) builds on its parts.
 
 A fix is offered only when its edits leave code that runs: a receiver that is
 not plainly the job's run, an argument list v2lint cannot bind (``*args``,
