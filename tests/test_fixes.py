@@ -309,7 +309,9 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_variables_v1.py", "env = Environment", "print(arguments)\nenv = Environment"),  # the list used twice
     # the script depends on the flow: either name may be the one run
     ("script_run_variables_v1.py", 'script_name = "train.py"\n', 'script_name = "train.py"\nif prefix.name:\n    script_name = "score.py"\n'),
-    ("script_run_variables_v1.py", '"--max-iter", 100]', '"--max-iter", iterations]'),  # a variable argument
+    ("script_run_variables_v1.py", '"--max-iter", 100,', '"--max-iter", iterations,'),  # a variable argument
+    ("script_run_variables_v1.py", 'os.path.join("./outputs", "model")', 'os.path.join(prefix, "model")'),
+    ("script_run_variables_v1.py", 'os.path.join("./outputs", "model")', 'str(prefix.joinpath("model"))'),
     ("script_run_variables_v1.py", "run = Experiment(ws, experiment_name)", "run = Experiment(ws, experiment_name, 'x')"),
     ("script_run_distributed_v1.py", "process_count=4, node_count=2", "process_count=3, node_count=2"),  # uneven
     ("script_run_distributed_v1.py", "PyTorchConfiguration(process_count=4", 'PyTorchConfiguration("Gloo", process_count=4'),

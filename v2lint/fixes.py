@@ -24,6 +24,7 @@ told get no fix, only their finding.
 from __future__ import annotations
 
 import json
+import posixpath
 import shlex
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
@@ -649,9 +650,9 @@ class _ScriptRun:
             if not isinstance(arguments, (nodes.List, nodes.Tuple)):
                 raise _NoFix
             for element in arguments.elts:
-                if isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float)) \
-                        and not isinstance(element.value, bool):
-                    parts.append(shlex.quote(str(element.value)))
+                text = self.literal_argument(self.value(element) if isinstance(element, nodes.Name) else element)
+                if text is not None:
+                    parts.append(shlex.quote(text))
                     continue
                 input_name, dataset, mode = self.consumed(element)
                 if any(text.startswith(f'"{input_name}": ') for text in inputs):
@@ -660,6 +661,21 @@ class _ScriptRun:
                 parts.append(f"${{{{inputs.{input_name}}}}}")
                 inputs.append(f'"{input_name}": {dataset.name}')
         return json.dumps(" ".join(parts)), inputs
+
+    def literal_argument(self, value: nodes.NodeNG) -> str | None:
+        """The text v1 passed for an argument known before the run: a literal (or a variable bound
+        to one), or ``os.path.join`` of literals, joined as the job's Linux would."""
+        if isinstance(value, nodes.Const) and isinstance(value.value, (str, int, float)) \
+                and not isinstance(value.value, bool):
+            return str(value.value)
+        if not (isinstance(value, nodes.Call) and not value.keywords and value.args
+                and all(isinstance(a, nodes.Const) and isinstance(a.value, str) for a in value.args)):
+            return None
+        functions = {getattr(f, "qname", lambda: None)() for f in self.planner.infer(value.func)}
+        if not functions or not functions <= {"posixpath.join", "ntpath.join"}:
+            return None
+        self.unsafe.append("os.path.join(...) of the arguments written as its POSIX path")
+        return posixpath.join(*(a.value for a in value.args))
 
     def run_uses(self) -> None:
         """``run.get_portal_url()`` and ``run.wait_for_completion()``: the returned job's forms."""

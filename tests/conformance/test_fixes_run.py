@@ -214,7 +214,7 @@ def test_a_script_run_of_variables_submits_the_same_command_job(offline):
     # the script finds its files beside itself (Path(__file__).parent), as the workflow samples do
     client, submitted, experiment_name = _submitted_command_job(offline, "script_run_variables_v1.py", "src")
     assert experiment_name == "sklearn-ridge-diabetes"
-    assert submitted["component"]["command"] == "python train.py --alpha 0.5 --max-iter 100"
+    assert submitted["component"]["command"] == "python train.py --alpha 0.5 --max-iter 100 --model-dir ./outputs/model"
     assert Path(submitted["component"]["code"]) == offline / "src"
     assert submitted["compute"] == "azureml:cpu-cluster"
     environment = submitted["environment"]

@@ -1,5 +1,6 @@
 # Submit a training script whose settings are module-level variables, the way the
 # workflow samples of azureml-examples (v1) write their job.py.
+import os
 from pathlib import Path
 
 from azureml.core import Environment, Experiment, ScriptRunConfig, Workspace
@@ -16,7 +17,8 @@ experiment_name = "sklearn-ridge-diabetes"
 compute_name = "cpu-cluster"
 
 # script arguments
-arguments = ["--alpha", 0.5, "--max-iter", 100]
+model_dir = os.path.join("./outputs", "model")
+arguments = ["--alpha", 0.5, "--max-iter", 100, "--model-dir", model_dir]
 
 env = Environment.from_conda_specification(environment_name, environment_file)
 
