@@ -10,6 +10,8 @@ inputs; ``OutputFileDatasetConfig`` outputs; PythonScriptSteps whose arguments a
 literals, ``dataset.as_named_input(n).as_mount()`` (or ``.as_download()``), outputs
 and ``output.as_input(n)``; ``Pipeline(workspace=ws, steps=[...])``;
 ``Experiment(ws, name).submit(pipeline)``. Anything else in or around it: no fix.
+The compute block, the datasets the steps consume, the experiment and the workspace's
+uses are the script-run fix's parts (``_ScriptRun`` in v2lint.fixes), shared.
 """
 
 from __future__ import annotations
