@@ -318,6 +318,8 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_distributed_v1.py", "node_count=2)", "node_count=nodes)"),  # not a literal count
     ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.base_dockerfile = 'Dockerfile'"),
     ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.shm_size = '16g'"),
+    ("script_run_distributed_v1.py", 'env.environment_variables = {"NCCL_DEBUG": "INFO"}', 'env.environment_variables = variables'),
+    ("script_run_distributed_v1.py", 'env.environment_variables = {', 'env.environment_variables["NCCL_DEBUG"] = "INFO"\nenv.environment_variables = {'),
     ("script_run_registered_environment_v1.py", "config = ScriptRunConfig",
      "tf_env.environment_variables = {'TF_CPP_MIN_LOG_LEVEL': '2'}\nconfig = ScriptRunConfig"),  # changed after get
     ("script_run_registered_environment_v1.py", 'name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2", label="x")'),

@@ -568,12 +568,15 @@ RULES: tuple[Rule, ...] = (
                 # {command}: "python <script> <arguments>", as v1 ran the script; {environment}: the
                 # environment the config runs in (or one on v1's default image)
                 # {inputs}: the datasets its arguments consumed, by input name (``${{inputs.<name>}}`` in the
-                # command); {instance_count}: the nodes of v1's distributed_job_config
+                # command); {environment_variables}: those v1 set on the environment; {instance_count}: the
+                # nodes of v1's distributed_job_config
                 fixes=(
                     v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment}, "
-                       "compute={compute_target}, distribution={distributed_job_config}, instance_count={instance_count})",
+                       "environment_variables={environment_variables}, compute={compute_target}, "
+                       "distribution={distributed_job_config}, instance_count={instance_count})",
                        "from azure.ai.ml import command",
-                       optional=("inputs", "compute_target", "distributed_job_config", "instance_count")),
+                       optional=("inputs", "environment_variables", "compute_target", "distributed_job_config",
+                                 "instance_count")),
                 ),
             ),
             "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of `azure.ai.ml.command()` (environment=..., compute=..., distribution=...)",

@@ -360,6 +360,7 @@ class _ScriptRun:
         self.datasets: dict[str, str] = {}  # dataset variable -> its Input's type
         self._compute: tuple[str, str] | None = None  # (the cluster variable, its name's text)
         self._compute_uses: set[int] = set()
+        self.environment_variables: str | None = None  # the dict v1 set on the environment, as source text
 
     def qname(self, node: nodes.NodeNG) -> str | None:
         return self.qnames.get(id(node)) or (self.qnames.get(id(node.func)) if isinstance(node, nodes.Call) else None)
@@ -481,6 +482,8 @@ class _ScriptRun:
                         "environment": environment}
         if inputs:
             placeholders["inputs"] = "{" + ", ".join(inputs) + "}"
+        if self.environment_variables is not None:
+            placeholders["environment_variables"] = self.environment_variables
         if "compute_target" in config:
             placeholders["compute_target"] = self.compute(config["compute_target"])
         if "distributed_job_config" in config:
@@ -576,10 +579,20 @@ class _ScriptRun:
 
     def docker_image(self, env_assign: nodes.Assign, used: nodes.Name) -> str:
         """The image the conda environment runs on: ``env.docker.base_image = "<image>"`` (that
-        statement and ``env.docker.enabled = True`` removed: v2 always runs in Docker), else v1's default."""
+        statement and ``env.docker.enabled = True`` removed: v2 always runs in Docker), else v1's default.
+        ``env.environment_variables = {...}`` goes to the command job's ``environment_variables``."""
         image = f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'
         for use in self.uses(env_assign):
             if use is used:
+                continue
+            variables = use.parent.parent if isinstance(use.parent, nodes.AssignAttr) else None
+            if (isinstance(variables, nodes.Assign) and use.parent.attrname == "environment_variables"
+                    and isinstance(variables.value, nodes.Dict) and variables.parent is self.scope
+                    and len(variables.targets) == 1 and env_assign.lineno < variables.lineno < used.lineno
+                    and self.environment_variables is None):
+                # v2 sets a job's variables on the job, not on its environment
+                self.environment_variables = self.planner._source(variables.value)
+                self.delete(variables)
                 continue
             docker = use.parent
             setter = docker.parent if isinstance(docker, nodes.Attribute) and docker.attrname == "docker" else None

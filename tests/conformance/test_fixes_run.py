@@ -256,6 +256,7 @@ def test_a_distributed_script_run_on_a_gpu_image_submits_the_same_command_job(of
     # the image v1's env.docker.base_image named, not v1's default
     assert submitted["environment"]["image"] == "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04"
     assert submitted["environment"]["name"] == "pytorch-gpu"
+    assert submitted["environment_variables"] == {"NCCL_DEBUG": "INFO"}  # v1 set them on the environment
     # v1: process_count=4 over node_count=2
     assert submitted["distribution"] == {"type": "pytorch", "process_count_per_instance": 2}
     assert submitted["resources"]["instance_count"] == 2

@@ -12,6 +12,7 @@ env.docker.enabled = True
 env.docker.base_image = (
     "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04"
 )
+env.environment_variables = {"NCCL_DEBUG": "INFO"}
 
 cifar = Dataset.File.from_files("https://azuremlexamples.blob.core.windows.net/datasets/cifar10/")
 
