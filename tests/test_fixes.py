@@ -327,6 +327,9 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_registered_dataset_v1.py", "env = Environment", "print(mnist.name)\nenv = Environment"),
     # a tabular dataset by name: an MLTable in v2, not a folder
     ("script_run_registered_dataset_v1.py", 'mnist.as_named_input("mnist").as_mount()', 'mnist.as_named_input("mnist")'),
+    ("script_run_pip_requirements_v1.py", '"lightgbm-iris", requirements)', '"lightgbm-iris", requirements, "23.1")'),
+    # the name the requirements are read with is another Path
+    ("script_run_pip_requirements_v1.py", "from pathlib import Path\n", "from pathlib import PurePath as Path\n"),
 ])
 def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
     source = (FIXES / example).read_text(encoding="utf-8")
@@ -361,3 +364,14 @@ def test_a_registered_dataset_of_a_named_version_is_that_version():
                             "submit.py", "submit.py", unsafe=True)
     assert 'mnist = Input(type="uri_folder", path="azureml:mnist-dataset:3", mode="ro_mount")' in fixed.text
     assert "a registered v1 file dataset is read as a folder" in fixed.applied[0][1].title
+
+
+def test_a_pip_requirements_environment_reads_its_file_through_pathlib():
+    source = (FIXES / "script_run_pip_requirements_v1.py").read_text(encoding="utf-8")
+    start = source.index("prefix = ")
+    fixed = fixing.fix_file(source.replace("from pathlib import Path\n", "").replace(
+        source[start:source.index("env = ")], 'requirements = "requirements.txt"\n\n').replace(
+        'str(prefix.joinpath("src"))', '"src"').encode(), "submit.py", "submit.py", unsafe=True)
+    assert "from pathlib import Path\n" in fixed.text and fixed.text.count("import Path") == 1
+    assert '{"pip": Path(requirements).read_text().splitlines()}' in fixed.text
+    assert "the requirements become a conda file of v1's defaults" in fixed.applied[0][1].title

@@ -134,6 +134,11 @@ MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity imp
 # What v1 ran a job on when its environment named no image (azureml.core.environment.DEFAULT_CPU_IMAGE
 # of the pinned azureml-core; tests/conformance/test_v1_names.py checks it): a fixed v2 environment names it.
 V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
+# What v1's Environment.from_pip_requirements built around a requirements file: a conda environment of
+# these channels and this Python, with pip and the file's lines as pip packages (the pinned azureml-core's
+# CondaDependencies defaults; tests/conformance/test_v1_names.py checks them).
+V1_CONDA_CHANNELS = ("anaconda", "conda-forge")
+V1_CONDA_PYTHON = "python=3.8.13"
 
 
 def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "") -> Rewrite:
@@ -660,7 +665,15 @@ RULES: tuple[Rule, ...] = (
                 fixes=(v2("Environment(name={name}, conda_file={file_path}, image={image})",
                           "from azure.ai.ml.entities import Environment"),),
             ),
-            _ENV + ".from_pip_requirements": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
+            _ENV + ".from_pip_requirements": use(
+                "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
+                positional=("name", "file_path", "pip_version"),
+                # {conda_file}: the conda environment v1 made (V1_CONDA_CHANNELS, V1_CONDA_PYTHON, pip), its pip
+                # packages the file's lines, read when the job is submitted as v1 read them
+                fixes=(v2("Environment(name={name}, conda_file={conda_file}, image={image})",
+                          "from azure.ai.ml.entities import Environment", "from pathlib import Path",
+                          why="the requirements become a conda file of v1's defaults (Python 3.8)"),),
+            ),
             _ENV + ".from_dockerfile": "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))`",
             _ENV + ".from_docker_image": "`azure.ai.ml.entities.Environment(image=...)`",
             _ENV + ".from_existing_conda_environment": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)`",

@@ -317,6 +317,7 @@ _WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
 _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"
 _CONDA_ENVIRONMENT = "azureml.core.environment.Environment.from_conda_specification"
+_PIP_ENVIRONMENT = "azureml.core.environment.Environment.from_pip_requirements"
 _ENVIRONMENT_GET = "azureml.core.environment.Environment.get"
 _RUN_USES = ("azureml.core.run.Run.get_portal_url", "azureml.core.run.Run.wait_for_completion")
 _MPI, _PYTORCH, _TENSORFLOW = (f"azureml.core.runconfig.{name}Configuration" for name in ("Mpi", "PyTorch", "Tensorflow"))
@@ -551,6 +552,18 @@ class _ScriptRun:
             if len(self.uses(env_assign)) != 1:
                 raise _NoFix  # a registered environment changed before use: a new one in v1
             self.edits.append(self.planner._replace(env_call, self.registered_environment(env_call)))
+        elif isinstance(chosen[0], nodes.Name) and self.qname(self.value(chosen[0])) == _PIP_ENVIRONMENT:
+            env_assign, env_call = self.binding(chosen[0], _PIP_ENVIRONMENT)
+            env = self.arguments(env_call, _PIP_ENVIRONMENT, ("name", "file_path"))
+            if any(isinstance(n, (nodes.Name, nodes.AssignName)) and n.name == "Path"
+                   for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))) \
+                    and not _imported(self.planner.module, "from pathlib import Path"):
+                raise _NoFix  # the name the conda file is read with is taken
+            channels = ", ".join(json.dumps(channel) for channel in catalogue.V1_CONDA_CHANNELS)
+            conda_file = (f'{{"channels": [{channels}], "dependencies": [{json.dumps(catalogue.V1_CONDA_PYTHON)}, '
+                          f'{{"pip": Path({source(env["file_path"])}).read_text().splitlines()}}, "pip"]}}')
+            self.write(_PIP_ENVIRONMENT, {"name": source(env["name"]), "conda_file": conda_file,
+                                          "image": self.docker_image(env_assign, chosen[0])}, env_call)
         else:
             env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
             env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))

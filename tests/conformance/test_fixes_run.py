@@ -24,7 +24,7 @@ import azure.ai.ml  # noqa: E402
 import azure.identity  # noqa: E402
 
 from v2lint import fixing  # noqa: E402
-from v2lint.catalogue import V1_DEFAULT_CPU_IMAGE  # noqa: E402
+from v2lint.catalogue import V1_CONDA_CHANNELS, V1_CONDA_PYTHON, V1_DEFAULT_CPU_IMAGE  # noqa: E402
 
 FIXES = Path(__file__).resolve().parents[1] / "fixes"
 
@@ -317,3 +317,19 @@ def test_a_script_run_on_a_registered_dataset_submits_the_same_command_job(offli
     assert submitted["inputs"] == {"mnist": {"type": "uri_folder", "path": "azureml:mnist-dataset@latest",
                                              "mode": "ro_mount"}}
     assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_in_a_pip_requirements_environment_submits_the_same_command_job(offline):
+    (offline / "requirements.txt").write_text("lightgbm\npandas==2.2.2\n", encoding="utf-8")
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_pip_requirements_v1.py", "src")
+    assert experiment_name == "lightgbm-iris"
+    assert submitted["component"]["command"] == "python train.py --data ${{inputs.iris}} --num-boost-round 20"
+    environment = submitted["environment"]
+    assert (environment["name"], environment["image"]) == ("lightgbm-iris", V1_DEFAULT_CPU_IMAGE)
+    # the conda environment v1 built around the requirements (its channels, Python and pip)
+    assert environment["conda_file"] == {
+        "channels": list(V1_CONDA_CHANNELS),
+        "dependencies": [V1_CONDA_PYTHON, {"pip": ["lightgbm", "pandas==2.2.2"]}, "pip"],
+    }
+    (iris,) = submitted["inputs"].values()
+    assert (iris["type"], iris["mode"]) == ("uri_file", "ro_mount")  # a single file, mounted

@@ -298,3 +298,17 @@ def test_the_fixes_name_v1s_own_default_image():
     from v2lint.catalogue import V1_DEFAULT_CPU_IMAGE
 
     assert resolve("azureml.core.environment.DEFAULT_CPU_IMAGE") == V1_DEFAULT_CPU_IMAGE
+
+
+def test_the_pip_requirements_fix_writes_the_conda_environment_v1_built(tmp_path):
+    """Environment.from_pip_requirements: the channels, Python and pip around the file's packages."""
+    from azureml.core import Environment
+
+    from v2lint.catalogue import V1_CONDA_CHANNELS, V1_CONDA_PYTHON
+
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("lightgbm\npandas==2.2.2\n", encoding="utf-8")
+    conda = Environment.from_pip_requirements("env", str(requirements)).python.conda_dependencies.as_dict()
+    # the structure the fix writes as the v2 environment's conda_file
+    assert conda["channels"] == list(V1_CONDA_CHANNELS)
+    assert conda["dependencies"] == [V1_CONDA_PYTHON, {"pip": ["lightgbm", "pandas==2.2.2"]}, "pip"]
