@@ -330,6 +330,9 @@ def test_a_pipeline_inside_a_function_keeps_its_indentation():
     ("script_run_pip_requirements_v1.py", '"lightgbm-iris", requirements)', '"lightgbm-iris", requirements, "23.1")'),
     # the name the requirements are read with is another Path
     ("script_run_pip_requirements_v1.py", "from pathlib import Path\n", "from pathlib import PurePath as Path\n"),
+    # a name the fix imports that the file uses otherwise: a v1 Environment, a variable of its own
+    ("script_run_variables_v1.py", "env = Environment", 'base = Environment("base")\nenv = Environment'),
+    ("script_run_variables_v1.py", "env = Environment", 'command = "train"\nenv = Environment'),
 ])
 def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
     source = (FIXES / example).read_text(encoding="utf-8")

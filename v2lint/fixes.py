@@ -512,6 +512,7 @@ class _ScriptRun:
 
     def import_edits(self) -> list[Edit]:
         missing = [statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)]
+        self.check_introduced(missing)
         if not missing:
             return []
         # one insertion, a line per module: two insertions at one place would conflict
@@ -521,6 +522,19 @@ class _ScriptRun:
             names.setdefault(module, []).append(name)
         block = "\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())
         return [self.planner._import(block)]
+
+    def check_introduced(self, statements: list[str]) -> None:
+        """Each name an added import binds (``command``, ``Environment``, ``Path``) is used only in code
+        the fix replaces: another use (a v1 ``Environment`` elsewhere, a variable ``command``) would
+        then mean the v2 name, so no fix."""
+        names = {name for statement in statements for name in statement.split(" import ", 1)[1].split(", ")}
+        replaced = [((e.line, e.col), (e.end_line, e.end_col)) for e in self.edits]
+        for node in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName)):
+            if node.name not in names:
+                continue
+            start = (node.lineno, self.planner._point(node.lineno, node.col_offset))
+            if isinstance(node, nodes.AssignName) or not any(a <= start < b for a, b in replaced):
+                raise _NoFix
 
     def environment(self, config_assign: nodes.Assign, config: dict[str, nodes.NodeNG]) -> str:
         """The command job's environment: the conda environment the config runs in, rewritten; or
