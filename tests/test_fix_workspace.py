@@ -148,6 +148,15 @@ def test_each_script_run_shape_hands_its_uses_to_the_one_handle_rewrite(example,
     assert next(f for f in analyse_source(blocked, example) if f.code == "AML202").fix is None
 
 
+def test_a_use_of_the_handle_inside_an_argument_the_script_run_copies_gets_no_fix():
+    # the environment's name is copied into the v2 call whole, and ws.name would be rewritten inside it:
+    # two edits on one span never apply, so the submit offers no fix rather than one that cannot be applied
+    source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8").replace(
+        'name="pytorch-env"', 'name=ws.name + "-env"')
+    assert next(f for f in analyse_source(source, "submit.py") if f.code == "AML202").fix is None
+    assert _fixed(source, unsafe=True) == source
+
+
 def test_a_script_run_on_a_created_cluster_takes_a_service_principal_handle():
     source = (FIXES / "script_run_compute_dataset_v1.py").read_text(encoding="utf-8").replace(
         "ws = Workspace.from_config()",

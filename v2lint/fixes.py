@@ -38,7 +38,7 @@ from urllib.parse import urlparse
 
 from astroid import nodes
 
-from v2lint import catalogue
+from v2lint import catalogue, fixing
 from v2lint.catalogue import Applicability, Rewrite
 from v2lint.findings import Edit, Fix
 
@@ -204,7 +204,7 @@ class Planner:
         for f in found:
             if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
                 try:
-                    f.fix = _ScriptRun(self, f.node, qnames).fix()
+                    f.fix = _apart(_ScriptRun(self, f.node, qnames).fix())
                 except _NoFix:
                     pass
 
@@ -226,7 +226,7 @@ class Planner:
         for f in found:
             if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
                 try:
-                    f.fix = PipelineRun(self, f.node, qnames).fix()
+                    f.fix = _apart(PipelineRun(self, f.node, qnames).fix())
                 except _NoFix:
                     pass
 
@@ -277,8 +277,8 @@ class Planner:
         if statements:  # indented before the arguments go in: their own lines keep their text
             line = self.lines[node.lineno - 1]
             template = template.replace("\n", "\n" + line[: len(line) - len(line.lstrip())])
-        texts = {name: self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple) else self._source(value)
-                 for name, value in bound.items() if name in rewrite.placeholders}
+        texts = {name: self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple)
+                 else self._source(value) for name, value in bound.items() if name in rewrite.placeholders}
         text = rewrite.fill(texts, template)
         dropped = [name for name in bound if name not in rewrite.placeholders and name != rewrite.key_prefix]
         applicability, why = rewrite.applicability, rewrite.why
@@ -437,6 +437,15 @@ def _imported(module: nodes.Module, statement: str) -> bool:
 def _is_docstring(node: nodes.NodeNG, module: nodes.Module) -> bool:
     return (node is module.body[0] and isinstance(node, nodes.Expr) and isinstance(node.value, nodes.Const)
             and isinstance(node.value.value, str))
+
+
+def _apart(fix: Fix) -> Fix | None:
+    """``fix``, unless two of its edits overlap (a use of ``ws`` the handle rewrite writes inside an
+    argument the script run copies whole, ``name=ws.name + "-env"``): such a fix would never apply."""
+    spans = [((e.line, e.col), (e.end_line, e.end_col), e.text) for e in fix.edits]
+    if any(fixing.overlap(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+        return None
+    return fix
 
 
 def _bound_names(rewrite: Rewrite) -> set[str]:
@@ -727,7 +736,8 @@ class _ScriptRun:
         )
 
     def import_edits(self) -> list[Edit]:
-        self.check_introduced([statement for statement in dict.fromkeys(self.imports) if self.planner._import(statement)])
+        self.check_introduced([statement for statement in dict.fromkeys(self.imports)
+                               if self.planner._import(statement)])
         return import_block(self.planner, self.imports)
 
     def rewrite_workspace(self, use: nodes.NodeNG, consumed: set[int]) -> None:
