@@ -177,3 +177,20 @@ def test_lines_replaced_across_two_cells_stay_in_their_cells():
                         _code("run.log('accuracy', 0.9)\n", 2)])
     after = _fix(before)
     assert [c["source"] for c in _cells(after)] == [["import mlflow\n"], ["mlflow.log_metric('accuracy', 0.9)\n"]]
+
+
+def test_a_script_run_notebook_becomes_a_command_job_notebook(request):
+    """Microsoft's train-on-amlcompute notebook shape: the submit and what it depends on spread
+    over cells (workspace and experiment, the compute block, the environment, the submit shown
+    as the cell's value, the wait under ``%%time``) fixed in place, outputs kept."""
+    example = FIXES / "script_run_notebook_v1.ipynb"
+    golden = FIXES / "script_run_notebook_v1.ipynb.unsafe.fixed"
+    fixed = fix_notebook(example.read_bytes(), str(example), example.name, unsafe=True)
+    if request.config.getoption("--update-golden"):
+        golden.write_text(fixed.text, encoding="utf-8")
+    assert fixed.text == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate with --update-golden"
+    assert "from azureml" not in "".join(line for cell in json.loads(fixed.text)["cells"] for line in cell["source"])
+    assert [cell["outputs"] for cell in json.loads(fixed.text)["cells"] if cell["cell_type"] == "code"] == [
+        cell["outputs"] for cell in json.loads(example.read_text(encoding="utf-8"))["cells"] if cell["cell_type"] == "code"]
+    assert fix_notebook(example.read_bytes(), str(example), example.name, unsafe=False) is None
+    assert fix_notebook(fixing.encode(fixed), str(example), example.name, unsafe=True) is None

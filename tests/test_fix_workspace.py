@@ -9,6 +9,7 @@ handle with the script-run and pipeline fixes that consume it.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -125,6 +126,47 @@ def test_the_script_run_carries_the_handle_and_its_other_uses():
     assert analyse_source(fixed, "submit.py") == []
     # selecting the workspace rule alone cannot leave the experiment on a handle that is gone
     assert _fixed(source, unsafe=True, wanted=lambda code: code == "AML101") == source
+
+
+# the uses of ws each shape of the script run consumes itself (the compute block's lookup and
+# creation, Environment.get, Dataset.get_by_name, the experiment), beside one it does not
+@pytest.mark.parametrize("example, consumed", [
+    ("script_run_compute_dataset_v1.py", ("ComputeTarget(workspace=ws", "ComputeTarget.create(ws")),
+    ("script_run_registered_environment_v1.py", ("Environment.get(ws",)),
+    ("script_run_registered_dataset_v1.py", ("Dataset.get_by_name(ws",)),
+])
+def test_each_script_run_shape_hands_its_uses_to_the_one_handle_rewrite(example, consumed):
+    source = (FIXES / example).read_text(encoding="utf-8")
+    assert all(use in source for use in consumed)
+    fixed = _fixed(source + "print(ws.name)\n", unsafe=True)
+    assert fixed.endswith("print(ml_client.workspace_name)\n")
+    assert fixed.count("ml_client = MLClient") == 1 and re.search(r"\bws\b", fixed) is None
+    assert analyse_source(fixed, example) == []
+    # a use without a v2 form: neither the submit nor the handle is fixed
+    blocked = source + "print(ws.get_details())\n"
+    assert not any(_binding_fixes(blocked))
+    assert next(f for f in analyse_source(blocked, example) if f.code == "AML202").fix is None
+
+
+def test_a_use_of_the_handle_inside_an_argument_the_script_run_copies_gets_no_fix():
+    # the environment's name is copied into the v2 call whole, and ws.name would be rewritten inside it:
+    # two edits on one span never apply, so the submit offers no fix rather than one that cannot be applied
+    source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8").replace(
+        'name="pytorch-env"', 'name=ws.name + "-env"')
+    assert next(f for f in analyse_source(source, "submit.py") if f.code == "AML202").fix is None
+    assert _fixed(source, unsafe=True) == source
+
+
+def test_a_script_run_on_a_created_cluster_takes_a_service_principal_handle():
+    source = (FIXES / "script_run_compute_dataset_v1.py").read_text(encoding="utf-8").replace(
+        "ws = Workspace.from_config()",
+        'ws = Workspace("sub", "rg", "ws", auth=ServicePrincipalAuthentication("tenant", "app", os.environ["SECRET"]))',
+    ).replace("from azureml.core import", "import os\n\nfrom azureml.core.authentication import "
+              "ServicePrincipalAuthentication\nfrom azureml.core import", 1)
+    fixed = _fixed(source, unsafe=True)
+    assert "ClientSecretCredential(tenant_id=\"tenant\", client_id=\"app\"" in fixed
+    assert "compute_target = ml_client.compute.get(cluster_name)" in fixed
+    assert analyse_source(fixed, "submit.py") == []
 
 
 def test_the_pipeline_carries_the_handle_and_its_other_uses():

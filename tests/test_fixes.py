@@ -82,11 +82,11 @@ def test_a_script_run_with_any_other_use_gets_no_fix(extra):
     assert submit.fix is None
 
 
-def test_a_script_run_with_dataset_arguments_gets_no_fix():
+def test_a_script_run_consuming_a_dataset_it_does_not_make_gets_no_fix():
     source = (FIXES / "script_run_v1.py").read_text(encoding="utf-8").replace(
         'script="train.py",', 'script="train.py", arguments=["--data", dataset.as_mount()],')
     submit = next(f for f in analyse_source(source, "submit.py") if f.code == "AML202")
-    assert submit.fix is None  # a dataset argument is a job input: not fixed yet
+    assert submit.fix is None  # a dataset the file does not make: its type (file or folder) cannot be told
 
 
 def test_the_articles_pipeline_becomes_a_dsl_pipeline_without_v1():
@@ -410,3 +410,89 @@ def test_statements_in_place_of_a_call_keep_a_multiline_argument_as_written():
                      "        0.5,\n"
                      "    ]):\n"
                      "        mlflow.log_metric('notes', value, step=step)\n")
+
+
+@pytest.mark.parametrize("example, old, new", [
+    # the cluster object serves more than the job's compute: it would be a v2 AmlCompute
+    ("script_run_compute_dataset_v1.py", "run = experiment.submit(config)\n",
+     "print(compute_target.get_status())\nrun = experiment.submit(config)\n"),
+    ("script_run_compute_dataset_v1.py", "ComputeTarget.create(ws, cluster_name", 'ComputeTarget.create(ws, "other"'),
+    ("script_run_compute_dataset_v1.py", 'vm_size="STANDARD_NC6",', 'vm_size="STANDARD_NC6", vm_priority="lowpriority",'),
+    ("script_run_compute_dataset_v1.py", "labels.as_download()", "labels.as_hdfs()"),  # no v2 input mode
+    ("script_run_compute_dataset_v1.py", '"--epochs", 10]', '"--epochs", 10, "--more", labels.as_mount()]'),  # twice
+    ("script_run_compute_dataset_v1.py", "mnist/labels.csv\")", "mnist/labels.csv\")\nprint(labels.to_path())"),
+    ("script_run_compute_dataset_v1.py", 'Dataset.File.from_files(path="https://azureopendatastorage.blob.core.windows.net/mnist/images/")',
+     'Dataset.Tabular.from_delimited_files(path="https://azureopendatastorage.blob.core.windows.net/mnist/images.csv")'),
+    ("script_run_compute_dataset_v1.py", 'images.as_named_input("images").as_mount()', 'images.as_named_input("images")'),
+    ("script_run_variables_v1.py", "env = Environment", "print(arguments)\nenv = Environment"),  # the list used twice
+    # the script depends on the flow: either name may be the one run
+    ("script_run_variables_v1.py", 'script_name = "train.py"\n', 'script_name = "train.py"\nif prefix.name:\n    script_name = "score.py"\n'),
+    ("script_run_variables_v1.py", '"--max-iter", 100,', '"--max-iter", iterations,'),  # a variable argument
+    ("script_run_variables_v1.py", 'os.path.join("./outputs", "model")', 'os.path.join(prefix, "model")'),
+    ("script_run_variables_v1.py", 'os.path.join("./outputs", "model")', 'str(prefix.joinpath("model"))'),
+    ("script_run_variables_v1.py", "run = Experiment(ws, experiment_name)", "run = Experiment(ws, experiment_name, 'x')"),
+    ("script_run_distributed_v1.py", "process_count=4, node_count=2", "process_count=3, node_count=2"),  # uneven
+    ("script_run_distributed_v1.py", "PyTorchConfiguration(process_count=4", 'PyTorchConfiguration("Gloo", process_count=4'),
+    ("script_run_distributed_v1.py", "node_count=2)", "node_count=nodes)"),  # not a literal count
+    ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.base_dockerfile = 'Dockerfile'"),
+    ("script_run_distributed_v1.py", "env.docker.enabled = True", "env.docker.shm_size = '16g'"),
+    ("script_run_distributed_v1.py", 'env.environment_variables = {"NCCL_DEBUG": "INFO"}', 'env.environment_variables = variables'),
+    ("script_run_distributed_v1.py", 'env.environment_variables = {', 'env.environment_variables["NCCL_DEBUG"] = "INFO"\nenv.environment_variables = {'),
+    ("script_run_registered_environment_v1.py", "config = ScriptRunConfig",
+     "tf_env.environment_variables = {'TF_CPP_MIN_LOG_LEVEL': '2'}\nconfig = ScriptRunConfig"),  # changed after get
+    ("script_run_registered_environment_v1.py", 'name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2", label="x")'),
+    ("script_run_registered_dataset_v1.py", 'name="mnist-dataset")', 'name="mnist-dataset", version=wanted)'),
+    ("script_run_registered_dataset_v1.py", "env = Environment", "print(mnist.name)\nenv = Environment"),
+    # a tabular dataset by name: an MLTable in v2, not a folder
+    ("script_run_registered_dataset_v1.py", 'mnist.as_named_input("mnist").as_mount()', 'mnist.as_named_input("mnist")'),
+    ("script_run_pip_requirements_v1.py", '"lightgbm-iris", requirements)', '"lightgbm-iris", requirements, "23.1")'),
+    # the name the requirements are read with is another Path
+    ("script_run_pip_requirements_v1.py", "from pathlib import Path\n", "from pathlib import PurePath as Path\n"),
+    # a name the fix imports that the file uses otherwise: a v1 Environment, a variable of its own
+    ("script_run_variables_v1.py", "env = Environment", 'base = Environment("base")\nenv = Environment'),
+    ("script_run_variables_v1.py", "env = Environment", 'command = "train"\nenv = Environment'),
+])
+def test_a_near_miss_of_a_script_run_gets_no_fix(example, old, new):
+    source = (FIXES / example).read_text(encoding="utf-8")
+    assert old in source
+    submit = next(f for f in analyse_source(source.replace(old, new, 1), example) if f.code == "AML202")
+    assert submit.fix is None
+
+
+def test_script_runs_of_variables_and_of_a_created_cluster_become_command_jobs_without_v1():
+    for example in ("script_run_variables_v1.py", "script_run_compute_dataset_v1.py"):
+        fixed = _fixed(FIXES / example, unsafe=True)
+        assert "import azureml" not in fixed and "from azureml" not in fixed
+        assert analyse_source(fixed, example) == []
+    fixed = _fixed(FIXES / "script_run_compute_dataset_v1.py", unsafe=True)
+    assert "wait_for_completion" not in fixed and ".result()" in fixed
+    assert 'inputs={"images": images, "labels": labels}' in fixed
+
+
+def test_environment_get_takes_the_latest_unless_v1_named_a_version():
+    source = (FIXES / "script_run_registered_environment_v1.py").read_text(encoding="utf-8")
+    fixed = fixing.fix_file(source.replace('name="tensorflow-gpu-env")', 'name="tensorflow-gpu-env", version="2")')
+                            .encode(), "submit.py", "submit.py", unsafe=True).text
+    assert 'tf_env = ml_client.environments.get("tensorflow-gpu-env", version="2")' in fixed
+    curated = fixing.fix_file(source.replace("tensorflow-gpu-env", "AzureML-TensorFlow-2.3-GPU").encode(),
+                              "submit.py", "submit.py", unsafe=True)
+    assert "a curated v1 environment may have another name" in curated.applied[0][1].title
+
+
+def test_a_registered_dataset_of_a_named_version_is_that_version():
+    source = (FIXES / "script_run_registered_dataset_v1.py").read_text(encoding="utf-8")
+    fixed = fixing.fix_file(source.replace('name="mnist-dataset")', 'name="mnist-dataset", version=3)').encode(),
+                            "submit.py", "submit.py", unsafe=True)
+    assert 'mnist = Input(type="uri_folder", path="azureml:mnist-dataset:3", mode="ro_mount")' in fixed.text
+    assert "a registered v1 file dataset is read as a folder" in fixed.applied[0][1].title
+
+
+def test_a_pip_requirements_environment_reads_its_file_through_pathlib():
+    source = (FIXES / "script_run_pip_requirements_v1.py").read_text(encoding="utf-8")
+    start = source.index("prefix = ")
+    fixed = fixing.fix_file(source.replace("from pathlib import Path\n", "").replace(
+        source[start:source.index("env = ")], 'requirements = "requirements.txt"\n\n').replace(
+        'str(prefix.joinpath("src"))', '"src"').encode(), "submit.py", "submit.py", unsafe=True)
+    assert "from pathlib import Path\n" in fixed.text and fixed.text.count("import Path") == 1
+    assert '{"pip": Path(requirements).read_text().splitlines()}' in fixed.text
+    assert "the requirements become a conda file of v1's defaults" in fixed.applied[0][1].title

@@ -366,6 +366,10 @@ def test_pathological_shapes(name, tmp_path, analysis_runs):
 
 # --------------------------------------------------------------------------- fixes never break a file
 FIX_EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixes").glob("*.py"))]
+# drawn half from the job scripts, half from the submit scripts: the many submit shapes (one unsafe fix
+# each, which most mutations break) would otherwise crowd out the job scripts' fixes
+JOB_EXAMPLE_TEXTS = [text for text in FIX_EXAMPLE_TEXTS if "Run.get_context()" in text]
+SUBMIT_EXAMPLE_TEXTS = [text for text in FIX_EXAMPLE_TEXTS if text not in JOB_EXAMPLE_TEXTS]
 JOB_SNIPPETS = ["run.log('a', 1)", "run.log('b', value)", "run.tag('t', 'v')", "run.complete()", "print(run.id)",
                 "run.upload_file('o/m.pkl', 'o/m.pkl')", "run.input_datasets['x']"]
 
@@ -374,7 +378,7 @@ JOB_SNIPPETS = ["run.log('a', 1)", "run.log('b', value)", "run.tag('t', 'v')", "
 def mutated_fix_example(draw) -> str:
     """A fix example (job script, script run) with lines deleted, duplicated or swapped, and job
     snippets inserted at statement starts: the shapes next to the ones the fixes take whole."""
-    lines = draw(st.sampled_from(FIX_EXAMPLE_TEXTS)).split("\n")
+    lines = draw(st.sampled_from(JOB_EXAMPLE_TEXTS) | st.sampled_from(SUBMIT_EXAMPLE_TEXTS)).split("\n")
     for _ in range(draw(st.integers(1, 4))):
         i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
         operation = draw(st.sampled_from(["delete", "duplicate", "swap", "snippet"]))

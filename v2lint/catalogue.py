@@ -98,10 +98,27 @@ class Rewrite:
     # for a ``**`` parameter in the template: the parameter whose value, and a ".", prefixes each key
     # (log_row(name, x=1) -> {"name.x": 1})
     key_prefix: str = ""
+    # placeholders of keyword arguments (", inputs={inputs}") left out when the v1 code has no value for them
+    optional: tuple[str, ...] = ()
 
     @property
     def placeholders(self) -> tuple[str, ...]:
         return tuple(part.split("}", 1)[0] for part in self.template.split("{")[1:])
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(name for name in self.placeholders if name not in self.optional)
+
+    def fill(self, texts: Mapping[str, str], template: str | None = None) -> str:
+        """The template (or ``template``, the caller's layout of it: indented, a literal's
+        suffix merged) with each placeholder's text from ``texts``, in one pass, so that an
+        argument's own text is never read as a placeholder; an optional keyword argument that
+        ``texts`` has no text for is left out. Every fix writes its rewrites through here."""
+        text = self.template if template is None else template
+        for name in self.optional:
+            if name not in texts:
+                text = re.sub(rf",\s*\w+=\{{{name}\}}", "", text)
+        return re.sub(r"\{(\w+)\}", lambda match: texts[match.group(1)], text)
 
     @property
     def code(self) -> str:
@@ -117,9 +134,9 @@ class Rewrite:
         return code
 
 
-def v2(template: str, *imports: str, why: str = "") -> Rewrite:
+def v2(template: str, *imports: str, why: str = "", optional: tuple[str, ...] = ()) -> Rewrite:
     """A rewrite to SDK v2 code that needs ``imports``: safe unless it says what may change."""
-    return Rewrite(template, None, Applicability.UNSAFE if why else Applicability.SAFE, imports, why)
+    return Rewrite(template, None, Applicability.UNSAFE if why else Applicability.SAFE, imports, why, optional=optional)
 
 
 MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity import DefaultAzureCredential")
@@ -127,12 +144,17 @@ MLCLIENT_IMPORTS = ("from azure.ai.ml import MLClient", "from azure.identity imp
 # of the pinned azureml-core; tests/conformance/test_v1_names.py checks it): a fixed v2 environment names it.
 V1_DEFAULT_CPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20251130.v1"
 V1_DEFAULT_GPU_IMAGE = "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04"
+# What v1's Environment.from_pip_requirements built around a requirements file: a conda environment of
+# these channels and this Python, with pip and the file's lines as pip packages (the pinned azureml-core's
+# CondaDependencies defaults; tests/conformance/test_v1_names.py checks them).
+V1_CONDA_CHANNELS = ("anaconda", "conda-forge")
+V1_CONDA_PYTHON = "python=3.8.13"
 
 
 def mlflow(template: str, when: tuple[str, str] | None = None, why: str = "", key_prefix: str = "") -> Rewrite:
     """A rewrite to an MLflow call: safe unless it says what may change."""
     return Rewrite(template, when, Applicability.UNSAFE if why else Applicability.SAFE, ("import mlflow",), why,
-                   key_prefix)
+                   key_prefix=key_prefix)
 
 
 @dataclass(frozen=True)
@@ -871,14 +893,20 @@ RULES: tuple[Rule, ...] = (
                     "distributed_job_config": "distribution",
                 },
                 positional=("source_directory", "script", "arguments", "run_config", "_telemetry_values", "compute_target",
-                            "environment"),
+                            "environment", "distributed_job_config", "resume_from", "max_run_duration_seconds",
+                            "command", "docker_runtime_config"),
                 # {command}: "python <script> <arguments>", as v1 ran the script; {environment}: the
                 # environment the config runs in (or one on v1's default image)
+                # {inputs}: the datasets its arguments consumed, by input name (``${{inputs.<name>}}`` in the
+                # command); {environment_variables}: those v1 set on the environment; {instance_count}: the
+                # nodes of v1's distributed_job_config
                 fixes=(
-                    v2("command(code={source_directory}, command={command}, environment={environment}, compute={compute_target})",
-                       "from azure.ai.ml import command"),
-                    v2("command(code={source_directory}, command={command}, environment={environment})",
-                       "from azure.ai.ml import command"),
+                    v2("command(code={source_directory}, command={command}, inputs={inputs}, environment={environment}, "
+                       "environment_variables={environment_variables}, compute={compute_target}, "
+                       "distribution={distributed_job_config}, instance_count={instance_count})",
+                       "from azure.ai.ml import command",
+                       optional=("inputs", "environment_variables", "compute_target", "distributed_job_config",
+                                 "instance_count")),
                 ),
             ),
             "azureml.core.script_run_config.ScriptRunConfig.run_config": "arguments of `azure.ai.ml.command()` (environment=..., compute=..., distribution=...)",
@@ -942,12 +970,15 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "a pip package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "a conda package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
+            # the script-run fix: the v1 defaults written out, instance_count (v1's node_count) passed beside them
             "azureml.core.runconfig.MpiConfiguration": use(
                 "`azure.ai.ml.MpiDistribution(process_count_per_instance=...)` passed as "
                 "`azure.ai.ml.command(distribution=..., instance_count=...)`",
                 renames={"process_count_per_node": "process_count_per_instance",
                          "node_count": "`azure.ai.ml.command(instance_count=...)`"},
                 positional=("process_count_per_node", "node_count"),
+                fixes=(v2("MpiDistribution(process_count_per_instance={process_count_per_node})",
+                          "from azure.ai.ml import MpiDistribution"),),
             ),
             "azureml.core.runconfig.PyTorchConfiguration": use(
                 "`azure.ai.ml.PyTorchDistribution(process_count_per_instance=...)` passed as "
@@ -958,8 +989,16 @@ RULES: tuple[Rule, ...] = (
                     "node_count": "`azure.ai.ml.command(instance_count=...)`",
                 },
                 positional=("communication_backend", "process_count", "node_count"),
+                # {process_count_per_instance}: v1's process_count (total) over its node_count
+                fixes=(v2("PyTorchDistribution(process_count_per_instance={process_count_per_instance})",
+                          "from azure.ai.ml import PyTorchDistribution"),),
             ),
-            "azureml.core.runconfig.TensorflowConfiguration": "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
+            "azureml.core.runconfig.TensorflowConfiguration": use(
+                "`azure.ai.ml.TensorFlowDistribution` passed as command(distribution=...)",
+                positional=("worker_count", "parameter_server_count"),
+                fixes=(v2("TensorFlowDistribution(worker_count={worker_count}, parameter_server_count={parameter_server_count})",
+                          "from azure.ai.ml import TensorFlowDistribution"),),
+            ),
             "azureml.core.runconfig.RunConfiguration.target": "the compute name passed as `azure.ai.ml.command(compute=...)`",
             "azureml.core.runconfig.SparkConfiguration": (
                 "the settings of a Spark job, `azure.ai.ml.spark(code=..., entry=..., driver_cores=..., driver_memory=..., "
@@ -999,11 +1038,26 @@ RULES: tuple[Rule, ...] = (
                 fixes=(v2("Environment(name={name}, conda_file={file_path}, image={image})",
                           "from azure.ai.ml.entities import Environment"),),
             ),
-            _ENV + ".from_pip_requirements": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
+            _ENV + ".from_pip_requirements": use(
+                "`azure.ai.ml.entities.Environment(conda_file=..., image=...)` with the pip packages in the conda file",
+                positional=("name", "file_path", "pip_version"),
+                # {conda_file}: the conda environment v1 made (V1_CONDA_CHANNELS, V1_CONDA_PYTHON, pip), its pip
+                # packages the file's lines, read when the job is submitted as v1 read them
+                fixes=(v2("Environment(name={name}, conda_file={conda_file}, image={image})",
+                          "from azure.ai.ml.entities import Environment", "from pathlib import Path",
+                          why="the requirements become a conda file of v1's defaults (Python 3.8)"),),
+            ),
             _ENV + ".from_dockerfile": "`azure.ai.ml.entities.Environment(build=azure.ai.ml.entities.BuildContext(path=...))`",
             _ENV + ".from_docker_image": "`azure.ai.ml.entities.Environment(image=...)`",
             _ENV + ".from_existing_conda_environment": "`azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
-            _ENV + ".get": '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
+            _ENV + ".get": use(
+                '`ml_client.environments.get(name, version=...)` or the "azureml:<name>@latest" string',
+                positional=("workspace", "name", "version", "label"),
+                # v1 took the latest version when given no version: the environment's "latest" label
+                fixes=(v2("ml_client.environments.get({name}, version={version})"),
+                       v2("ml_client.environments.get({name}, label={label})"),
+                       v2('ml_client.environments.get({name}, label="latest")')),
+            ),
             _ENV + ".register": "`ml_client.environments.create_or_update(environment)`",
             _ENV + ".list": "`ml_client.environments.list()`",
             _ENV + ".name": (
@@ -1238,7 +1292,9 @@ RULES: tuple[Rule, ...] = (
                 '`azure.ai.ml.Input(type="uri_file" or "uri_folder", path=...)` or `azure.ai.ml.entities.Data` registered with `ml_client.data.create_or_update`',
                 positional=("path",),
                 # the pipeline fix: a file when the path's last part has an extension, else a folder
-                fixes=(v2("Input(type={type}, path={path})", "from azure.ai.ml import Input"),),
+                # {mode}: how the command job that consumes it reads it (as_mount, as_download)
+                fixes=(v2("Input(type={type}, path={path}, mode={mode})", "from azure.ai.ml import Input"),
+                       v2("Input(type={type}, path={path})", "from azure.ai.ml import Input")),
             ),
             "azureml.data.dataset_factory.TabularDatasetFactory": (
                 "an MLTable data asset: a folder with an MLTable file (`mltable.from_delimited_files(paths=[...]).save(path)`, "
@@ -1275,9 +1331,14 @@ RULES: tuple[Rule, ...] = (
             "azureml.data.dataset_factory.TabularDatasetFactory.from_delimited_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_parquet_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
             "azureml.data.dataset_factory.TabularDatasetFactory.from_json_lines_files": "an MLTable file and `azure.ai.ml.entities.Data(type=azure.ai.ml.constants.AssetTypes.MLTABLE)` or " + _MLTABLE_INPUT,
-            _DS + ".get_by_name": (
+            _DS + ".get_by_name": use(
                 '`ml_client.data.get(name, version=...)` or `azure.ai.ml.Input(path="azureml:<name>:<version>")` '
-                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)'
+                '(`azure.ai.ml.Input(type="mltable", path=...)` for tabular data, the input an AutoML job takes)',
+                positional=("workspace", "name", "version"),
+                # the script-run fix, for a dataset a job mounts or downloads (only a FileDataset can be):
+                # {path} is "azureml:<name>@latest", or "azureml:<name>:<version>" when v1 named one
+                fixes=(v2('Input(type="uri_folder", path={path}, mode={mode})', "from azure.ai.ml import Input",
+                          why="a registered v1 file dataset is read as a folder (uri_folder)"),),
             ),
             _DS + ".get_by_id": _BY_NAME_NOT_ID,
             _DS + ".get_all": "`ml_client.data.list()`",

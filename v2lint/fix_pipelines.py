@@ -10,39 +10,30 @@ inputs; ``OutputFileDatasetConfig`` outputs; PythonScriptSteps whose arguments a
 literals, ``dataset.as_named_input(n).as_mount()`` (or ``.as_download()``), outputs
 and ``output.as_input(n)``; ``Pipeline(workspace=ws, steps=[...])``;
 ``Experiment(ws, name).submit(pipeline)``. Anything else in or around it: no fix.
+The compute block, the datasets the steps consume, the experiment and the workspace's
+uses are the script-run fix's parts (``_ScriptRun`` in v2lint.fixes), shared.
 """
 
 from __future__ import annotations
 
 import json
 import shlex
-from urllib.parse import urlparse
 
 from astroid import nodes
 
 from v2lint import catalogue
 from v2lint.catalogue import Applicability
 from v2lint.findings import Fix
-from v2lint.fixes import _EXPERIMENT, _SUBMIT, ML_CLIENT, _binding_call, _NoFix, _ScriptRun
+from v2lint.fixes import _SUBMIT, FROM_FILES, ML_CLIENT, _NoFix, _ScriptRun
 
 PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
 STEP = "azureml.pipeline.steps.python_script_step.PythonScriptStep"
 OUTPUT = "azureml.data.output_dataset_config.OutputFileDatasetConfig"
-FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
-COMPUTE = "azureml.core.compute.compute.ComputeTarget"
-CREATE = COMPUTE + ".create"
-WAIT = COMPUTE + ".wait_for_completion"
-PROVISIONING = "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration"
-COMPUTE_EXCEPTION = "azureml.exceptions.ComputeTargetException"
 FUNCTION = "build_pipeline"  # the @dsl.pipeline function the fix writes
 
-# parameter orders of the v1 calls (their signatures in azureml-core / azureml-pipeline)
+# parameter order of PythonScriptStep (its signature in azureml-pipeline-steps)
 _STEP_PARAMETERS = ("script_name", "name", "arguments", "compute_target", "runconfig", "runconfig_pipeline_params",
                     "inputs", "outputs", "params", "source_directory", "allow_reuse")
-_PROVISIONING_PARAMETERS = ("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown")
-_AML_COMPUTE = {"vm_size": "size", "min_nodes": "min_instances", "max_nodes": "max_instances",
-                "idle_seconds_before_scaledown": "idle_time_before_scale_down"}
-_MODES = {"as_mount": "ro_mount", "as_download": "download"}  # v1 consumption mode -> v2 input mode
 
 
 class PipelineRun(_ScriptRun):
@@ -51,23 +42,6 @@ class PipelineRun(_ScriptRun):
     def __init__(self, planner, submit, qnames):
         super().__init__(planner, submit, qnames)
         self.unsafe = ["review the components' environment (v1's default image) and the compute"]
-        self.workspace_uses: set[int] = set()
-
-    def call_arguments(self, call: nodes.Call, parameters: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
-        if len(call.args) > len(parameters) or any(isinstance(a, nodes.Starred) for a in call.args):
-            raise _NoFix
-        bound = dict(zip(parameters, call.args))
-        for keyword in call.keywords or ():
-            if keyword.arg not in parameters or keyword.arg in bound:
-                raise _NoFix
-            bound[keyword.arg] = keyword.value
-        return bound
-
-    def workspace(self, name: nodes.NodeNG) -> None:
-        """A use of ``ws``: every one must be one this fix rewrites."""
-        if not isinstance(name, nodes.Name):
-            raise _NoFix
-        self.workspace_uses.add(id(name))
 
     def fix(self) -> Fix:
         source = self.planner._source
@@ -75,19 +49,9 @@ class PipelineRun(_ScriptRun):
         if taken & {ML_CLIENT, FUNCTION, "dsl", "Input", "Output", "command"}:
             raise _NoFix  # a name the fix introduces is taken
         submit = self.call_arguments(self.submit, ("config",))
-        if not isinstance(self.submit.func, nodes.Attribute) or "config" not in submit:
+        if "config" not in submit:
             raise _NoFix
-        receiver = self.submit.func.expr
-        if isinstance(receiver, nodes.Call) and self.qname(receiver) == _EXPERIMENT:
-            experiment_call, experiment_assign = receiver, None
-        else:
-            experiment_assign, experiment_call = self.binding(receiver, _EXPERIMENT)
-            if [id(n) for n in self.uses(experiment_assign)] != [id(receiver)]:
-                raise _NoFix
-        experiment = self.call_arguments(experiment_call, ("workspace", "name"))
-        if set(experiment) != {"workspace", "name"}:
-            raise _NoFix
-        self.workspace(experiment["workspace"])
+        experiment_assign, experiment = self.experiment()
 
         pipeline_assign, pipeline_call = self.binding(submit["config"], PIPELINE)
         if [id(n) for n in self.uses(pipeline_assign)] != [id(submit["config"])]:
@@ -112,6 +76,7 @@ class PipelineRun(_ScriptRun):
             lines.append(f"    {node} = {step_assign.targets[0].name}({call_text})")
         if not lines or any(producer is None for _, producer in self.outputs.values()):
             raise _NoFix
+        self.compute_used_whole()
         # every step, output and dataset of the file is one of this pipeline's: none is left in v1
         ours = {**{name: True for name in self.outputs}, **{name: True for name in self.datasets}}
         ours.update({element.name: True for element in pipeline["steps"].elts})
@@ -236,104 +201,6 @@ class PipelineRun(_ScriptRun):
             if producer is None:
                 raise _NoFix  # read before a step writes it
             return input_name, 'Input(type="uri_folder", mode="ro_mount")', f"{producer}.outputs.{output}"
-        if method in _MODES and not element.args and isinstance(receiver, nodes.Call) \
-                and isinstance(receiver.func, nodes.Attribute) and receiver.func.attrname == "as_named_input" \
-                and len(receiver.args) == 1 and not receiver.keywords and isinstance(receiver.func.expr, nodes.Name):
-            input_name = self.literal_name(receiver.args[0])
-            kind = self.dataset(receiver.func.expr)
-            return input_name, f'Input(type="{kind}", mode="{_MODES[method]}")', receiver.func.expr.name
-        raise _NoFix  # a variable, a path, another consumption: not mapped here
-
-    def dataset(self, name: nodes.Name) -> str:
-        """``ds = Dataset.File.from_files(path=url)`` -> ``ds = Input(type=..., path=url)``: the pipeline's input."""
-        if name.name in self.datasets:
-            return self.datasets[name.name]
-        assign, call = self.binding(name, FROM_FILES)
-        path = self.call_arguments(call, ("path",)).get("path")
-        if not (isinstance(path, nodes.Const) and isinstance(path.value, str)):
-            raise _NoFix
-        # a URL or path whose last part has an extension is a file, else a folder
-        last = urlparse(path.value).path.rstrip("/").rsplit("/", 1)[-1]
-        kind = "uri_file" if "." in last and not path.value.endswith("/") else "uri_folder"
-        for use in self.uses(assign):
-            if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "as_named_input"):
-                raise _NoFix
-        self.datasets[name.name] = kind
-        self.write(FROM_FILES, {"type": f'"{kind}"', "path": self.planner._source(path)}, call)
-        return kind
-
-    @staticmethod
-    def literal_name(node: nodes.NodeNG) -> str:
-        if isinstance(node, nodes.Const) and isinstance(node.value, str) and node.value.isidentifier():
-            return node.value
-        raise _NoFix
-
-    # ------------------------------------------------------------------ compute
-    def compute(self, target: nodes.NodeNG) -> str:
-        """The compute's name as source text: a string, or the name of the try/except compute block's cluster."""
-        if isinstance(target, nodes.Const) and isinstance(target.value, str):
-            return self.planner._source(target)
-        if not isinstance(target, nodes.Name):
-            raise _NoFix
-        if getattr(self, "_compute", None) is not None:
-            if self._compute[0] != target.name:
-                raise _NoFix
-            return self._compute[1]
-        _, assignments = target.lookup(target.name)
-        calls = [_binding_call(a) for a in assignments]
-        if len(calls) != 2 or None in calls:
-            raise _NoFix
-        get, create = calls
-        block = get.parent.parent
-        if not (isinstance(block, nodes.Try) and block.parent is self.scope and len(block.handlers) == 1
-                and not block.orelse and not block.finalbody and get.parent in block.body
-                and self.qname(get) == COMPUTE and self.qname(create) == CREATE):
-            raise _NoFix
-        handler = block.handlers[0]
-        if (create.parent.parent is not handler or handler.name is not None
-                or self.qname(handler.type) != COMPUTE_EXCEPTION):
-            raise _NoFix
-        found = self.call_arguments(get, ("workspace", "name"))
-        made = self.call_arguments(create, ("workspace", "name", "provisioning_configuration"))
-        if set(found) != {"workspace", "name"} or set(made) != set(found) | {"provisioning_configuration"}:
-            raise _NoFix
-        name = self.planner._source(found["name"])
-        if self.planner._source(made["name"]) != name:
-            raise _NoFix
-        self.workspace(found["workspace"])
-        self.workspace(made["workspace"])
-        config_assign, config_call = self.binding_in(made["provisioning_configuration"], PROVISIONING, handler)
-        config = self.call_arguments(config_call, _PROVISIONING_PARAMETERS)
-        if "vm_priority" in config:
-            raise _NoFix
-        # every statement of the handler is one of the block's, the wait the last
-        statements = handler.body
-        if statements[:2] != [config_assign, create.parent] or len(statements) > 3:
-            raise _NoFix
-        if len(statements) == 3:
-            wait = statements[2]
-            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call)
-                    and self.qname(wait.value) == WAIT and isinstance(wait.value.func.expr, nodes.Name)
-                    and wait.value.func.expr.name == target.name):
-                raise _NoFix
-            self.delete(wait)  # begin_create_or_update(...).result() waits
-        self.imports.append("from azure.ai.ml.entities import AmlCompute")
-        self.write(COMPUTE, {"name": name}, get)
-        self.write(COMPUTE_EXCEPTION, {}, handler.type)
-        settings = "".join(f", {_AML_COMPUTE[key]}={self.planner._source(value)}" for key, value in config.items())
-        self.edits.append(self.planner._replace(config_call, f"AmlCompute(name={name}{settings})"))
-        self.write(CREATE, {"provisioning_configuration": self.planner._source(made["provisioning_configuration"])},
-                   create)
-        self._compute = (target.name, name)
-        return name
-
-    def binding_in(self, name: nodes.NodeNG, qname: str, block: nodes.NodeNG) -> tuple[nodes.Assign, nodes.Call]:
-        """Like ``binding``, for a statement of ``block`` (the except handler), used only there once."""
-        scope, self.scope = self.scope, block
-        try:
-            assign, call = self.binding(name, qname)
-        finally:
-            self.scope = scope
-        if [id(n) for n in self.uses(assign)] != [id(name)]:
-            raise _NoFix
-        return assign, call
+        input_name, dataset, mode = self.consumed(element)
+        kind = self.dataset(dataset)
+        return input_name, f'Input(type="{kind}", mode="{mode}")', dataset.name

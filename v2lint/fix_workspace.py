@@ -201,9 +201,7 @@ def _exact(rewrites: tuple[Rewrite, ...], texts: dict[str, str]) -> Rewrite:
 
 
 def _write(rewrite: Rewrite, texts: dict[str, str], handle: Handle) -> str:
-    text = rewrite.template
-    for name in rewrite.placeholders:
-        text = text.replace("{" + name + "}", texts[name])
+    text = rewrite.fill(texts)
     handle.imports.extend(rewrite.imports)
     if rewrite.applicability is Applicability.UNSAFE:
         handle.unsafe.append(rewrite.why)

@@ -13,8 +13,10 @@ Fix families so far:
   job's own ``MLClient`` in one fix with every use of ``ws``; the run's binding
   is removed once every use of it has a fix, with the least safe
   applicability of those uses.
-* script runs (``_ScriptRun`` below) and pipelines (v2lint.fix_pipelines): one fix
-  on the submit for the whole pattern.
+* script run -> command job (``_ScriptRun``): one submit and everything it
+  depends on (experiment, ``ScriptRunConfig``, the compute block, the datasets
+  it consumes, the environment, the distribution) as one unsafe fix; the
+  pipeline fix (v2lint.fix_pipelines) builds on its parts.
 * workspace handles (v2lint.fix_workspace): ``ws = Workspace...`` and every use of
   ``ws`` as one ``MLClient``; the script-run and pipeline fixes write their handle through it.
 
@@ -28,13 +30,15 @@ from __future__ import annotations
 
 import ast
 import json
+import posixpath
 import re
 import shlex
 from typing import Callable, Iterable, Iterator
+from urllib.parse import urlparse
 
 from astroid import nodes
 
-from v2lint import catalogue
+from v2lint import catalogue, fixing
 from v2lint.catalogue import Applicability, Rewrite
 from v2lint.findings import Edit, Fix
 
@@ -200,7 +204,7 @@ class Planner:
         for f in found:
             if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
                 try:
-                    f.fix = _ScriptRun(self, f.node, qnames).fix()
+                    f.fix = _apart(_ScriptRun(self, f.node, qnames).fix())
                 except _NoFix:
                     pass
 
@@ -222,7 +226,7 @@ class Planner:
         for f in found:
             if f.qname == _SUBMIT and isinstance(f.node, nodes.Call) and f.fix is None:
                 try:
-                    f.fix = PipelineRun(self, f.node, qnames).fix()
+                    f.fix = _apart(PipelineRun(self, f.node, qnames).fix())
                 except _NoFix:
                     pass
 
@@ -237,7 +241,7 @@ class Planner:
         if bound is None:
             return None
         for rewrite in advice.fixes:
-            if not all(name in bound for name in rewrite.placeholders):
+            if not all(name in bound for name in rewrite.required):
                 continue
             if rewrite.when and (self._kind(bound[rewrite.when[0]]) or "unknown") != rewrite.when[1]:
                 continue
@@ -268,15 +272,14 @@ class Planner:
         return bound
 
     def _fix(self, node: nodes.NodeNG, rewrite: Rewrite, bound: dict[str, nodes.NodeNG]) -> Fix | None:
-        text = _SUFFIXED.sub(lambda m: self._suffixed(bound.get(m.group(1)), m), rewrite.template)
-        statements = "\n" in text
+        template = _SUFFIXED.sub(lambda m: self._suffixed(bound.get(m.group(1)), m), rewrite.template)
+        statements = "\n" in template
         if statements:  # indented before the arguments go in: their own lines keep their text
             line = self.lines[node.lineno - 1]
-            text = text.replace("\n", "\n" + line[: len(line) - len(line.lstrip())])
-        for name in rewrite.placeholders:
-            value = bound[name]
-            source = self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple) else self._source(value)
-            text = text.replace("{" + name + "}", source)
+            template = template.replace("\n", "\n" + line[: len(line) - len(line.lstrip())])
+        texts = {name: self._keyed(value, bound.get(rewrite.key_prefix)) if isinstance(value, tuple)
+                 else self._source(value) for name, value in bound.items() if name in rewrite.placeholders}
+        text = rewrite.fill(texts, template)
         dropped = [name for name in bound if name not in rewrite.placeholders and name != rewrite.key_prefix]
         applicability, why = rewrite.applicability, rewrite.why
         if dropped:
@@ -323,7 +326,7 @@ class Planner:
         if not isinstance(statement, nodes.Expr) or self._delete_statement(statement) is None:
             return None
         body = rewrite.template.split("\n", 1)[1]
-        if any("{" + name + "}" in body and not isinstance(bound[name], (nodes.Const, nodes.Name))
+        if any("{" + name + "}" in body and name in bound and not isinstance(bound[name], (nodes.Const, nodes.Name))
                for name in rewrite.placeholders):
             return None
         taken = {n.name for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))}
@@ -436,6 +439,15 @@ def _is_docstring(node: nodes.NodeNG, module: nodes.Module) -> bool:
             and isinstance(node.value.value, str))
 
 
+def _apart(fix: Fix) -> Fix | None:
+    """``fix``, unless two of its edits overlap (a use of ``ws`` the handle rewrite writes inside an
+    argument the script run copies whole, ``name=ws.name + "-env"``): such a fix would never apply."""
+    spans = [((e.line, e.col), (e.end_line, e.end_col), e.text) for e in fix.edits]
+    if any(fixing.overlap(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+        return None
+    return fix
+
+
 def _bound_names(rewrite: Rewrite) -> set[str]:
     """The names a statement template assigns (``for step, value in ...``)."""
     code = rewrite.template
@@ -465,6 +477,13 @@ def _binding_call(assignment: nodes.NodeNG) -> nodes.Call | None:
     if isinstance(assignment, nodes.AssignName) and isinstance(parent, nodes.Assign) and isinstance(parent.value, nodes.Call):
         return parent.value
     return None
+
+
+def _is_print(statement: nodes.NodeNG) -> bool:
+    """``print(...)``, the builtin: a message the samples print while they wait."""
+    call = statement.value if isinstance(statement, nodes.Expr) else None
+    return (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Name) and call.func.name == "print"
+            and call.func.lookup("print")[0].name == "builtins")
 
 
 def _is_module(expr: nodes.NodeNG, module: str) -> bool:
@@ -525,12 +544,31 @@ _EXPERIMENT_WORKSPACE = "azureml.core.experiment.Experiment.workspace"
 # what a v1 registered model and the v2 one create_or_update returns both hold, alike (the version
 # is not: an int in v1, a str in v2)
 _SAME_ON_V2_MODEL = frozenset({"name"})
-_WORKSPACE_FROM_CONFIG = "azureml.core.workspace.Workspace.from_config"
 _EXPERIMENT = "azureml.core.experiment.Experiment"
 _SCRIPT_RUN_CONFIG = "azureml.core.script_run_config.ScriptRunConfig"
 _CONDA_ENVIRONMENT = "azureml.core.environment.Environment.from_conda_specification"
+_PIP_ENVIRONMENT = "azureml.core.environment.Environment.from_pip_requirements"
+_ENVIRONMENT_GET = "azureml.core.environment.Environment.get"
 _RUN_USES = ("azureml.core.run.Run.get_portal_url", "azureml.core.run.Run.wait_for_completion")
+_MPI, _PYTORCH, _TENSORFLOW = (f"azureml.core.runconfig.{name}Configuration" for name in ("Mpi", "PyTorch", "Tensorflow"))
+# each distributed configuration's counts and their defaults in v1 (PyTorch's process_count: its node_count)
+_DISTRIBUTIONS = {_MPI: {"process_count_per_node": 1, "node_count": 1},
+                  _PYTORCH: {"process_count": 0, "node_count": 1},
+                  _TENSORFLOW: {"worker_count": 1, "parameter_server_count": 1}}
+FROM_FILES = "azureml.data.dataset_factory.FileDatasetFactory.from_files"
+_GET_BY_NAME = "azureml.core.dataset.Dataset.get_by_name"
+COMPUTE = "azureml.core.compute.compute.ComputeTarget"
+CREATE = COMPUTE + ".create"
+WAIT = COMPUTE + ".wait_for_completion"
+PROVISIONING = "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration"
+COMPUTE_EXCEPTION = "azureml.exceptions.ComputeTargetException"
 ML_CLIENT = "ml_client"
+
+# parameter orders of the v1 calls (their signatures in azureml-core)
+_PROVISIONING_PARAMETERS = ("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown")
+_AML_COMPUTE = {"vm_size": "size", "min_nodes": "min_instances", "max_nodes": "max_instances",
+                "idle_seconds_before_scaledown": "idle_time_before_scale_down"}
+MODES = {"as_mount": "ro_mount", "as_download": "download"}  # v1 consumption mode -> v2 input mode
 
 
 class _NoFix(Exception):
@@ -538,7 +576,10 @@ class _NoFix(Exception):
 
 
 class _ScriptRun:
-    """One submit and the statements it depends on, checked whole and rewritten from the catalogue."""
+    """One submit and the statements it depends on, checked whole and rewritten from the catalogue.
+
+    The parts a pipeline shares (the compute block, the datasets its steps consume,
+    the experiment, the workspace's uses) are methods here that ``PipelineRun`` uses."""
 
     def __init__(self, planner: Planner, submit: nodes.Call, qnames: dict[int, str]):
         self.planner, self.submit, self.qnames = planner, submit, qnames
@@ -546,6 +587,11 @@ class _ScriptRun:
         self.edits: list[Edit] = []
         self.imports: list[str] = []
         self.unsafe = ["review the environment and compute of the command job"]
+        self.workspace_uses: set[int] = set()
+        self.datasets: dict[str, str] = {}  # dataset variable -> its Input's type
+        self._compute: tuple[str, str] | None = None  # (the cluster variable, its name's text)
+        self._compute_uses: set[int] = set()
+        self.environment_variables: str | None = None  # the dict v1 set on the environment, as source text
 
     def qname(self, node: nodes.NodeNG) -> str | None:
         return self.qnames.get(id(node)) or (self.qnames.get(id(node.func)) if isinstance(node, nodes.Call) else None)
@@ -562,6 +608,20 @@ class _ScriptRun:
             raise _NoFix
         return call.parent, call
 
+    def value(self, node: nodes.NodeNG | None) -> nodes.NodeNG | None:
+        """``node``, or for a name the value of the one plain ``name = value`` of the scope that binds it
+        (``script_name = "train.py"``), which the fix may then read as the literal it is."""
+        if not isinstance(node, nodes.Name):
+            return node
+        _, assignments = node.lookup(node.name)
+        if len(assignments) != 1:
+            raise _NoFix
+        assign = assignments[0].parent
+        if not (isinstance(assign, nodes.Assign) and assign.parent is self.scope and len(assign.targets) == 1
+                and assign.targets[0] is assignments[0] and assign.lineno < node.lineno):
+            raise _NoFix
+        return assign.value
+
     def uses(self, assign: nodes.Assign) -> list[nodes.Name]:
         target = assign.targets[0]
         return [n for n in self.planner.module.nodes_of_class(nodes.Name)
@@ -570,14 +630,15 @@ class _ScriptRun:
     def advice(self, qname: str) -> catalogue.Advice:
         return catalogue.TARGETS[qname][1]
 
-    def write(self, qname: str, bound: dict[str, str], node: nodes.NodeNG, index: int = 0) -> None:
-        """Replace ``node`` with the catalogue's rewrite ``index`` of ``qname``, its placeholders from ``bound``."""
-        rewrite = self.advice(qname).fixes[index]
-        text = rewrite.template
-        for name in rewrite.placeholders:
-            if name not in bound:
-                raise _NoFix
-            text = text.replace("{" + name + "}", bound[name])
+    def write(self, qname: str, bound: dict[str, str], node: nodes.NodeNG) -> None:
+        """Replace ``node`` with the first of the catalogue's rewrites of ``qname`` whose
+        placeholders ``bound`` all gives."""
+        for rewrite in self.advice(qname).fixes:
+            if all(name in bound for name in rewrite.required):
+                break
+        else:
+            raise _NoFix
+        text = rewrite.fill(bound)
         if rewrite.applicability is Applicability.UNSAFE:
             self.unsafe.append(rewrite.why)
         self.imports.extend(rewrite.imports)
@@ -589,11 +650,45 @@ class _ScriptRun:
             raise _NoFix
         return bound
 
+    def call_arguments(self, call: nodes.Call, parameters: tuple[str, ...]) -> dict[str, nodes.NodeNG]:
+        """``call``'s arguments by the names of ``parameters`` (its v1 signature's order)."""
+        if len(call.args) > len(parameters) or any(isinstance(a, nodes.Starred) for a in call.args):
+            raise _NoFix
+        bound = dict(zip(parameters, call.args))
+        for keyword in call.keywords or ():
+            if keyword.arg not in parameters or keyword.arg in bound:
+                raise _NoFix
+            bound[keyword.arg] = keyword.value
+        return bound
+
     def delete(self, statement: nodes.NodeNG) -> None:
         edit = self.planner._delete_statement(statement)
         if edit is None:
             raise _NoFix
         self.edits.append(edit)
+
+    def workspace(self, name: nodes.NodeNG) -> None:
+        """A use of ``ws``: every one must be one this fix rewrites."""
+        if not isinstance(name, nodes.Name):
+            raise _NoFix
+        self.workspace_uses.add(id(name))
+
+    def experiment(self) -> tuple[nodes.Assign | None, dict[str, nodes.NodeNG]]:
+        """The submitting experiment, ``Experiment(ws, name)`` bound once or called in place, and its arguments."""
+        if not isinstance(self.submit.func, nodes.Attribute):
+            raise _NoFix
+        receiver = self.submit.func.expr
+        if isinstance(receiver, nodes.Call) and self.qname(receiver) == _EXPERIMENT:
+            experiment_call, experiment_assign = receiver, None
+        else:
+            experiment_assign, experiment_call = self.binding(receiver, _EXPERIMENT)
+            if [id(n) for n in self.uses(experiment_assign)] != [id(receiver)]:
+                raise _NoFix
+        experiment = self.call_arguments(experiment_call, ("workspace", "name"))
+        if set(experiment) != {"workspace", "name"}:
+            raise _NoFix
+        self.workspace(experiment["workspace"])
+        return experiment_assign, experiment
 
     def fix(self) -> Fix:
         source = self.planner._source
@@ -601,44 +696,48 @@ class _ScriptRun:
                for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))):
             raise _NoFix  # the name the fix introduces is taken
         submit_args = self.arguments(self.submit, _SUBMIT, ("config",))
-        if not isinstance(self.submit.func, nodes.Attribute) or "config" not in submit_args:
+        if "config" not in submit_args:
             raise _NoFix
-        experiment_assign, experiment_call = self.binding(self.submit.func.expr, _EXPERIMENT)
+        experiment_assign, experiment = self.experiment()
         config_assign, config_call = self.binding(submit_args["config"], _SCRIPT_RUN_CONFIG)
-        experiment = self.arguments(experiment_call, _EXPERIMENT, ("workspace", "name"))
-        if set(experiment) != {"workspace", "name"}:
-            raise _NoFix
-        # every use of the experiment is the one this pattern rewrites
-        if [id(n) for n in self.uses(experiment_assign)] != [id(self.submit.func.expr)]:
-            raise _NoFix
-        config = self.arguments(config_call, _SCRIPT_RUN_CONFIG,
-                                ("source_directory", "script", "arguments", "compute_target", "environment"))
-        if "source_directory" not in config or self.planner._kind(config.get("script")) != "text":
+        config = self.arguments(config_call, _SCRIPT_RUN_CONFIG, ("source_directory", "script", "arguments",
+                                                                  "compute_target", "environment", "distributed_job_config"))
+        if "source_directory" not in config or "script" not in config:
             raise _NoFix
         environment = self.environment(config_assign, config)
-        command = self.command(config)
+        command, inputs = self.command(config)
         placeholders = {"source_directory": source(config["source_directory"]), "command": command,
                         "environment": environment}
+        if inputs:
+            placeholders["inputs"] = "{" + ", ".join(inputs) + "}"
+        if self.environment_variables is not None:
+            placeholders["environment_variables"] = self.environment_variables
         if "compute_target" in config:
-            if self.planner._kind(config["compute_target"]) != "text":
-                raise _NoFix  # a ComputeTarget object: the compute family's to rewrite
-            placeholders["compute_target"] = source(config["compute_target"])
-        # the workspace serves the experiment, and any other use of it has its own v2 form
-        self.rewrite_workspace(experiment["workspace"], {id(experiment["workspace"])})
-        self.delete(experiment_assign)
-        self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call, 0 if "compute_target" in config else 1)
+            placeholders["compute_target"] = self.compute(config["compute_target"])
+        if "distributed_job_config" in config:
+            placeholders["distributed_job_config"], placeholders["instance_count"] = self.distribution(
+                config["distributed_job_config"])
+        self.compute_used_whole()
+        # the workspace serves the experiment, the compute, the environment and the datasets; any
+        # other use of it has its own v2 form
+        self.rewrite_workspace(experiment["workspace"], self.workspace_uses)
+        if experiment_assign is not None:
+            self.delete(experiment_assign)
+        self.write(_SCRIPT_RUN_CONFIG, placeholders, config_call)
         self.write(_SUBMIT, {"config": source(submit_args["config"]), "experiment_name": source(experiment["name"])},
                    self.submit)
         self.run_uses()
         edits = list(self.edits) + self.import_edits()
         return Fix(
             "rewrite the script run as an SDK v2 command job submitted with `ml_client.jobs.create_or_update` "
-            f"({'; '.join(self.unsafe)})",
+            f"({'; '.join(dict.fromkeys(self.unsafe))})",
             Applicability.UNSAFE,
             tuple(edits),
         )
 
     def import_edits(self) -> list[Edit]:
+        self.check_introduced([statement for statement in dict.fromkeys(self.imports)
+                               if self.planner._import(statement)])
         return import_block(self.planner, self.imports)
 
     def rewrite_workspace(self, use: nodes.NodeNG, consumed: set[int]) -> None:
@@ -650,6 +749,19 @@ class _ScriptRun:
         self.edits.extend(handle.edits)
         self.imports.extend(handle.imports)
         self.unsafe.extend(handle.unsafe)
+
+    def check_introduced(self, statements: list[str]) -> None:
+        """Each name an added import binds (``command``, ``Environment``, ``Path``) is used only in code
+        the fix replaces: another use (a v1 ``Environment`` elsewhere, a variable ``command``) would
+        then mean the v2 name, so no fix."""
+        names = {name for statement in statements for name in statement.split(" import ", 1)[1].split(", ")}
+        replaced = [((e.line, e.col), (e.end_line, e.end_col)) for e in self.edits]
+        for node in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName)):
+            if node.name not in names:
+                continue
+            start = (node.lineno, self.planner._point(node.lineno, node.col_offset))
+            if isinstance(node, nodes.AssignName) or not any(a <= start < b for a, b in replaced):
+                raise _NoFix
 
     def environment(self, config_assign: nodes.Assign, config: dict[str, nodes.NodeNG]) -> str:
         """The command job's environment: the conda environment the config runs in, rewritten; or
@@ -673,13 +785,32 @@ class _ScriptRun:
         if not chosen:
             self.imports.append("from azure.ai.ml.entities import Environment")
             return f'Environment(image="{catalogue.V1_DEFAULT_CPU_IMAGE}")'
-        env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
-        if len(self.uses(env_assign)) != 1:
-            raise _NoFix
-        env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))
         source = self.planner._source
-        self.write(_CONDA_ENVIRONMENT, {"name": source(env["name"]), "file_path": source(env["file_path"]),
-                                        "image": f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'}, env_call)
+        if isinstance(chosen[0], nodes.Call) and self.qname(chosen[0]) == _ENVIRONMENT_GET and not setters:
+            return self.registered_environment(chosen[0])  # environment=Environment.get(ws, name)
+        if isinstance(chosen[0], nodes.Name) and self.qname(self.value(chosen[0])) == _ENVIRONMENT_GET:
+            env_assign, env_call = self.binding(chosen[0], _ENVIRONMENT_GET)
+            if len(self.uses(env_assign)) != 1:
+                raise _NoFix  # a registered environment changed before use: a new one in v1
+            self.edits.append(self.planner._replace(env_call, self.registered_environment(env_call)))
+        elif isinstance(chosen[0], nodes.Name) and self.qname(self.value(chosen[0])) == _PIP_ENVIRONMENT:
+            env_assign, env_call = self.binding(chosen[0], _PIP_ENVIRONMENT)
+            env = self.arguments(env_call, _PIP_ENVIRONMENT, ("name", "file_path"))
+            if any(isinstance(n, (nodes.Name, nodes.AssignName)) and n.name == "Path"
+                   for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))) \
+                    and not _imported(self.planner.module, "from pathlib import Path"):
+                raise _NoFix  # the name the conda file is read with is taken
+            channels = ", ".join(json.dumps(channel) for channel in catalogue.V1_CONDA_CHANNELS)
+            conda_file = (f'{{"channels": [{channels}], "dependencies": [{json.dumps(catalogue.V1_CONDA_PYTHON)}, '
+                          f'{{"pip": Path({source(env["file_path"])}).read_text().splitlines()}}, "pip"]}}')
+            self.write(_PIP_ENVIRONMENT, {"name": source(env["name"]), "conda_file": conda_file,
+                                          "image": self.docker_image(env_assign, chosen[0])}, env_call)
+        else:
+            env_assign, env_call = self.binding(chosen[0], _CONDA_ENVIRONMENT)
+            env = self.arguments(env_call, _CONDA_ENVIRONMENT, ("name", "file_path"))
+            image = self.docker_image(env_assign, chosen[0])
+            self.write(_CONDA_ENVIRONMENT, {"name": source(env["name"]), "file_path": source(env["file_path"]),
+                                            "image": image}, env_call)
         for statement in setters:  # config.run_config.environment = env -> config.environment = env
             self.edits.append(self.planner._replace(
                 statement, f"{config_assign.targets[0].name}.environment = {source(chosen[0])}"))
@@ -687,22 +818,131 @@ class _ScriptRun:
             return "None"  # set by the statement that set it in v1, once the environment exists
         return source(chosen[0])
 
-    def command(self, config: dict[str, nodes.NodeNG]) -> str:
-        """``"python train.py --alpha 0.5"``: what v1 ran, from the script and literal arguments."""
-        script = config["script"]
-        if not isinstance(script, nodes.Const):
+    def registered_environment(self, call: nodes.Call) -> str:
+        """``Environment.get(ws, name)``: the registered environment, its latest version unless v1 named one."""
+        bound = self.arguments(call, _ENVIRONMENT_GET, ("workspace", "name", "version", "label"))
+        if "workspace" not in bound or "name" not in bound or {"version", "label"} <= set(bound):
             raise _NoFix
-        parts = ["python", shlex.quote(script.value)]
+        self.workspace(bound["workspace"])
+        name = self.value(bound["name"])
+        if isinstance(name, nodes.Const) and isinstance(name.value, str) and name.value.startswith("AzureML-"):
+            self.unsafe.append("a curated v1 environment may have another name, or none, in v2")
+        rewrite = next(r for r in self.advice(_ENVIRONMENT_GET).fixes if set(r.placeholders) == set(bound) - {"workspace"})
+        self.imports.extend(rewrite.imports)
+        return rewrite.fill({placeholder: self.planner._source(bound[placeholder]) for placeholder in rewrite.placeholders})
+
+    def docker_image(self, env_assign: nodes.Assign, used: nodes.Name) -> str:
+        """The image the conda environment runs on: ``env.docker.base_image = "<image>"`` (that
+        statement and ``env.docker.enabled = True`` removed: v2 always runs in Docker), else v1's default.
+        ``env.environment_variables = {...}`` goes to the command job's ``environment_variables``."""
+        image = f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"'
+        for use in self.uses(env_assign):
+            if use is used:
+                continue
+            variables = use.parent.parent if isinstance(use.parent, nodes.AssignAttr) else None
+            if (isinstance(variables, nodes.Assign) and use.parent.attrname == "environment_variables"
+                    and isinstance(variables.value, nodes.Dict) and variables.parent is self.scope
+                    and len(variables.targets) == 1 and env_assign.lineno < variables.lineno < used.lineno
+                    and self.environment_variables is None):
+                # v2 sets a job's variables on the job, not on its environment
+                self.environment_variables = self.planner._source(variables.value)
+                self.delete(variables)
+                continue
+            docker = use.parent
+            setter = docker.parent if isinstance(docker, nodes.Attribute) and docker.attrname == "docker" else None
+            statement = setter.parent if isinstance(setter, nodes.AssignAttr) else None
+            if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
+                    and statement.parent is self.scope and env_assign.lineno < statement.lineno < used.lineno):
+                raise _NoFix
+            value = statement.value
+            if setter.attrname == "enabled" and isinstance(value, nodes.Const) and value.value is True:
+                self.delete(statement)
+            elif setter.attrname == "base_image" and isinstance(value, nodes.Const) and isinstance(value.value, str):
+                if image != f'"{catalogue.V1_DEFAULT_CPU_IMAGE}"':
+                    raise _NoFix  # set twice
+                image = json.dumps(value.value)
+                self.delete(statement)
+            else:
+                raise _NoFix  # a Dockerfile, registry credentials, a shared volume...: not carried over
+        return image
+
+    def distribution(self, config: nodes.NodeNG) -> tuple[str, str]:
+        """(the distribution's text, the instance count) of an MPI, PyTorch or TensorFlow
+        configuration of literal counts, bound once (or written in place) and used only here."""
+        call = self.value(config)
+        if config is not call:
+            if not isinstance(call, nodes.Call) or [id(n) for n in self.uses(call.parent)] != [id(config)]:
+                raise _NoFix
+        qname = self.qname(call) if isinstance(call, nodes.Call) else None
+        if qname not in _DISTRIBUTIONS:
+            raise _NoFix
+        given = self.arguments(call, qname, self.advice(qname).positional)
+        backend = given.pop("communication_backend", None)
+        if backend is not None and not (isinstance(backend, nodes.Const) and backend.value == "Nccl"):
+            raise _NoFix  # v2 chooses the backend itself (NCCL on GPUs)
+        counts = dict(_DISTRIBUTIONS[qname])  # v1's defaults for what the call leaves out
+        for name, value in given.items():
+            if not (isinstance(value, nodes.Const) and type(value.value) is int and value.value >= 0):
+                raise _NoFix  # a count that is not a literal
+            counts[name] = value.value
+        if not all(counts[name] for name in ("worker_count", "node_count") if name in counts):
+            raise _NoFix
+        if qname == _PYTORCH:
+            total = counts["process_count"] or counts["node_count"]  # v1: one process a node by default
+            if total % counts["node_count"]:
+                raise _NoFix
+            counts["process_count_per_instance"] = total // counts["node_count"]
+        instances = counts["worker_count"] if qname == _TENSORFLOW else counts["node_count"]
+        self.write(qname, {name: str(value) for name, value in counts.items()}, call)
+        if config is call:  # written in the ScriptRunConfig call, which the fix replaces whole
+            return self.edits.pop().text, str(instances)
+        return self.planner._source(config), str(instances)
+
+    def command(self, config: dict[str, nodes.NodeNG]) -> tuple[str, list[str]]:
+        """``"python train.py --alpha 0.5 ${{inputs.data}}"``, what v1 ran from the script and the
+        arguments (literals and consumed datasets), and the ``"data": ds`` inputs it reads."""
+        script = self.value(config["script"])
+        if not (isinstance(script, nodes.Const) and isinstance(script.value, str)):
+            raise _NoFix
+        parts, inputs = ["python", shlex.quote(script.value)], []
         arguments = config.get("arguments")
+        if isinstance(arguments, nodes.Name):  # args = [...] used only here: the command takes it in
+            elements = self.value(arguments)
+            assign = elements.parent
+            if [id(n) for n in self.uses(assign)] != [id(arguments)]:
+                raise _NoFix
+            self.delete(assign)
+            arguments = elements
         if arguments is not None:
             if not isinstance(arguments, (nodes.List, nodes.Tuple)):
                 raise _NoFix
             for element in arguments.elts:
-                if not (isinstance(element, nodes.Const) and isinstance(element.value, (str, int, float))
-                        and not isinstance(element.value, bool)):
-                    raise _NoFix  # a dataset or a variable: an input of the job, not yet fixed
-                parts.append(shlex.quote(str(element.value)))
-        return json.dumps(" ".join(parts))
+                text = self.literal_argument(self.value(element) if isinstance(element, nodes.Name) else element)
+                if text is not None:
+                    parts.append(shlex.quote(text))
+                    continue
+                input_name, dataset, mode = self.consumed(element)
+                if any(text.startswith(f'"{input_name}": ') for text in inputs):
+                    raise _NoFix  # two inputs of one name
+                self.dataset(dataset, mode)
+                parts.append(f"${{{{inputs.{input_name}}}}}")
+                inputs.append(f'"{input_name}": {dataset.name}')
+        return json.dumps(" ".join(parts)), inputs
+
+    def literal_argument(self, value: nodes.NodeNG) -> str | None:
+        """The text v1 passed for an argument known before the run: a literal (or a variable bound
+        to one), or ``os.path.join`` of literals, joined as the job's Linux would."""
+        if isinstance(value, nodes.Const) and isinstance(value.value, (str, int, float)) \
+                and not isinstance(value.value, bool):
+            return str(value.value)
+        if not (isinstance(value, nodes.Call) and not value.keywords and value.args
+                and all(isinstance(a, nodes.Const) and isinstance(a.value, str) for a in value.args)):
+            return None
+        functions = {getattr(f, "qname", lambda: None)() for f in self.planner.infer(value.func)}
+        if not functions or not functions <= {"posixpath.join", "ntpath.join"}:
+            return None
+        self.unsafe.append("os.path.join(...) of the arguments written as its POSIX path")
+        return posixpath.join(*(a.value for a in value.args))
 
     def run_uses(self) -> None:
         """``run.get_portal_url()`` and ``run.wait_for_completion()``: the returned job's forms."""
@@ -713,6 +953,8 @@ class _ScriptRun:
                 and isinstance(statement.targets[0], nodes.AssignName)):
             raise _NoFix
         for use in self.uses(statement):
+            if isinstance(use.parent, nodes.Expr):
+                continue  # a notebook cell that shows the run: the returned job shows itself
             call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
             qname = self.qname(call) if isinstance(call, nodes.Call) and call.func is use.parent else None
             if qname not in _RUN_USES:
@@ -721,3 +963,164 @@ class _ScriptRun:
                 raise _NoFix  # its value (the run's details) has no one-line v2 form
             self.arguments(call, qname, ("show_output",))
             self.write(qname, {"self": use.name}, call)
+
+    # ------------------------------------------------------------------ datasets a job consumes
+    def consumed(self, element: nodes.NodeNG) -> tuple[str, nodes.Name, str]:
+        """(input name, dataset variable, v2 mode) of ``ds.as_named_input("x").as_mount()`` or
+        ``.as_download()``, or of ``ds.as_mount()`` (its input named after the variable)."""
+        if not (isinstance(element, nodes.Call) and isinstance(element.func, nodes.Attribute)
+                and not element.keywords and not element.args and element.func.attrname in MODES):
+            raise _NoFix  # as_hdfs, a path, another consumption: not mapped
+        mode, receiver = MODES[element.func.attrname], element.func.expr
+        if isinstance(receiver, nodes.Name):
+            return receiver.name, receiver, mode
+        if (isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Attribute)
+                and receiver.func.attrname == "as_named_input" and len(receiver.args) == 1 and not receiver.keywords
+                and isinstance(receiver.func.expr, nodes.Name)):
+            return self.literal_name(receiver.args[0]), receiver.func.expr, mode
+        raise _NoFix
+
+    def dataset(self, name: nodes.Name, mode: str | None = None) -> str:
+        """``ds = Dataset.File.from_files(path=url)`` -> ``ds = Input(type=..., path=url)`` (``mode=`` when
+        one job consumes it): an input. Its type: a file when the path's last part has an extension, else a folder."""
+        if name.name in self.datasets:
+            if mode is not None:
+                raise _NoFix  # consumed twice, the mode set on the one Input
+            return self.datasets[name.name]
+        if mode is not None and self.qname(self.value(name)) == _GET_BY_NAME:
+            return self.registered_dataset(name, mode)
+        assign, call = self.binding(name, FROM_FILES)
+        written = self.call_arguments(call, ("path",)).get("path")
+        path = self.value(written)
+        if not (isinstance(path, nodes.Const) and isinstance(path.value, str)):
+            raise _NoFix  # a list of paths, a datastore tuple, a variable: its type cannot be told
+        last = urlparse(path.value).path.rstrip("/").rsplit("/", 1)[-1]
+        kind = "uri_file" if "." in last and not path.value.endswith("/") else "uri_folder"
+        uses = self.uses(assign)
+        if mode is not None and len(uses) != 1:
+            raise _NoFix
+        for use in uses:
+            if not (isinstance(use.parent, nodes.Attribute) and use.parent.attrname in ("as_named_input", *MODES)):
+                raise _NoFix
+        self.datasets[name.name] = kind
+        bound = {"type": f'"{kind}"', "path": self.planner._source(written)}
+        if mode is not None:
+            bound["mode"] = f'"{mode}"'
+        self.write(FROM_FILES, bound, call)
+        return kind
+
+    def registered_dataset(self, name: nodes.Name, mode: str) -> str:
+        """``ds = Dataset.get_by_name(ws, name)`` consumed once -> the registered asset as the job's input."""
+        assign, call = self.binding(name, _GET_BY_NAME)
+        bound = self.arguments(call, _GET_BY_NAME, ("workspace", "name", "version"))
+        asset, version = self.value(bound.get("name")), self.value(bound.get("version"))
+        if "workspace" not in bound or not (isinstance(asset, nodes.Const) and isinstance(asset.value, str)):
+            raise _NoFix
+        if len(self.uses(assign)) != 1:
+            raise _NoFix
+        if version is None or (isinstance(version, nodes.Const) and version.value == "latest"):
+            path = f"azureml:{asset.value}@latest"
+        elif isinstance(version, nodes.Const) and type(version.value) is int:
+            path = f"azureml:{asset.value}:{version.value}"
+        else:
+            raise _NoFix
+        self.workspace(bound["workspace"])
+        self.datasets[name.name] = "uri_folder"
+        self.write(_GET_BY_NAME, {"path": json.dumps(path), "mode": f'"{mode}"'}, call)
+        return "uri_folder"
+
+    @staticmethod
+    def literal_name(node: nodes.NodeNG) -> str:
+        if isinstance(node, nodes.Const) and isinstance(node.value, str) and node.value.isidentifier():
+            return node.value
+        raise _NoFix
+
+    # ------------------------------------------------------------------ compute
+    def compute(self, target: nodes.NodeNG) -> str:
+        """The compute's name as source text: a name string (or a variable bound to one), or the
+        name of the cluster that the get-or-create block binds (the block rewritten for v2)."""
+        if self.planner._kind(target) == "text":
+            return self.planner._source(target)
+        if not isinstance(target, nodes.Name):
+            raise _NoFix
+        if self._compute is not None:
+            if self._compute[0] != target.name:
+                raise _NoFix
+            self._compute_uses.discard(id(target))
+            return self._compute[1]
+        _, assignments = target.lookup(target.name)
+        calls = [_binding_call(a) for a in assignments]
+        if len(calls) != 2 or None in calls:
+            raise _NoFix
+        get, create = calls
+        block = get.parent.parent
+        if not (isinstance(block, nodes.Try) and block.parent is self.scope and len(block.handlers) == 1
+                and not block.orelse and not block.finalbody and get.parent in block.body
+                and self.qname(get) == COMPUTE and self.qname(create) == CREATE):
+            raise _NoFix
+        handler = block.handlers[0]
+        if (create.parent.parent is not handler or handler.name is not None
+                or self.qname(handler.type) != COMPUTE_EXCEPTION):
+            raise _NoFix
+        found = self.call_arguments(get, ("workspace", "name"))
+        made = self.call_arguments(create, ("workspace", "name", "provisioning_configuration"))
+        if set(found) != {"workspace", "name"} or set(made) != set(found) | {"provisioning_configuration"}:
+            raise _NoFix
+        name = self.planner._source(found["name"])
+        if self.planner._source(made["name"]) != name:
+            raise _NoFix
+        self.workspace(found["workspace"])
+        self.workspace(made["workspace"])
+        config_assign, config_call = self.binding_in(made["provisioning_configuration"], PROVISIONING, handler)
+        config = self.call_arguments(config_call, _PROVISIONING_PARAMETERS)
+        if "vm_priority" in config:
+            raise _NoFix
+        # every statement of the handler is one of the block's, the wait the last (a print aside)
+        statements = [statement for statement in handler.body if not _is_print(statement)]
+        if statements[:2] != [config_assign, create.parent] or len(statements) > 3:
+            raise _NoFix
+        waits = set()
+        if len(statements) == 3:
+            wait = statements[2]
+            if not (isinstance(wait, nodes.Expr) and isinstance(wait.value, nodes.Call)
+                    and self.qname(wait.value) == WAIT and isinstance(wait.value.func.expr, nodes.Name)
+                    and wait.value.func.expr.name == target.name):
+                raise _NoFix
+            waits.add(id(wait.value.func.expr))
+            self.delete(wait)  # begin_create_or_update(...).result() waits
+        self.imports.append("from azure.ai.ml.entities import AmlCompute")
+        self.write(COMPUTE, {"name": name}, get)
+        self.write(COMPUTE_EXCEPTION, {}, handler.type)
+        settings = "".join(f", {_AML_COMPUTE[key]}={self.planner._source(value)}" for key, value in config.items())
+        self.edits.append(self.planner._replace(config_call, f"AmlCompute(name={name}{settings})"))
+        self.write(CREATE, {"provisioning_configuration": self.planner._source(made["provisioning_configuration"])},
+                   create)
+        self._compute = (target.name, name)
+        # the cluster object is a v2 AmlCompute now: every use must be a compute the fix passes by name
+        self._compute_uses = {id(n) for n in self.planner.module.nodes_of_class(nodes.Name)
+                              if n.name == target.name and set(n.lookup(n.name)[1]) & set(assignments)} - waits
+        self._compute_uses.discard(id(target))
+        for use in self.planner.module.nodes_of_class(nodes.Name):  # the samples' wait after the block, too
+            call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
+            if (id(use) in self._compute_uses and isinstance(call, nodes.Call) and call.func is use.parent
+                    and self.qname(call) == WAIT and isinstance(call.parent, nodes.Expr)
+                    and call.parent.parent is self.scope and call.parent.lineno > block.end_lineno):
+                self.delete(call.parent)
+                self._compute_uses.discard(id(use))
+        return name
+
+    def compute_used_whole(self) -> None:
+        """After every compute is read: no use of the cluster object is left (``cluster.get_status()``)."""
+        if self._compute_uses:
+            raise _NoFix
+
+    def binding_in(self, name: nodes.NodeNG, qname: str, block: nodes.NodeNG) -> tuple[nodes.Assign, nodes.Call]:
+        """Like ``binding``, for a statement of ``block`` (the except handler), used only there once."""
+        scope, self.scope = self.scope, block
+        try:
+            assign, call = self.binding(name, qname)
+        finally:
+            self.scope = scope
+        if [id(n) for n in self.uses(assign)] != [id(name)]:
+            raise _NoFix
+        return assign, call

@@ -46,8 +46,8 @@ def apply(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         if any(span is None for span in spans):
             continue
         new = [span for span in spans if span not in taken]
-        if any(_overlap(a, b) for a in new for b in taken) or any(
-                _overlap(a, b) for i, a in enumerate(new) for b in new[i + 1:]):
+        if any(overlap(a, b) for a in new for b in taken) or any(
+                overlap(a, b) for i, a in enumerate(new) for b in new[i + 1:]):
             continue
         taken.extend(new)
         applied.append(fix)
@@ -68,7 +68,8 @@ def _span(starts: list[int], text: str, edit: Edit) -> tuple[int, int, str] | No
     return (start, end, edit.text) if start <= end <= len(text) else None
 
 
-def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+def overlap(a: tuple, b: tuple) -> bool:
+    """Whether two edits' (start, end, text) spans, as offsets or (line, column) pairs, conflict."""
     if a[0] == a[1] and b[0] == b[1]:
         return a[0] == b[0]  # two insertions at one place: their order would be a guess
     return a[0] < b[1] and b[0] < a[1]

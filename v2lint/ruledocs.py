@@ -7,6 +7,7 @@ so docs, terminal and SARIF say the same. Imports no astroid: ``v2lint rules`` n
 
 from __future__ import annotations
 
+import re
 
 from v2lint.catalogue import IN_JOB_ADVICE, RULES, Applicability, Rule, Tier, describe
 from v2lint.catalogue import DEPENDENCY
@@ -81,11 +82,12 @@ def fixes_section(rule: Rule) -> str:
     lines += [
         "`v2lint check --fix` writes these rewrites only inside a pattern it understands whole (docs/fixes.md):",
         "a job script's own run (bound by `Run.get_context()`) and the workspace it runs in (`run.experiment.workspace`",
-        "with every use of it), or a whole script run (workspace, experiment,",
-        "`ScriptRunConfig`, conda environment, submit), or a whole pipeline of `PythonScriptStep`s (compute block,",
-        "datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe fix, or a whole workspace handle",
-        "(its binding, its `auth=` credential and every use of the handle), one fix as safe as its least safe rewrite.",
-        "It takes the first rewrite whose arguments are all passed and whose condition holds; an argument the",
+        "with every use of it), or a whole script run (workspace, experiment, `ScriptRunConfig`, compute block,",
+        "datasets consumed, conda or registered environment, distribution, submit), or a whole pipeline of",
+        "`PythonScriptStep`s (compute block, datasets, outputs, `Pipeline`, submit), each of which becomes one unsafe",
+        "fix, or a whole workspace handle (its binding, its `auth=` credential and every use of the handle), one fix",
+        "as safe as its least safe rewrite. It takes the first rewrite whose arguments are all passed and whose",
+        "condition holds (an optional keyword is left out when the v1 code has no value for it); an argument the",
         "rewrite does not use makes it unsafe (in a workspace handle or a credential, where it would change what is",
         "signed in to: no fix). Safe fixes keep behaviour; unsafe ones (`--fix --unsafe-fixes`) may change it, for",
         "the reason given.",
@@ -95,8 +97,8 @@ def fixes_section(rule: Rule) -> str:
     ]
     for qname, rewrites in fixable.items():
         # the first rewrite that holds is written: it holds when the arguments that only some
-        # of the target's rewrites take are passed, and its condition is met
-        arguments = [set(rewrite.placeholders) - {"self"} for rewrite in rewrites]
+        # of the target's rewrites require are passed, and its condition is met
+        arguments = [set(rewrite.required) - {"self"} for rewrite in rewrites]
         choosing = set().union(*arguments) - set.intersection(*arguments)
         for index, rewrite in enumerate(rewrites):
             conditions = []
@@ -105,8 +107,10 @@ def fixes_section(rule: Rule) -> str:
             if rewrite.when:
                 conditions.append(f"`{rewrite.when[0]}` is {rewrite.when[1]}")
             when = "; ".join(conditions) or ("otherwise" if index else "always")
+            if rewrite.optional:
+                keywords = [re.search(rf"(\w+)=\{{{name}\}}", rewrite.template).group(1) for name in rewrite.optional]
+                when += "; " + ", ".join(f"`{keyword}=`" for keyword in keywords) + " only when v1 has a value for it"
             applies = "safe" if rewrite.applicability is Applicability.SAFE else f"unsafe: {rewrite.why}"
             code = " ".join(line.strip() for line in rewrite.template.split("\n"))  # statements: one line
             lines.append(f"| `{qname}` | `{markdown_cell(code)}` | {when} | {markdown_cell(applies)} |")
     return "\n".join(lines) + "\n"
-

@@ -26,7 +26,7 @@ import azure.ai.ml  # noqa: E402
 import azure.identity  # noqa: E402
 
 from v2lint import fixing  # noqa: E402
-from v2lint.catalogue import V1_DEFAULT_CPU_IMAGE  # noqa: E402
+from v2lint.catalogue import V1_CONDA_CHANNELS, V1_CONDA_PYTHON, V1_DEFAULT_CPU_IMAGE  # noqa: E402
 
 FIXES = Path(__file__).resolve().parents[1] / "fixes"
 
@@ -84,6 +84,19 @@ class _Models:
         return model
 
 
+class _Environments:
+    """One registered environment of each name, at version 3."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str | None, str | None]] = []
+
+    def get(self, name: str, version=None, label=None):
+        from azure.ai.ml.entities import Environment
+
+        self.asked.append((name, version, label))
+        return Environment(name=name, version="3", image="mcr.microsoft.com/azureml/registered:1")
+
+
 class RecordingClient:
     """MLClient's surface the fixed scripts use; records instead of calling Azure."""
 
@@ -94,6 +107,7 @@ class RecordingClient:
         self.compute = _Compute()
         self.models = _Models()
         self.credential, self.workspace = credential, (subscription_id, resource_group_name, workspace_name)
+        self.environments = _Environments()
         RecordingClient.made.append(self)
 
     @classmethod
@@ -121,6 +135,25 @@ def _run_fixed(example: Path, where: Path) -> str:
     return fixed.text
 
 
+def _submitted_command_job(where: Path, example: str, code: str,
+                           conda_file: str | None = None) -> tuple[RecordingClient, dict, str | None]:
+    """Run the fixed ``example`` with a ``train.py`` in ``code`` (and a minimal ``conda_file``): the
+    client, the one job it submitted (``job._to_dict()``) and its experiment name."""
+    if conda_file is not None:
+        (where / conda_file).write_text("name: env\ndependencies:\n  - python=3.10\n", encoding="utf-8")
+    (where / code).mkdir()
+    (where / code / "train.py").write_text("print('training')\n", encoding="utf-8")
+    _run_fixed(FIXES / example, where)
+    return _the_submitted_job()
+
+
+def _the_submitted_job() -> tuple[RecordingClient, dict, str | None]:
+    """The one client the fixed code made, the one job it submitted (``job._to_dict()``) and its experiment name."""
+    (client,) = RecordingClient.made
+    (job, experiment_name), = client.jobs.submitted
+    return client, job._to_dict(), experiment_name
+
+
 def test_the_articles_script_run_submits_the_same_command_job(offline):
     (offline / "src").mkdir()
     (offline / "src" / "train.py").write_text("print('training')\n", encoding="utf-8")
@@ -128,9 +161,7 @@ def test_the_articles_script_run_submits_the_same_command_job(offline):
         "name: pytorch-env\ndependencies:\n  - python=3.10\n  - pip:\n    - torch\n", encoding="utf-8")
     _run_fixed(FIXES / "script_run_v1.py", offline)
 
-    (client,) = RecordingClient.made
-    (job, experiment_name), = client.jobs.submitted
-    submitted = job._to_dict()
+    client, submitted, experiment_name = _the_submitted_job()
     assert experiment_name == "day1-experiment-train"
     assert submitted["type"] == "command"
     assert submitted["component"]["command"] == "python train.py"  # v1 ran `python <script>`
@@ -278,3 +309,128 @@ def test_the_fixed_job_registers_the_model_in_the_workspace_it_runs_in(offline, 
     assert (model.name, model.type, model.description) == ("mnist-classifier", "custom_model", "MNIST digits")
     assert model.tags == {"framework": "tensorflow"}
     assert Path(model.path) == offline / "model" and (offline / "model" / "trained.h5").exists()  # v1 uploaded it too
+
+
+def test_a_script_run_of_variables_submits_the_same_command_job(offline):
+    (offline / "environment.yml").write_text(
+        "name: sklearn\ndependencies:\n  - python=3.10\n  - scikit-learn\n", encoding="utf-8")
+    # the script finds its files beside itself (Path(__file__).parent), as the workflow samples do
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_variables_v1.py", "src")
+    assert experiment_name == "sklearn-ridge-diabetes"
+    assert submitted["component"]["command"] == "python train.py --alpha 0.5 --max-iter 100 --model-dir ./outputs/model"
+    assert Path(submitted["component"]["code"]) == offline / "src"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    environment = submitted["environment"]
+    assert environment["name"] == "sklearn-ridge"
+    assert environment["image"] == V1_DEFAULT_CPU_IMAGE
+    assert "scikit-learn" in environment["conda_file"]["dependencies"]
+    assert not submitted.get("inputs")
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_on_a_created_cluster_with_datasets_submits_the_same_command_job(offline):
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_compute_dataset_v1.py", "scripts")
+    assert client.compute.asked == ["gpu-cluster"]  # looked up first
+    (cluster,) = client.compute.created  # then made as provisioning_configuration said
+    assert (cluster.name, cluster.type, cluster.size, cluster.max_instances) == (
+        "gpu-cluster", "amlcompute", "STANDARD_NC6", 4)
+    assert experiment_name == "train-with-datasets"
+    assert submitted["component"]["command"] == (
+        "python train.py --images ${{inputs.images}} --labels ${{inputs.labels}} --epochs 10")
+    assert Path(submitted["component"]["code"]) == offline / "scripts"
+    assert submitted["compute"] == "azureml:gpu-cluster"  # the cluster by name
+    assert submitted["environment"]["image"] == V1_DEFAULT_CPU_IMAGE
+    # _to_dict writes an input's URL through the asset-reference field ("azureml:" + the URL)
+    inputs = {name: (value["type"], value["path"].removeprefix("azureml:"), value["mode"])
+              for name, value in submitted["inputs"].items()}
+    assert inputs == {
+        "images": ("uri_folder", "https://azureopendatastorage.blob.core.windows.net/mnist/images/", "ro_mount"),
+        "labels": ("uri_file", "https://azureopendatastorage.blob.core.windows.net/mnist/labels.csv", "download"),
+    }
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_distributed_script_run_on_a_gpu_image_submits_the_same_command_job(offline):
+    client, submitted, experiment_name = _submitted_command_job(
+        offline, "script_run_distributed_v1.py", "src", conda_file="environment.yml")
+    assert experiment_name == "pytorch-cifar10-distributed"
+    assert submitted["component"]["command"] == "python train.py --data-dir ${{inputs.cifar}} --epochs 25"
+    assert submitted["compute"] == "azureml:gpu-V100-2"
+    # the image v1's env.docker.base_image named, not v1's default
+    assert submitted["environment"]["image"] == "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04"
+    assert submitted["environment"]["name"] == "pytorch-gpu"
+    assert submitted["environment_variables"] == {"NCCL_DEBUG": "INFO"}  # v1 set them on the environment
+    # v1: process_count=4 over node_count=2
+    assert submitted["distribution"] == {"type": "pytorch", "process_count_per_instance": 2}
+    assert submitted["resources"]["instance_count"] == 2
+    (cifar,) = submitted["inputs"].values()
+    assert (cifar["type"], cifar["mode"]) == ("uri_folder", "download")
+    assert cifar["path"].removeprefix("azureml:") == "https://azuremlexamples.blob.core.windows.net/datasets/cifar10/"
+
+
+def test_a_script_run_in_a_registered_environment_submits_the_same_command_job(offline):
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_registered_environment_v1.py", "tf-mnist")
+    assert client.environments.asked == [("tensorflow-gpu-env", None, "latest")]  # v1 took the latest version
+    assert experiment_name == "tf-mnist-multi-worker"
+    assert submitted["component"]["command"] == "python train.py --epochs 10"
+    # the registered environment the workspace gave back
+    assert (submitted["environment"]["name"], submitted["environment"]["version"]) == ("tensorflow-gpu-env", "3")
+    assert submitted["distribution"] == {"type": "tensorflow", "worker_count": 2, "parameter_server_count": 0}
+    assert submitted["resources"]["instance_count"] == 2  # v1: node_count = worker_count
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_the_fixed_script_run_notebook_runs_its_cells_and_submits_the_same_command_job(offline):
+    import json
+
+    from v2lint.notebook_fixing import fix_notebook
+
+    example = FIXES / "script_run_notebook_v1.ipynb"
+    fixed = fix_notebook(example.read_bytes(), str(example), example.name, unsafe=True)
+    # the code cells in order, as Jupyter runs them (IPython's %%time cell magic aside)
+    cells = ["".join(cell["source"]) for cell in json.loads(fixed.text)["cells"] if cell["cell_type"] == "code"]
+    code = "\n".join(line for cell in cells for line in cell.splitlines() if not line.startswith("%"))
+    (offline / "train-on-amlcompute").mkdir()
+    (offline / "train-on-amlcompute" / "train.py").write_text("print('training')\n", encoding="utf-8")
+    (offline / "environment.yml").write_text("name: myenv\ndependencies:\n  - python=3.10\n", encoding="utf-8")
+    (offline / "notebook.py").write_text(code + "\n", encoding="utf-8")
+    runpy.run_path(str(offline / "notebook.py"), run_name="__main__")
+
+    client, submitted, experiment_name = _the_submitted_job()
+    assert client.compute.asked == ["cpu-cluster"]
+    (cluster,) = client.compute.created
+    assert (cluster.name, cluster.size, cluster.max_instances) == ("cpu-cluster", "STANDARD_D2_V2", 4)
+    assert experiment_name == "train-on-amlcompute"
+    assert submitted["component"]["command"] == "python train.py"
+    assert Path(submitted["component"]["code"]) == offline / "train-on-amlcompute"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    assert (submitted["environment"]["name"], submitted["environment"]["image"]) == ("myenv", V1_DEFAULT_CPU_IMAGE)
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_on_a_registered_dataset_submits_the_same_command_job(offline):
+    client, submitted, experiment_name = _submitted_command_job(
+        offline, "script_run_registered_dataset_v1.py", "src", conda_file="conda_dependencies.yml")
+    assert experiment_name == "train-on-registered-data"
+    assert submitted["component"]["command"] == "python train.py --data-folder ${{inputs.mnist}} --regularization 0.5"
+    assert submitted["compute"] == "azureml:cpu-cluster"
+    # the registered asset's latest version, mounted as v1 mounted it
+    assert submitted["inputs"] == {"mnist": {"type": "uri_folder", "path": "azureml:mnist-dataset@latest",
+                                             "mode": "ro_mount"}}
+    assert client.jobs.streamed == ["job-1"]
+
+
+def test_a_script_run_in_a_pip_requirements_environment_submits_the_same_command_job(offline):
+    (offline / "requirements.txt").write_text("lightgbm\npandas==2.2.2\n", encoding="utf-8")
+    client, submitted, experiment_name = _submitted_command_job(offline, "script_run_pip_requirements_v1.py", "src")
+    assert experiment_name == "lightgbm-iris"
+    assert submitted["component"]["command"] == "python train.py --data ${{inputs.iris}} --num-boost-round 20"
+    environment = submitted["environment"]
+    assert (environment["name"], environment["image"]) == ("lightgbm-iris", V1_DEFAULT_CPU_IMAGE)
+    # the conda environment v1 built around the requirements (its channels, Python and pip)
+    assert environment["conda_file"] == {
+        "channels": list(V1_CONDA_CHANNELS),
+        "dependencies": [V1_CONDA_PYTHON, {"pip": ["lightgbm", "pandas==2.2.2"]}, "pip"],
+    }
+    (iris,) = submitted["inputs"].values()
+    assert (iris["type"], iris["mode"]) == ("uri_file", "ro_mount")  # a single file, mounted

@@ -323,3 +323,17 @@ def test_automl_metric_names_are_the_sdk_values():
     real = {name: value for name, value in vars(metric).items() if not name.startswith(("_", "SCHEMA_TYPE_"))
             and isinstance(value, str)}
     assert dict(AUTOML_METRIC_NAMES) == real
+
+
+def test_the_pip_requirements_fix_writes_the_conda_environment_v1_built(tmp_path):
+    """Environment.from_pip_requirements: the channels, Python and pip around the file's packages."""
+    from azureml.core import Environment
+
+    from v2lint.catalogue import V1_CONDA_CHANNELS, V1_CONDA_PYTHON
+
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("lightgbm\npandas==2.2.2\n", encoding="utf-8")
+    conda = Environment.from_pip_requirements("env", str(requirements)).python.conda_dependencies.as_dict()
+    # the structure the fix writes as the v2 environment's conda_file
+    assert conda["channels"] == list(V1_CONDA_CHANNELS)
+    assert conda["dependencies"] == [V1_CONDA_PYTHON, {"pip": ["lightgbm", "pandas==2.2.2"]}, "pip"]
