@@ -594,7 +594,9 @@ class _ModuleAnalysis:
     # (catalogue.ADVICE_CONTEXTS, in that order) decide what advice it gets.
     def _argument_kind(self, found: list[_Found]) -> list[_Found]:
         """``Experiment.submit(config)``, ``ComputeTarget.attach(ws, name, config)``:
-        the advice for the kind of the argument's class (catalogue.ARGUMENT_KINDS)."""
+        the advice for the kind of the argument's class (catalogue.ARGUMENT_KINDS);
+        ``AutoMLConfig(task="forecasting")``: the advice for a literal argument
+        (catalogue.LITERAL_KINDS)."""
         for f in found:
             kinds = catalogue.ARGUMENT_KINDS.get(f.qname)
             if kinds is not None and not f.via and isinstance(f.node, nodes.Call):
@@ -604,6 +606,23 @@ class _ModuleAnalysis:
                     f.advice = brain.argument_class_lookup(f.node, kinds, typed.argument, typed.position) or f.advice
                 except astroid.InferenceError:
                     pass
+            literal = catalogue.LITERAL_KINDS.get(f.qname)
+            if literal is not None and not f.via and isinstance(f.node, nodes.Call):
+                name, position, advices = literal
+                value = brain.argument_node(f.node, name, position)
+                if isinstance(value, nodes.Const) and isinstance(value.value, str):
+                    f.advice = advices.get(value.value, f.advice)
+        return found
+
+    def _read_experiment(self, found: list[_Found]) -> list[_Found]:
+        """``Experiment(ws, name)`` in a file that only reads runs from experiments
+        (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
+        qnames = {f.qname for f in found}
+        if qnames & catalogue.EXPERIMENT_WRITES or not qnames & catalogue.EXPERIMENT_READS:
+            return found
+        for f in found:
+            if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
+                f.advice = catalogue.READ_EXPERIMENT_ADVICE
         return found
 
     def _many_models_settings(self, found: list[_Found]) -> list[_Found]:
@@ -734,6 +753,7 @@ class _ModuleAnalysis:
 
     _CONTEXT_STEPS = {
         catalogue.ARGUMENT_KIND.name: _argument_kind,
+        catalogue.READ_EXPERIMENT.name: _read_experiment,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
         catalogue.FETCHED_RUN.name: _fetched_run,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
@@ -541,6 +541,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.automl.dnn": _AUTOML_RUNTIME,
             # hierarchical forecasting and many models: pipeline components in v2, not a job type
             "azureml.train.automl.runtime._hts": _HTS,
+            # the private helpers the HTS and backtest samples import for file chores, not a pipeline to build
+            "azureml.train.automl.runtime._hts.hts_runtime_utilities": instead(
+                "write the files with plain Python instead (json.dump for the settings, pandas for the data): "
+                "these are private helpers of AutoML's runtime and SDK v2 has no counterpart"
+            ),
             "azureml.train.automl.runtime._many_models": _MANY_MODELS_ONLY,
             "azureml.contrib.automl.pipeline": _MANY_MODELS,
             # names of modules the stubs do not model, with advice of their own (unmodelled_advice)
@@ -563,9 +568,15 @@ RULES: tuple[Rule, ...] = (
             ),
             # a handler of SDK v1's exceptions guards the v1 call in its try: it goes with that call
             "azureml.exceptions": (
-                "the exceptions of the v2 code that replaces the v1 call this handler guards, the handler going with that "
-                "call: the `azure.core.exceptions` (`azure.core.exceptions.ResourceNotFoundError` ...) where an "
-                "`azure.ai.ml.MLClient` operation replaces it, none where nothing does"
+                "the exceptions of the v2 code that replaces the guarded v1 call, moving the handler with that call: "
+                "`azure.core.exceptions.ResourceNotFoundError` and the other `azure.core.exceptions` where an "
+                "`azure.ai.ml.MLClient` operation replaces it, and no handler where nothing does"
+            ),
+            # raised only by TabularDataset's time-series filters, which have no v2 counterpart to raise anything
+            "azureml.exceptions.DatasetTimestampMissingError": instead(
+                "drop the handler together with the time-series filter it guards (time_before, time_after, time_between, "
+                "time_recent): filter the rows with `mltable.load(path).filter(...)` or with pandas, "
+                "which raises no such exception"
             ),
             # SDK v1's private REST layer: MLClient's public operations do what it did
             "azureml._restclient": instead(
@@ -1727,6 +1738,11 @@ RULES: tuple[Rule, ...] = (
                     "max_concurrent_iterations": "`job.set_limits(max_concurrent_trials=...)`",
                     "experiment_timeout_hours": "`job.set_limits(timeout_minutes=...)` (minutes)",
                     "training_data": 'an MLTable input, `azure.ai.ml.Input(type="mltable", path=...)`',
+                    "forecasting_parameters": "`job.set_forecast_settings(time_column_name=..., forecast_horizon=...)`",
+                    "featurization": "`job.set_featurization(mode=...)` (or its column settings)",
+                    "max_cores_per_iteration": "`job.set_limits(max_cores_per_trial=...)`",
+                    "debug_log": "a removed argument: SDK v2 has no debug_log setting (the job's logs are among its outputs)",
+                    "verbosity": "a removed argument: SDK v2 has no AutoML verbosity setting",
                 },
                 positional=("task",),
             ),
@@ -2072,11 +2088,27 @@ ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
     _CT + ".attach": ATTACH_KINDS,
 })
 
+# Calls whose advice follows a string literal given as one argument (argument name, its
+# position, literal -> the call's advice): AutoMLConfig(task="forecasting") is a forecasting job.
+_AUTOML_CONFIG_ADVICE = next(rule for rule in RULES if rule.code == "AML701").targets[
+    "azureml.train.automl.automlconfig.AutoMLConfig"]
+LITERAL_KINDS: Mapping[str, tuple[str, int, Mapping[str, Advice]]] = MappingProxyType({
+    "azureml.train.automl.automlconfig.AutoMLConfig": ("task", 0, MappingProxyType({
+        task: replace(_AUTOML_CONFIG_ADVICE, text=(
+            f"the {task} job of `azure.ai.ml.automl.{task}()` submitted with `ml_client.jobs.create_or_update`"))
+        for task in ("classification", "regression", "forecasting")
+    })),
+})
+
 # Advice for code that runs inside a job (see IN_JOB below): there the v2
 # answer is MLflow and job inputs, not MLClient.
 IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
     qname: text if isinstance(text, Advice) else use(text) for qname, text in {
-        _RUN: "MLflow (`mlflow.start_run()`, `mlflow.log_metric`) for tracking inside the job; nothing to import from Azure ML",
+        _RUN: (
+            "MLflow (`mlflow.start_run()`, `mlflow.log_metric`) for tracking inside the job, and job inputs for its data "
+            '(an `azure.ai.ml.Input(type="uri_folder", path=...)` of the job, its path read from the command line, '
+            "${{inputs.<name>}}, where v1 read run.input_datasets); nothing to import from Azure ML"
+        ),
         _RUN + ".id": use("`mlflow.active_run().info.run_id`", fixes=(mlflow("mlflow.active_run().info.run_id"),)),
         _RUN + ".register_model": "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) in the job, then `ml_client.models.create_or_update` on the job's output",
         _DS + ".get_by_name": _JOB_INPUT,
@@ -2293,7 +2325,8 @@ ARGUMENT_KIND = Context(
     "a call whose advice follows the class of one argument (ARGUMENT_KINDS, the argument of its TYPED_RETURNS "
     "entry): Experiment.submit(config) gets the "
     "advice of the job kind config's class makes (SUBMIT_JOB_KINDS); ComputeTarget.attach(workspace, name, "
-    "attach_configuration) of a compute with no v2 equivalent has none either (ATTACH_KINDS)",
+    "attach_configuration) of a compute with no v2 equivalent has none either (ATTACH_KINDS); a call whose advice "
+    "follows a string literal argument (LITERAL_KINDS): AutoMLConfig(task=\"forecasting\") gets the forecasting factory",
 )
 IN_JOB = Context(
     "in-job",
@@ -2369,8 +2402,22 @@ FETCHED_RUN = Context(
     "also bound by with ... as) are its nested MLflow runs (INTERACTIVE_RUN_ADVICE)",
 )
 
+READ_EXPERIMENT = Context(
+    "read-experiment",
+    "an Experiment(...) of a file that reads runs from an experiment (EXPERIMENT_READS) and never submits to or "
+    "logs in one (EXPERIMENT_WRITES) names the runs to read, not a job to submit (READ_EXPERIMENT_ADVICE)",
+)
+EXPERIMENT = _EXP
+EXPERIMENT_READS = frozenset({_EXP + ".get_runs"})
+EXPERIMENT_WRITES = frozenset({_EXP + ".submit", _EXP + ".start_logging"})
+READ_EXPERIMENT_ADVICE = use(
+    "the experiment's name to find its jobs with: the jobs of `ml_client.jobs.list()` whose experiment_name is that name, "
+    "or its MLflow runs, `mlflow.search_runs(experiment_names=[name])` (a v2 experiment is only a name on a job)",
+    positional=("workspace", "name"),
+)
+
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    ARGUMENT_KIND, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
+    ARGUMENT_KIND, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})

@@ -73,13 +73,19 @@ def _is_installed_v1_module(module: nodes.Module) -> bool:
     )
 
 
+def argument_node(call: nodes.Call, argument: str, position: int) -> nodes.NodeNG | None:
+    """The node ``call`` passes as ``argument`` (positionally at ``position`` or
+    by keyword); None when it passes none."""
+    return call.args[position] if len(call.args) > position else next(
+        (k.value for k in call.keywords or () if k.arg == argument), None)
+
+
 def argument_class_lookup(call: nodes.Call, table: Mapping[str, str], argument: str = "config", position: int = 0,
                           context=None) -> str | None:
     """``table``'s value for the class of one argument of ``call`` (by default the
     ``config`` of ``experiment.submit(config)``), searched from the class up its
     ancestors; None when unknown."""
-    value_node = call.args[position] if len(call.args) > position else next(
-        (k.value for k in call.keywords or () if k.arg == argument), None)
+    value_node = argument_node(call, argument, position)
     if value_node is None:
         return None
     for value in value_node.infer(context):
