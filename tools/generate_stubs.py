@@ -140,6 +140,8 @@ RETURN_OVERRIDES: dict[str, str | None] = {
     # Pairs, documented in prose: `best_run, fitted_model = run.get_output()`,
     # `train, test = dataset.random_split(0.8)`.
     "azureml.train.automl.run.AutoMLRun.get_output": "tuple[azureml.core.run.Run, object]",
+    # `predictions, metrics = model_proxy.test(test_data)`, documented in prose as a tuple.
+    "azureml.train.automl.model_proxy.ModelProxy.test": "tuple[azureml.data.tabular_dataset.TabularDataset, object]",
     "azureml.data.tabular_dataset.TabularDataset.random_split":
         "tuple[azureml.data.tabular_dataset.TabularDataset, azureml.data.tabular_dataset.TabularDataset]",
     "azureml.data.file_dataset.FileDataset.random_split":
@@ -840,11 +842,13 @@ class Generator:
         match = re.search(r"^\s*:rtype:\s*(.+(?:\n\s{4,}\S.*)*)", doc, re.M)
         if match:
             found.append(" ".join(match.group(1).split()))
+        # ":rtype: builtin.list" with ":return: A list of :class:`X`": a list of X, not an X
+        bare_list = bool(found) and re.fullmatch(r"(?:builtins?\.)?(?:list|List)", found[0]) is not None
         match = re.search(r"^\s*:returns?:\s*(.+)", doc, re.M)
         if match:
             text = match.group(1)
             for ref in re.findall(r":class:`~?([\w.]+)`", text):
-                found.append(ref)
+                found.append(f"list[{ref}]" if bare_list else ref)
         match = re.search(r"^\s*Returns:\s*\n\s+([\w.\[\], ]+?)\s*:", doc, re.M)
         if match:
             found.append(match.group(1))

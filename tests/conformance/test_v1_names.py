@@ -266,9 +266,19 @@ def test_module_roots_import_or_are_documented(root):
     except ModuleNotFoundError as error:
         if allowed is not None and error.name and root.startswith(error.name):
             pytest.skip(f"{root}: not in the pinned distributions: {NOT_IN_PINNED_DISTRIBUTIONS[allowed]}")
-        if error.name != root:
+        if not error.name or not (root == error.name or root.startswith(error.name + ".")):
             raise
-        resolve(root)  # a name of its own: its module defines it
+        if _stub_mapping_class(root):
+            return  # the stubs' dict of a mapping the SDK returns (ws.compute_targets), not a name of the SDK
+        resolve(root)  # a name of its own (a class, a member): its module defines it
+
+
+def _stub_mapping_class(dotted: str) -> bool:
+    """``azureml.core.workspace._ComputeTargetDict``: a ``dict`` class tools/generate_stubs.py writes
+    for a documented ``dict[str, X]`` return, which the real module does not define."""
+    module, _, name = dotted.rpartition(".")
+    stub = STUBS.joinpath(*module.split(".")).with_suffix(".py")
+    return stub.is_file() and f"class {name}(dict):" in stub.read_text(encoding="utf-8")
 
 
 def test_allowlist_has_no_stale_entries():

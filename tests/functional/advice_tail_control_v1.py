@@ -30,6 +30,8 @@ featurization_config.add_transformer_params("Imputer", ["Quantity"], {"strategy"
 image_config = AutoMLImageConfig(  # [azureml-automl]
     task=ImageTask.IMAGE_CLASSIFICATION,  # [azureml-automl]
     compute_target="gpu-cluster",
+    training_data=TabularDatasetFactory.from_json_lines_files(path="https://mlsamples.blob.core.windows.net/images/train.jsonl"),  # [azureml-dataset]
+    iterations=10,
     hyperparameter_sampling=GridParameterSampling({"model_name": choice("vitb16r224")}),  # [azureml-hyperdrive, azureml-hyperdrive]
     early_termination_policy=BanditPolicy(evaluation_interval=2, slack_factor=0.2),  # [azureml-hyperdrive]
 )
@@ -46,6 +48,7 @@ mpi = MpiConfiguration(node_count=2)  # [azureml-run-configuration]
 
 parallel_config = ParallelRunConfig(  # [azureml-parallel-run]
     entry_script="score.py",
+    environment=run_config.environment,  # [azureml-run-configuration]
     error_threshold=5,
     allowed_failed_count=2,
     output_action="append_row",
@@ -55,7 +58,7 @@ parallel_config = ParallelRunConfig(  # [azureml-parallel-run]
 
 training_data = TabularDatasetFactory.from_json_lines_files(  # [azureml-dataset]
     path=[(ws.get_default_datastore(), "train_annotations.jsonl")],  # [azureml-workspace]
-    set_column_types={"image_url": DataType.to_stream(ws.workspace.service_context)},  # [azureml-dataset]
+    set_column_types={"image_url": DataType.to_stream(ws.service_context)},  # [azureml-dataset]
 )
 data_path = DataPath(datastore=ws.get_default_datastore(), path_on_datastore="titanic/")  # [azureml-dataset, azureml-workspace]
 path_parameter = PipelineParameter(name="input_data", default_value=data_path)  # [azureml-pipeline]

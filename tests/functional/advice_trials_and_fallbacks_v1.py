@@ -46,7 +46,7 @@ env.docker.gpu_support = True  # [azureml-environment]
 env.docker.base_dockerfile = "./docker/Dockerfile"  # [azureml-environment]
 
 for schedule in Schedule.list(ws):  # [azureml-pipeline-schedule]
-    print(schedule.id)
+    print(schedule.id)  # [azureml-pipeline-schedule]
 
 forecasting_parameters = ForecastingParameters(time_column_name="WeekStarting", forecast_horizon=6)  # [azureml-automl]
 automl_settings = AutoMLConfig(  # [azureml-automl]

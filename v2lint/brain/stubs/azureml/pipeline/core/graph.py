@@ -82,7 +82,7 @@ class Node:
         return InputPort()
     @property
     def inputs(self):
-        return InputPort()
+        return [InputPort()]
     @property
     def module_def(self):
         return ModuleDef()
@@ -160,12 +160,12 @@ class Graph:
         return Edge()
     @property
     def datasource_nodes(self):
-        return Node()
+        return [Node()]
     def delete_node(self, node_id):
         return _unknown()
     @property
     def edges(self):
-        return Edge()
+        return [Edge()]
     def finalize(self, dry_run=None, regenerate_outputs=False):
         return _unknown()
     def generate_yaml(self):
@@ -174,7 +174,7 @@ class Graph:
         return Node()
     @property
     def module_nodes(self):
-        return Node()
+        return [Node()]
     @property
     def node_dict(self):
         return Node()
@@ -183,7 +183,7 @@ class Graph:
         return Node()
     @property
     def nodes(self):
-        return Node()
+        return [Node()]
     @property
     def params(self):
         return _unknown()

@@ -47,7 +47,7 @@ class Module:
         return _unknown()
     @staticmethod
     def get_versions(workspace, name, _workflow_provider=None):
-        return ModuleVersionDescriptor()
+        return [ModuleVersionDescriptor()]
     @property
     def id(self):
         return _unknown()
@@ -55,7 +55,7 @@ class Module:
     def module_def_builder(name, description, execution_type, input_bindings, output_bindings, param_defs=None, create_sequencing_ports=True, allow_reuse=True, version=None, module_type=None, step_type=None, arguments=None, runconfig=None, cloud_settings=None):
         return ModuleDef()
     def module_version_list(self):
-        return ModuleVersionDescriptor()
+        return [ModuleVersionDescriptor()]
     @property
     def name(self):
         return _unknown()

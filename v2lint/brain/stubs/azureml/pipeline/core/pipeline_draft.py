@@ -40,7 +40,7 @@ class PipelineDraft:
         return _unknown()
     @staticmethod
     def list(workspace, tags=None, _workflow_provider=None):
-        return PipelineDraft()
+        return [PipelineDraft()]
     @property
     def name(self):
         return _unknown()

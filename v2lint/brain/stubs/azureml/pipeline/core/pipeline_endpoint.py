@@ -43,11 +43,11 @@ class PipelineEndpoint:
         return PipelineEndpoint()
     @staticmethod
     def get_all(workspace, active_only=True, _workflow_provider=None, _service_endpoint=None):
-        return PipelineEndpoint()
+        return [PipelineEndpoint()]
     def get_all_pipelines(self, active_only=True, _workflow_provider=None, _service_endpoint=None):
-        return PublishedPipeline()
+        return [PublishedPipeline()]
     def get_all_versions(self, _workflow_provider=None, _service_endpoint=None):
-        return PipelineVersion()
+        return [PipelineVersion()]
     def get_default_version(self):
         return _unknown()
     def get_pipeline(self, version=None):
@@ -57,17 +57,17 @@ class PipelineEndpoint:
         return _unknown()
     @staticmethod
     def list(workspace, active_only=True, max_results=100, _workflow_provider=None, _service_endpoint=None):
-        return PipelineEndpoint()
+        return [PipelineEndpoint()]
     def list_pipelines(self, active_only=True, _workflow_provider=None, _service_endpoint=None):
-        return PublishedPipeline()
+        return [PublishedPipeline()]
     def list_versions(self, _workflow_provider=None, _service_endpoint=None):
-        return PipelineVersion()
+        return [PipelineVersion()]
     @property
     def name(self):
         return _unknown()
     @property
     def pipeline_version_list(self):
-        return PipelineIdVersion()
+        return [PipelineIdVersion()]
     @staticmethod
     def publish(workspace, name, description, pipeline, _workflow_provider=None, _service_endpoint=None):
         return PipelineEndpoint()

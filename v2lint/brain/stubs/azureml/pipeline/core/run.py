@@ -33,7 +33,7 @@ class PipelineRun(Run):
     def fail(self):
         return _unknown()
     def find_step_run(self, name):
-        return StepRun()
+        return [StepRun()]
     @staticmethod
     def get(workspace, run_id, _service_endpoint=None):
         return PipelineRun()
@@ -43,7 +43,7 @@ class PipelineRun(Run):
         return PortDataReference()
     @staticmethod
     def get_pipeline_runs(workspace, pipeline_id, _service_endpoint=None):
-        return PipelineRun()
+        return [PipelineRun()]
     def get_status(self):
         return _unknown()
     def get_steps(self):

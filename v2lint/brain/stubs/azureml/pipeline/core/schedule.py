@@ -51,23 +51,23 @@ class Schedule:
         return Schedule()
     @staticmethod
     def get_all(workspace, active_only=True, pipeline_id=None, pipeline_endpoint_id=None, _workflow_provider=None, _service_endpoint=None):
-        return Schedule()
+        return [Schedule()]
     def get_last_pipeline_run(self):
         return PipelineRun()
     def get_pipeline_runs(self):
-        return PipelineRun()
+        return [PipelineRun()]
     @staticmethod
     def get_schedules_for_pipeline_endpoint_id(workspace, pipeline_endpoint_id, _workflow_provider=None, _service_endpoint=None):
-        return Schedule()
+        return [Schedule()]
     @staticmethod
     def get_schedules_for_pipeline_id(workspace, pipeline_id, _workflow_provider=None, _service_endpoint=None):
-        return Schedule()
+        return [Schedule()]
     @property
     def id(self):
         return _unknown()
     @staticmethod
     def list(workspace, active_only=True, pipeline_id=None, pipeline_endpoint_id=None, _workflow_provider=None, _service_endpoint=None):
-        return Schedule()
+        return [Schedule()]
     @staticmethod
     def load_yaml(workspace, filename, _workflow_provider=None, _service_endpoint=None):
         return Schedule()

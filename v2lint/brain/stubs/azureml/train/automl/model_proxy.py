@@ -71,7 +71,7 @@ class ModelProxy:
     def predict_proba(self, values):
         return (TabularDataset() if _unknown() else FileDataset())
     def test(self, test_data, include_predictions_only=False):
-        return [(TabularDataset() if _unknown() else FileDataset())]
+        return (TabularDataset(), _unknown())
 
 class ModelTest(_msrest_Model):
     def __init__(self, version=None, compute_target=None, data_prep_json_string=None, compute_metrics=None, include_predictions_only=None):
