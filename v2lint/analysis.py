@@ -1153,6 +1153,9 @@ def _borrowed(qname: str, cls: nodes.ClassDef | None, modname: str, confidence: 
         target = catalogue.TARGETS.get(klass.qname())
         if target:
             return _Resolved(qname, *target, confidence, via=f"{kind}:{klass.qname()}")
+    own = catalogue.unmodelled_advice(qname)
+    if own is not None:  # a name the stubs leave out that has advice of its own (reached when the real SDK is installed)
+        return _Resolved(qname, catalogue.MEMBER, own, confidence)
     return _Resolved(qname, catalogue.MEMBER, catalogue.module_advice(qname), confidence,
                      via=f"module:{modname}")
 
