@@ -502,6 +502,21 @@ _COMMAND_STEP = (
 # v2 names the best child of an AutoML job in a tag of the AutoML job
 _BEST_CHILD_NAME = 'the AutoML job\'s tag automl_best_child_run_id (`ml_client.jobs.get(name).tags`)'
 
+# SDK v2 creates no virtual machine: one made elsewhere is attached
+_DSVM_CREATE = instead(
+    "create the virtual machine outside Azure ML (Azure CLI, portal or ARM) and attach it as an "
+    "`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=...)` with `ml_client.compute.begin_attach`, "
+    "or use an Azure ML cluster (`azure.ai.ml.entities.AmlCompute`): SDK v2 creates no virtual machines"
+)
+# a cluster rescaled: v2 updates the entity itself, got by name, changed and sent back
+_CLUSTER_UPDATE = use(
+    "`ml_client.compute.begin_update(compute)` on the `azure.ai.ml.entities.AmlCompute` of "
+    "`ml_client.compute.get(name)`, its min_instances, max_instances and idle_time_before_scale_down set first",
+    renames={"min_nodes": "min_instances", "max_nodes": "max_instances",
+             "idle_seconds_before_scaledown": "idle_time_before_scale_down"},
+    positional=("min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
+)
+
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ AML0xx
     Rule(
@@ -1561,14 +1576,11 @@ RULES: tuple[Rule, ...] = (
                 },
                 positional=("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
             ),
-            # v2 updates the entity itself: get it, change it, send it back
-            "azureml.core.compute.amlcompute.AmlCompute.update": use(
-                "`ml_client.compute.begin_update(compute)` on the `azure.ai.ml.entities.AmlCompute` of "
-                "`ml_client.compute.get(name)`, its min_instances, max_instances and idle_time_before_scale_down set first",
-                renames={"min_nodes": "min_instances", "max_nodes": "max_instances",
-                         "idle_seconds_before_scaledown": "idle_time_before_scale_down"},
-                positional=("min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
-            ),
+            # v2 updates the entity itself (ComputeTarget.update: a compute found by name, whose
+            # update v1 defines on AmlCompute and AksCompute)
+            _CT + ".update": _CLUSTER_UPDATE,
+            "azureml.core.compute.amlcompute.AmlCompute.update": _CLUSTER_UPDATE,
+            "azureml.core.compute.dsvm.DsvmCompute.provisioning_configuration": _DSVM_CREATE,
             "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "`ml_client.compute.list_sizes()`",
             "azureml.core.compute.computeinstance.ComputeInstance": "`azure.ai.ml.entities.ComputeInstance`",
             "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": use(
@@ -2117,11 +2129,7 @@ _AKS_CREATE = instead(
 )
 CREATE_KINDS: Mapping[str, Advice] = MappingProxyType({
     "azureml.core.compute.aks.AksProvisioningConfiguration": _AKS_CREATE,
-    "azureml.core.compute.dsvm.DsvmProvisioningConfiguration": instead(
-        "create the virtual machine outside Azure ML (Azure CLI, portal or ARM) and attach it as a "
-        "`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=...)` with `ml_client.compute.begin_attach`, "
-        "or use an Azure ML cluster (`azure.ai.ml.entities.AmlCompute`): SDK v2 creates no virtual machines"
-    ),
+    "azureml.core.compute.dsvm.DsvmProvisioningConfiguration": _DSVM_CREATE,
     "azureml.core.compute.datafactory.DataFactoryProvisioningConfiguration":
         _NO_EQUIVALENT_COMPUTES["azureml.core.compute.datafactory.DataFactoryCompute"],
 })
