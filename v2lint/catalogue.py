@@ -1578,7 +1578,8 @@ RULES: tuple[Rule, ...] = (
             ),
             # v2 updates the entity itself (ComputeTarget.update: a compute found by name, whose
             # update v1 defines on AmlCompute and AksCompute)
-            _CT + ".update": _CLUSTER_UPDATE,
+            # (the real ComputeTarget has no update of its own to check renames against: the text names the fields)
+            _CT + ".update": replace(_CLUSTER_UPDATE, renames=MappingProxyType({}), positional=()),
             "azureml.core.compute.amlcompute.AmlCompute.update": _CLUSTER_UPDATE,
             "azureml.core.compute.dsvm.DsvmCompute.provisioning_configuration": _DSVM_CREATE,
             "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "`ml_client.compute.list_sizes()`",

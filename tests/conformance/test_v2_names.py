@@ -107,7 +107,6 @@ V2_CALLABLE_OF_RENAMES = {
     "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": ["azure.ai.ml.entities.AmlCompute"],
     "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": ["azure.ai.ml.entities.ComputeInstance"],
     # a rescaled cluster: the fields of the AmlCompute got by name, set before compute.begin_update
-    "azureml.core.compute.compute.ComputeTarget.update": ["azure.ai.ml.entities.AmlCompute"],
     "azureml.core.compute.amlcompute.AmlCompute.update": ["azure.ai.ml.entities.AmlCompute"],
     "azureml.core.model.Model.register": ["azure.ai.ml.entities.Model"],
     "azureml.core.model.InferenceConfig": ["azure.ai.ml.entities.CodeConfiguration"],
