@@ -618,6 +618,13 @@ class _ModuleAnalysis:
         """``Experiment(ws, name)`` in a file that only reads runs from experiments
         (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
         qnames = {f.qname for f in found}
+        reattaches = {f.qname for f in found if isinstance(f.node, nodes.Call) and f.rule is not catalogue.IMPORT}
+        if reattaches & catalogue.EXPERIMENT_REATTACHES:
+            # ws.experiments[name] looks up an existing experiment: beside Run(experiment, run_id) it
+            # serves the re-attach, even in a file that also submits under an Experiment(...)
+            for f in found:
+                if f.qname == catalogue.EXPERIMENT_LOOKUP and not f.via:
+                    f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
         if qnames & catalogue.EXPERIMENT_WRITES:
             return found
         if qnames & catalogue.EXPERIMENT_READS:
@@ -625,11 +632,10 @@ class _ModuleAnalysis:
                 if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
                     f.advice = catalogue.READ_EXPERIMENT_ADVICE
             return found
-        # Run(experiment, run_id) only: the experiment (or ws.experiments[name]) serves the re-attach
-        reattaches = {f.qname for f in found if isinstance(f.node, nodes.Call) and f.rule is not catalogue.IMPORT}
+        # Run(experiment, run_id) only: the experiment serves the re-attach
         if reattaches & catalogue.EXPERIMENT_REATTACHES:
             for f in found:
-                if f.qname in catalogue.EXPERIMENT_LOOKUPS and f.rule is not catalogue.IMPORT and not f.via:
+                if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
                     f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
         return found
 

@@ -2470,7 +2470,7 @@ EXPERIMENT_WRITES = frozenset({_EXP + ".submit", _EXP + ".start_logging"})
 # Run(experiment, run_id), PipelineRun(experiment, run_id): the experiment only re-attaches to a run,
 # and v2 gets a job by its name alone
 EXPERIMENT_REATTACHES = frozenset({_RUN, "azureml.pipeline.core.run.PipelineRun"})
-EXPERIMENT_LOOKUPS = frozenset({_EXP, _WS + ".experiments"})
+EXPERIMENT_LOOKUP = _WS + ".experiments"
 REATTACH_EXPERIMENT_ADVICE = use(
     "`ml_client.jobs.get(name)` with the run's ID as the name (v2 needs no experiment to get a job)",
 )
