@@ -227,8 +227,13 @@ def is_dunder(name: str) -> bool:
     return name.startswith("__") and name.endswith("__") and len(name) > 4
 
 
+# Private members that v1 samples call and the catalogue advises on (run._get_outputs_datapath()
+# resumes from a previous run's outputs): stubbed like public ones, so their calls resolve.
+ADVISED_PRIVATE_MEMBERS = frozenset({"_get_outputs_datapath"})
+
+
 def is_public_member(name: str) -> bool:
-    return not name.startswith("_") or is_dunder(name)
+    return not name.startswith("_") or is_dunder(name) or name in ADVISED_PRIVATE_MEMBERS
 
 
 def real_qualname(obj: Any) -> str:

@@ -618,11 +618,25 @@ class _ModuleAnalysis:
         """``Experiment(ws, name)`` in a file that only reads runs from experiments
         (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
         qnames = {f.qname for f in found}
-        if qnames & catalogue.EXPERIMENT_WRITES or not qnames & catalogue.EXPERIMENT_READS:
+        reattaches = {f.qname for f in found if isinstance(f.node, nodes.Call) and f.rule is not catalogue.IMPORT}
+        if reattaches & catalogue.EXPERIMENT_REATTACHES:
+            # ws.experiments[name] looks up an existing experiment: beside Run(experiment, run_id) it
+            # serves the re-attach, even in a file that also submits under an Experiment(...)
+            for f in found:
+                if f.qname == catalogue.EXPERIMENT_LOOKUP and not f.via:
+                    f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
+        if qnames & catalogue.EXPERIMENT_WRITES:
             return found
-        for f in found:
-            if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
-                f.advice = catalogue.READ_EXPERIMENT_ADVICE
+        if qnames & catalogue.EXPERIMENT_READS:
+            for f in found:
+                if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
+                    f.advice = catalogue.READ_EXPERIMENT_ADVICE
+            return found
+        # Run(experiment, run_id) only: the experiment serves the re-attach
+        if reattaches & catalogue.EXPERIMENT_REATTACHES:
+            for f in found:
+                if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
+                    f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
         return found
 
     def _many_models_settings(self, found: list[_Found]) -> list[_Found]:

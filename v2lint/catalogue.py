@@ -502,6 +502,21 @@ _COMMAND_STEP = (
 # v2 names the best child of an AutoML job in a tag of the AutoML job
 _BEST_CHILD_NAME = 'the AutoML job\'s tag automl_best_child_run_id (`ml_client.jobs.get(name).tags`)'
 
+# SDK v2 creates no virtual machine: one made elsewhere is attached
+_DSVM_CREATE = instead(
+    "create the virtual machine outside Azure ML (Azure CLI, portal or ARM) and attach it as an "
+    "`azure.ai.ml.entities.VirtualMachineCompute(name=..., resource_id=...)` with `ml_client.compute.begin_attach`, "
+    "or use an Azure ML cluster (`azure.ai.ml.entities.AmlCompute`): SDK v2 creates no virtual machines"
+)
+# a cluster rescaled: v2 updates the entity itself, got by name, changed and sent back
+_CLUSTER_UPDATE = use(
+    "`ml_client.compute.begin_update(compute)` on the `azure.ai.ml.entities.AmlCompute` of "
+    "`ml_client.compute.get(name)`, its min_instances, max_instances and idle_time_before_scale_down set first",
+    renames={"min_nodes": "min_instances", "max_nodes": "max_instances",
+             "idle_seconds_before_scaledown": "idle_time_before_scale_down"},
+    positional=("min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
+)
+
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ AML0xx
     Rule(
@@ -523,6 +538,12 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.hyperdrive": "`azure.ai.ml.sweep`",
             "azureml.train.automl": "`azure.ai.ml.automl`",
             "azureml.automl": "`azure.ai.ml.automl`",
+            # v1's constant classes hold plain strings: v2 takes the names themselves
+            "azureml.automl.core.shared.constants": (
+                "the names as plain strings in the settings of the `azure.ai.ml.automl` job (primary_metric=\"accuracy\"), "
+                "or the enums of `azure.ai.ml.automl` where they exist (`azure.ai.ml.automl.ClassificationPrimaryMetrics`); "
+                "delete the import where nothing uses it"
+            ),
             "azureml.automl.runtime": _AUTOML_RUNTIME,
             "azureml.automl.runtime.onnx_convert": (
                 "the ONNX model a v2 AutoML job writes when asked "
@@ -947,6 +968,11 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".get_children": "`ml_client.jobs.list(parent_job_name=name)`",
             _RUN + ".download_file": "`ml_client.jobs.download(name, ...)`",
             _RUN + ".download_files": "`ml_client.jobs.download(name, ...)`",
+            # a previous run's outputs, read by a new job (to resume from its checkpoints)
+            _RUN + "._get_outputs_datapath": (
+                'an input of the new job, `azure.ai.ml.Input(type="uri_folder", path="azureml://jobs/<job>/outputs/artifacts/paths/outputs/")` '
+                "with the previous job's name, its path read from the command line"
+            ),
             _RUN + ".get_file_names": "`mlflow.tracking.MlflowClient().list_artifacts(run_id)`",
             _RUN + ".cancel": "`ml_client.jobs.begin_cancel(name)`",
             "azureml.core.run.get_run": "`ml_client.jobs.get(name)`",
@@ -1273,6 +1299,13 @@ RULES: tuple[Rule, ...] = (
         targets={
             "azureml.pipeline.core.schedule.Schedule": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
             "azureml.pipeline.core.schedule.Schedule.create": "`azure.ai.ml.entities.JobSchedule` created with `ml_client.schedules.begin_create_or_update`",
+            # a schedule that polls a datastore for changes: v2 schedules only on time
+            "azureml.pipeline.core.schedule.Schedule.create(datastore)": instead(
+                "create a time-based schedule of the pipeline job instead, an `azure.ai.ml.entities.JobSchedule(name=..., trigger=..., create_job=...)` "
+                "with an `azure.ai.ml.entities.RecurrenceTrigger(frequency=\"day\", interval=1)` or an "
+                "`azure.ai.ml.entities.CronTrigger(expression=...)`, or start it from an Event Grid subscription on the "
+                "storage account: v2 schedules do not watch a datastore for changes"
+            ),
             "azureml.pipeline.core.schedule.ScheduleRecurrence": use(
                 '`azure.ai.ml.entities.RecurrenceTrigger(frequency=..., interval=...)` (frequency in lower case, "day" ...; '
                 "or `azure.ai.ml.entities.CronTrigger`)",
@@ -1543,6 +1576,12 @@ RULES: tuple[Rule, ...] = (
                 },
                 positional=("vm_size", "vm_priority", "min_nodes", "max_nodes", "idle_seconds_before_scaledown"),
             ),
+            # v2 updates the entity itself (ComputeTarget.update: a compute found by name, whose
+            # update v1 defines on AmlCompute and AksCompute)
+            # (the real ComputeTarget has no update of its own to check renames against: the text names the fields)
+            _CT + ".update": replace(_CLUSTER_UPDATE, renames=MappingProxyType({}), positional=()),
+            "azureml.core.compute.amlcompute.AmlCompute.update": _CLUSTER_UPDATE,
+            "azureml.core.compute.dsvm.DsvmCompute.provisioning_configuration": _DSVM_CREATE,
             "azureml.core.compute.amlcompute.AmlCompute.supported_vmsizes": "`ml_client.compute.list_sizes()`",
             "azureml.core.compute.computeinstance.ComputeInstance": "`azure.ai.ml.entities.ComputeInstance`",
             "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": use(
@@ -2081,11 +2120,27 @@ ATTACH_KINDS: Mapping[str, Advice] = MappingProxyType({
     configuration: _NO_EQUIVALENT_COMPUTES[compute] for configuration, compute in ATTACHED_COMPUTES.items()
 })
 
+# ComputeTarget.create(workspace, name, provisioning_configuration) by the class of the configuration:
+# v2 creates Azure ML clusters and instances only; an AKS cluster or a VM is made outside and attached.
+_AKS_CREATE = instead(
+    "create the AKS cluster outside Azure ML (Azure CLI or ARM, with the Azure ML extension installed), attach it as "
+    "an `azure.ai.ml.entities.KubernetesCompute(name=..., resource_id=...)` with `ml_client.compute.begin_attach`, and "
+    "deploy to it with `azure.ai.ml.entities.KubernetesOnlineEndpoint` and `azure.ai.ml.entities.KubernetesOnlineDeployment`: "
+    "SDK v2 creates no AKS clusters"
+)
+CREATE_KINDS: Mapping[str, Advice] = MappingProxyType({
+    "azureml.core.compute.aks.AksProvisioningConfiguration": _AKS_CREATE,
+    "azureml.core.compute.dsvm.DsvmProvisioningConfiguration": _DSVM_CREATE,
+    "azureml.core.compute.datafactory.DataFactoryProvisioningConfiguration":
+        _NO_EQUIVALENT_COMPUTES["azureml.core.compute.datafactory.DataFactoryCompute"],
+})
+
 # Calls whose advice follows the class of the argument their TYPED_RETURNS entry names
 # (searched from the class up its ancestors): argument class -> the call's advice.
 ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
     _EXP + ".submit": SUBMIT_JOB_KINDS,
     _CT + ".attach": ATTACH_KINDS,
+    _CT + ".create": CREATE_KINDS,
 })
 
 # Calls whose advice follows a string literal given as one argument (argument name, its
@@ -2244,6 +2299,8 @@ TYPED_RETURNS: Mapping[str, TypedReturn] = MappingProxyType({
     "azureml.core.run.Run.submit_child": TypedReturn("config", 0, SUBMIT_RUN_TYPES),
     # an attached compute is of the class of its attach configuration (an AdlaCompute has no v2 equivalent)
     _CT + ".attach": TypedReturn("attach_configuration", 2, ATTACHED_COMPUTES),
+    # named for its argument (CREATE_KINDS); the stub's return type stands
+    _CT + ".create": TypedReturn("provisioning_configuration", 2, MappingProxyType({})),
     # a local deployment is a LocalWebservice, whose v2 answer is a *local* endpoint
     _MODEL + ".deploy": TypedReturn(
         "deployment_config", 4, MappingProxyType({_LOCAL_WEBSERVICE + "DeploymentConfiguration": _LOCAL_WEBSERVICE})
@@ -2410,6 +2467,13 @@ READ_EXPERIMENT = Context(
 EXPERIMENT = _EXP
 EXPERIMENT_READS = frozenset({_EXP + ".get_runs"})
 EXPERIMENT_WRITES = frozenset({_EXP + ".submit", _EXP + ".start_logging"})
+# Run(experiment, run_id), PipelineRun(experiment, run_id): the experiment only re-attaches to a run,
+# and v2 gets a job by its name alone
+EXPERIMENT_REATTACHES = frozenset({_RUN, "azureml.pipeline.core.run.PipelineRun"})
+EXPERIMENT_LOOKUP = _WS + ".experiments"
+REATTACH_EXPERIMENT_ADVICE = use(
+    "`ml_client.jobs.get(name)` with the run's ID as the name (v2 needs no experiment to get a job)",
+)
 READ_EXPERIMENT_ADVICE = use(
     "the experiment's name to find its jobs with: the jobs of `ml_client.jobs.list()` whose experiment_name is that name, "
     "or its MLflow runs, `mlflow.search_runs(experiment_names=[name])` (a v2 experiment is only a name on a job)",

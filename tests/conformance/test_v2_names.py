@@ -106,6 +106,8 @@ V2_CALLABLE_OF_RENAMES = {
     "azureml.pipeline.steps.parallel_run_config.ParallelRunConfig": ["azure.ai.ml.parallel.parallel_run_function"],
     "azureml.core.compute.amlcompute.AmlCompute.provisioning_configuration": ["azure.ai.ml.entities.AmlCompute"],
     "azureml.core.compute.computeinstance.ComputeInstance.provisioning_configuration": ["azure.ai.ml.entities.ComputeInstance"],
+    # a rescaled cluster: the fields of the AmlCompute got by name, set before compute.begin_update
+    "azureml.core.compute.amlcompute.AmlCompute.update": ["azure.ai.ml.entities.AmlCompute"],
     "azureml.core.model.Model.register": ["azure.ai.ml.entities.Model"],
     "azureml.core.model.InferenceConfig": ["azure.ai.ml.entities.CodeConfiguration"],
     # auth_mode is on the endpoint, the rest on the deployment

@@ -104,6 +104,8 @@ class Run(_RunBase):
         return Run()
     def __init__(self, experiment, run_id, outputs=None, **kwargs):
         pass
+    def _get_outputs_datapath(self):
+        return DataPath()
     def add_properties(self, properties):
         return _unknown()
     @staticmethod
