@@ -408,6 +408,8 @@ def _set_featurization(keywords: str) -> str:
         "`azure.ai.ml.automl.RegressionJob` and `azure.ai.ml.automl.ForecastingJob`)"
     )
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
+_CONDA = "azureml.core.conda_dependencies.CondaDependencies"
+_CONDA_YAML = "the conda YAML file given to `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _JOB_INPUT = "an `azure.ai.ml.Input` of the job, read from the command line (${{inputs.<name>}})"
 _UNKNOWN_VALUE = "MLflow metrics take numbers only, and v2lint cannot tell what this value is"
 _LIST_VALUES = "each value becomes the metric at its index as the step; MLflow metrics take numbers only"
@@ -1002,10 +1004,20 @@ RULES: tuple[Rule, ...] = (
         "hyperdrive",
         targets={
             "azureml.core.runconfig.RunConfiguration": f"arguments of {_COMMAND} (environment=..., compute=..., instance_count=...) or a component YAML loaded with `azure.ai.ml.load_component`",
-            "azureml.core.conda_dependencies.CondaDependencies": _CONDA_FILE,
-            "azureml.core.conda_dependencies.CondaDependencies.create": _CONDA_FILE,
-            "azureml.core.conda_dependencies.CondaDependencies.add_pip_package": "a pip package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
-            "azureml.core.conda_dependencies.CondaDependencies.add_conda_package": "a conda package listed in the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
+            _CONDA: _CONDA_FILE,
+            _CONDA + ".create": _CONDA_FILE,
+            # v2 has no conda object: each call becomes an entry of the conda YAML file itself
+            _CONDA + ".add_pip_package": f"the package listed in the pip: section of {_CONDA_YAML}",
+            _CONDA + ".add_conda_package": f"the package listed in the dependencies: section of {_CONDA_YAML}",
+            _CONDA + ".add_channel": f"the channel listed in the channels: section of {_CONDA_YAML}",
+            _CONDA + ".set_python_version": f"a python=<version> entry in the dependencies: section of {_CONDA_YAML}",
+            _CONDA + ".remove_channel": f"the channel left out of the channels: section of {_CONDA_YAML}",
+            _CONDA + ".remove_conda_package": f"the package left out of the dependencies: section of {_CONDA_YAML}",
+            _CONDA + ".remove_pip_package": f"the package left out of the pip: section of {_CONDA_YAML}",
+            **{
+                _CONDA + f".{method}": f"{_CONDA_YAML}, printed or opened as it is (v2 has no conda object to serialise)"
+                for method in ("serialize_to_string", "save_to_file", "save")
+            },
             "azureml.core.runconfig.DockerConfiguration": "`azure.ai.ml.entities.Environment(image=...)` (Docker is always used in v2)",
             # the script-run fix: the v1 defaults written out, instance_count (v1's node_count) passed beside them
             "azureml.core.runconfig.MpiConfiguration": use(
@@ -1260,6 +1272,14 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.entities.JobSchedule(name=..., trigger=..., create_job=pipeline_job)` created with "
                 "`ml_client.schedules.begin_create_or_update`"
             ),
+            # the fields of a published pipeline: those of the batch deployment it becomes
+            **{
+                _PUBLISHED + f".{field}": (
+                    f"the {attr} of each `azure.ai.ml.entities.BatchDeployment` of `ml_client.batch_deployments.list(endpoint_name=...)` "
+                    "(a published pipeline becomes a pipeline component deployment of a batch endpoint)"
+                )
+                for field, attr in (("name", "name"), ("description", "description"), ("status", "provisioning_state"))
+            },
             _PIPE_ENDPOINT: "`azure.ai.ml.entities.BatchEndpoint`",
             _PIPE_ENDPOINT + ".publish": _BATCH_DEPLOY,
             _PIPE_ENDPOINT + ".get": "`ml_client.batch_endpoints.get(name)`",
@@ -1290,6 +1310,10 @@ RULES: tuple[Rule, ...] = (
             _PIPE_ENDPOINT + ".get_all_versions": "`ml_client.batch_deployments.list(endpoint_name=...)` (each version becomes a deployment of the batch endpoint)",
             _PIPE_ENDPOINT + ".list_pipelines": "`ml_client.batch_deployments.list(endpoint_name=...)` (each version becomes a deployment of the batch endpoint)",
             _PIPE_ENDPOINT + ".name": "the batch endpoint's name as a plain string, the name= of `azure.ai.ml.entities.BatchEndpoint`",
+            # a pipeline endpoint's id and fields: the batch endpoint's, which is named, not identified
+            _PIPE_ENDPOINT + ".id": "the batch endpoint's name as a plain string, the name= of `azure.ai.ml.entities.BatchEndpoint`",
+            _PIPE_ENDPOINT + ".description": "`ml_client.batch_endpoints.get(name).description` (a pipeline endpoint becomes a batch endpoint)",
+            _PIPE_ENDPOINT + ".status": "`ml_client.batch_endpoints.get(name).provisioning_state` (a pipeline endpoint becomes a batch endpoint)",
         },
     ),
     Rule(
@@ -2165,7 +2189,13 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
             "${{inputs.<name>}}, where v1 read run.input_datasets); nothing to import from Azure ML"
         ),
         _RUN + ".id": use("`mlflow.active_run().info.run_id`", fixes=(mlflow("mlflow.active_run().info.run_id"),)),
-        _RUN + ".register_model": "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) in the job, then `ml_client.models.create_or_update` on the job's output",
+        # the model the job trains is logged; one another run logged (an AutoML best child's) is registered by path
+        _RUN + ".register_model": (
+            "the log_model function of the model's MLflow flavor (`mlflow.sklearn.log_model` ...) for a model the job trains; "
+            "for a model another run logged (an AutoML best child's), "
+            '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/<model_path>", '
+            'type="mlflow_model"))` from an ' + _MLCLIENT_IN_JOB + " created in the job"
+        ),
         _DS + ".get_by_name": _JOB_INPUT,
         _FILE_DS + ".to_path": "the mounted path of the job's `azure.ai.ml.Input`, listed with os.listdir or glob",
         "azureml.data.abstract_dataset.AbstractDataset.get_by_name": _JOB_INPUT,
