@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from v2lint.catalogue import BEST_CHILD_ADVICE, FETCHED_RUN_ADVICE, IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, SCORING_ADVICE, RULES, RULES_BY_CODE, SUBMIT_JOB_KINDS, Tier
+from v2lint.catalogue import RULES, RULES_BY_CODE, Tier, context_advice
 from v2lint.findings import sentence
 
 # words that start a clause, not the noun phrase "use" needs
@@ -27,14 +27,8 @@ def _advices():
     for rule in RULES:
         for qname, advice in rule.targets.items():
             yield pytest.param(rule, advice, id=f"{rule.code}:{qname}")
-    for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE),
-                           ("SCORING_ADVICE", SCORING_ADVICE),
-                           ("FETCHED_RUN_ADVICE", FETCHED_RUN_ADVICE), ("BEST_CHILD_ADVICE", BEST_CHILD_ADVICE)):
-        rule = RULES_BY_CODE[{"SUBMIT_JOB_KINDS": "AML202", "IN_JOB_ADVICE": "AML204", "FETCHED_RUN_ADVICE": "AML204",
-                                 "BEST_CHILD_ADVICE": "AML204"}.get(table, "AML001")]
-        for qname, advice in entries.items():
-            yield pytest.param(rule, advice, id=f"{table}:{qname}")
-    yield pytest.param(RULES_BY_CODE["AML005"], LEGACY_MODE_SUPPORT, id="LEGACY_MODE_SUPPORT")
+    for where, code, advice in context_advice():
+        yield pytest.param(RULES_BY_CODE[code], advice, id=where)
 
 
 @pytest.mark.parametrize(("rule", "advice"), list(_advices()))

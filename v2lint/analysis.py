@@ -23,6 +23,7 @@ from v2lint import brain, catalogue, fixes, notebooks, project
 from v2lint.project import bindings
 from v2lint.catalogue import Advice, Rule, Tier
 from v2lint.findings import HIGH, INFERENCE, TOO_DEEP, Finding, Fix, unanalysable
+from v2lint.walk import nodes_of
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +90,9 @@ class _ModuleAnalysis:
             return self._run()
 
     def _run(self) -> list[Finding]:
-        for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        for node in nodes_of(self.module, (nodes.Import, nodes.ImportFrom)):
             self._visit_import(node)
-        for node in self.module.nodes_of_class(
-            (nodes.Call, nodes.Attribute, nodes.AssignAttr, nodes.Name, nodes.Assign)
-        ):
+        for node in nodes_of(self.module, (nodes.Call, nodes.Attribute, nodes.AssignAttr, nodes.Name, nodes.Assign)):
             try:
                 if isinstance(node, nodes.Call):
                     self._visit_call(node)
@@ -293,7 +292,7 @@ class _ModuleAnalysis:
         if not calls:
             return
         reported = {f.node for f in self.found}
-        for node in self.module.nodes_of_class((nodes.Attribute, nodes.AssignAttr)):
+        for node in nodes_of(self.module, (nodes.Attribute, nodes.AssignAttr)):
             parent = node.parent
             whole = parent if isinstance(parent, nodes.Call) and parent.func is node else node
             name = node.attrname
@@ -614,6 +613,22 @@ class _ModuleAnalysis:
                     f.advice = advices.get(value.value, f.advice)
         return found
 
+    def _spark_run(self, found: list[_Found]) -> list[_Found]:
+        """``RunConfiguration(framework="pyspark")``: in a file whose every run configuration
+        runs on PySpark, the configuration, the ScriptRunConfig and the submit make a Spark job."""
+        name, position, framework = catalogue.SPARK_FRAMEWORK
+        configs = [f.node for f in found if f.qname == catalogue.RUN_CONFIGURATION and not f.via
+                   and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call)]
+        for call in configs:
+            value = brain.argument_node(call, name, position)
+            if not (isinstance(value, nodes.Const) and isinstance(value.value, str) and value.value.lower() == framework):
+                return found
+        for f in found if configs else ():
+            advice = catalogue.SPARK_RUN_ADVICE.get(f.qname)
+            if advice is not None and not f.via:
+                f.advice = advice
+        return found
+
     def _read_experiment(self, found: list[_Found]) -> list[_Found]:
         """``Experiment(ws, name)`` in a file that only reads runs from experiments
         (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
@@ -672,7 +687,7 @@ class _ModuleAnalysis:
         # (train.py's main(), a parallel entry script's init() and run())
         script = not any(f.rule is not catalogue.IMPORT and isinstance(f.node.scope(), nodes.Module) for f in found)
         scopes = [self.module if script else _job_scope(f.node) for f in found if f.qname == catalogue.RUN_CONTEXT_TARGET]
-        scopes += [function for function in self.module.nodes_of_class(nodes.FunctionDef) if _job_decorated(function)]
+        scopes += [function for function in nodes_of(self.module, nodes.FunctionDef) if _job_decorated(function)]
         self.job_scopes = scopes
         if not scopes:
             return found
@@ -749,6 +764,34 @@ class _ModuleAnalysis:
                 f.rule = guard
         return found
 
+    def _one_member_import(self, found: list[_Found]) -> list[_Found]:
+        """``import azureml.core`` used only for ``azureml.core.VERSION``: the import gets
+        the advice of that member (the finding of each use's whole chain as written)."""
+        by_node = {id(f.node): f for f in found if f.rule is not catalogue.IMPORT}
+        for f in found:
+            if f.rule is not catalogue.IMPORT or not isinstance(f.node, nodes.Import):
+                continue
+            bound = next((alias or name.split(".")[0] for name, alias in f.node.names if name == f.qname), None)
+            members = set()
+            for use in nodes_of(self.module, nodes.Name):
+                if use.name != bound or f.node not in use.lookup(bound)[1]:
+                    continue
+                chain, member = use, None
+                while isinstance(chain.parent, nodes.Attribute) and chain.parent.expr is chain:
+                    chain = chain.parent
+                    member = by_node.get(id(chain), member)
+                if isinstance(chain.parent, nodes.Call) and chain.parent.func is chain:
+                    member = by_node.get(id(chain.parent), member)
+                own = member is not None and not member.via and member.qname != f.qname
+                members.add((member.qname, chain.as_string()) if own else None)
+                if len(members) > 1 or None in members:
+                    break
+            if len(members) == 1 and None not in members:
+                qname, written = members.pop()
+                member = next(m for m in by_node.values() if m.qname == qname and not m.via)
+                f.advice = catalogue.only_member_advice(member.advice, member.rule.tier, written)
+        return found
+
     def _plan_fixes(self, found: list[_Found]) -> None:
         """The fixes of the patterns v2lint understands whole (v2lint.fixes); a
         failure there costs the fixes, never the findings."""
@@ -767,12 +810,14 @@ class _ModuleAnalysis:
 
     _CONTEXT_STEPS = {
         catalogue.ARGUMENT_KIND.name: _argument_kind,
+        catalogue.SPARK_RUN.name: _spark_run,
         catalogue.READ_EXPERIMENT.name: _read_experiment,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
         catalogue.FETCHED_RUN.name: _fetched_run,
         catalogue.SCORING_SCRIPT.name: _scoring_script,
         catalogue.LEGACY_MODE_FILE.name: _legacy_mode,
+        catalogue.ONE_MEMBER_IMPORT.name: _one_member_import,
         catalogue.IN_COMPAT_GUARD.name: _compat_guard,
     }
 
@@ -1033,7 +1078,7 @@ class _ModuleAnalysis:
         """The module's calls of plain names, built once per module."""
         if self._calls is None:
             self._calls = {}
-            for call in self.module.nodes_of_class(nodes.Call):
+            for call in nodes_of(self.module, nodes.Call):
                 if isinstance(call.func, nodes.Name):
                     self._calls.setdefault(call.func.name, []).append(call)
         return self._calls

@@ -20,7 +20,7 @@ import enum
 import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from v2lint.namespace import V1_MODULE_ROOTS
 
@@ -246,6 +246,8 @@ _CREDENTIAL = "credential=azure.identity.DefaultAzureCredential()"
 _SIGN_IN = "it signs in with DefaultAzureCredential, not v1's interactive login"
 _BROWSER = "it signs in through the browser; v1 first used the Azure CLI's or a cached login"
 _JOBS_CREATE = "`ml_client.jobs.create_or_update(job)`"
+# an AutoMLConfig that an AutoMLStep ran: the AutoML job is a node of the v2 pipeline
+_AUTOML_NODE = "or, where an AutoMLStep ran it, called as a node inside the `@azure.ai.ml.dsl.pipeline` function"
 _COMMAND = "`azure.ai.ml.command()`"
 _MLTABLE_INPUT = '`azure.ai.ml.Input(type="mltable", path=...)`'
 _ONLINE_DEPLOY = (
@@ -399,7 +401,7 @@ _BY_NAME_NOT_ID = "`ml_client.data.get(name, version=...)` (a v2 data asset is g
 _INPUT_NOT_ID = (
     'an `azure.ai.ml.Input(type="mltable", path="azureml:<name>:<version>")` of the job instead of a dataset ID, '
     "its path read from the command line (${{inputs.<name>}}) and loaded with `mltable.load(path).to_pandas_dataframe()` "
-    '(type="uri_folder" for files)'
+    '(type="uri_folder" for files; in a Spark job, `azure.ai.ml.Input(mode="direct")` read with spark.read)'
 )
 _FEATURIZATION = "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig"
 def _set_featurization(keywords: str) -> str:
@@ -1794,7 +1796,7 @@ RULES: tuple[Rule, ...] = (
         targets={
             "azureml.train.automl.automlconfig.AutoMLConfig": use(
                 "the factory of the task (`azure.ai.ml.automl.classification()`, `azure.ai.ml.automl.regression()`, "
-                "`azure.ai.ml.automl.forecasting()` ...) submitted with `ml_client.jobs.create_or_update`",
+                "`azure.ai.ml.automl.forecasting()` ...) submitted with `ml_client.jobs.create_or_update`, " + _AUTOML_NODE,
                 renames={
                     "compute_target": "compute", "label_column_name": "target_column_name",
                     "enable_early_stopping": "`job.set_limits(enable_early_termination=...)`",
@@ -1813,6 +1815,11 @@ RULES: tuple[Rule, ...] = (
                 "the factory of the image task (`azure.ai.ml.automl.image_classification()`, "
                 "`azure.ai.ml.automl.image_object_detection()`, `azure.ai.ml.automl.image_instance_segmentation()` ...) "
                 "submitted with `ml_client.jobs.create_or_update`"
+            ),
+            # v1 looked a curated environment up by scenario (JasmineClient.get_curated_environment); v2 names it
+            "azureml.train.automl.constants.Scenarios": (
+                'the curated environment named in the job, such as `azure.ai.ml.command(environment="azureml:AzureML-AutoML@latest")` '
+                "(an AutoML job brings its own environment)"
             ),
             # AutoML's metric names: plain strings in v2, an enum where a job takes its primary metric
             "azureml.automl.core.shared.constants.Metric": (
@@ -2174,7 +2181,7 @@ _AUTOML_CONFIG_ADVICE = next(rule for rule in RULES if rule.code == "AML701").ta
 LITERAL_KINDS: Mapping[str, tuple[str, int, Mapping[str, Advice]]] = MappingProxyType({
     "azureml.train.automl.automlconfig.AutoMLConfig": ("task", 0, MappingProxyType({
         task: replace(_AUTOML_CONFIG_ADVICE, text=(
-            f"the {task} job of `azure.ai.ml.automl.{task}()` submitted with `ml_client.jobs.create_or_update`"))
+            f"the {task} job of `azure.ai.ml.automl.{task}()` submitted with `ml_client.jobs.create_or_update`, {_AUTOML_NODE}"))
         for task in ("classification", "regression", "forecasting")
     })),
 })
@@ -2510,8 +2517,71 @@ READ_EXPERIMENT_ADVICE = use(
     positional=("workspace", "name"),
 )
 
+SPARK_RUN = Context(
+    "spark-run",
+    "a file whose every RunConfiguration(...) runs its script on PySpark (the framework argument, SPARK_FRAMEWORK): "
+    "that configuration, its compute target, the ScriptRunConfig and the submit are a Spark job's (SPARK_RUN_ADVICE), "
+    "their imports too",
+)
+RUN_CONFIGURATION = "azureml.core.runconfig.RunConfiguration"
+# (argument, position, its value lower-cased) of RunConfiguration(script, arguments, framework, ...)
+SPARK_FRAMEWORK = ("framework", 2, "pyspark")
+SPARK_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    RUN_CONFIGURATION: use(
+        'the settings of a Spark job, `azure.ai.ml.spark(code=..., entry={"file": ...}, conf={...}, driver_memory=..., '
+        "executor_instances=..., compute=...)` (the attached Synapse Spark pool as compute, or "
+        "`azure.ai.ml.spark(resources=...)` for serverless Spark)"
+    ),
+    RUN_CONFIGURATION + ".target": use(
+        "the attached Synapse Spark pool's name passed as `azure.ai.ml.spark(compute=...)` "
+        "(or `azure.ai.ml.spark(resources=...)` for serverless Spark)"
+    ),
+    "azureml.core.script_run_config.ScriptRunConfig": use(
+        '`azure.ai.ml.spark(code=..., entry={"file": ...}, args=...)` (a Spark job: the source directory becomes code, '
+        "the script the entry file, the arguments args)"
+    ),
+    _EXP + ".submit": use(f"{_JOBS_CREATE} with a Spark job built with `azure.ai.ml.spark()`"),
+})
+
+ONE_MEMBER_IMPORT = Context(
+    "one-member-import",
+    "an `import azureml...` whose every use in the file reads one member that has advice of its own "
+    "(`import azureml.core` for azureml.core.VERSION) gets that member's advice (only_member_advice)",
+)
+
+
+def only_member_advice(member: Advice, tier: Tier, written: str) -> Advice:
+    """The advice of an import used only for ``written``, a member whose advice is ``member``
+    (of tier ``tier``, its rule's when the advice has none)."""
+    return Advice(f"{member.text} (the file imports it only for {written})", member.tier or tier)
+
+
+def context_advice() -> Iterator[tuple[str, str, Advice]]:
+    """(where, rule code, advice) for every advice an advice context can give, so that the tests
+    of messages and of v2 names see each of them (a rule's own targets: Rule.targets)."""
+    tables = {
+        "SUBMIT_JOB_KINDS": ("AML202", SUBMIT_JOB_KINDS), "ATTACH_KINDS": ("AML501", ATTACH_KINDS),
+        "CREATE_KINDS": ("AML501", CREATE_KINDS), "IN_JOB_ADVICE": ("AML204", IN_JOB_ADVICE),
+        "INTERACTIVE_RUN_ADVICE": ("AML204", INTERACTIVE_RUN_ADVICE), "FETCHED_RUN_ADVICE": ("AML204", FETCHED_RUN_ADVICE),
+        "BEST_CHILD_ADVICE": ("AML204", BEST_CHILD_ADVICE), "SCORING_ADVICE": ("AML001", SCORING_ADVICE),
+        "SPARK_RUN_ADVICE": ("AML205", SPARK_RUN_ADVICE),
+        **{f"LITERAL_KINDS {qname}": (TARGETS[qname][0].code, kinds) for qname, (_, _, kinds) in LITERAL_KINDS.items()},
+    }
+    for table, (code, entries) in tables.items():
+        for key, advice in entries.items():
+            yield f"{table} {key}", code, advice
+    for name, code, advice in (
+        ("LEGACY_MODE_SUPPORT", "AML005", LEGACY_MODE_SUPPORT), ("MANY_MODELS_ADVICE", "AML701", MANY_MODELS_ADVICE),
+        ("MANY_MODELS_FORECASTING_ADVICE", "AML701", MANY_MODELS_FORECASTING_ADVICE),
+        ("READ_EXPERIMENT_ADVICE", "AML201", READ_EXPERIMENT_ADVICE),
+        ("REATTACH_EXPERIMENT_ADVICE", "AML201", REATTACH_EXPERIMENT_ADVICE),
+    ):
+        yield name, code, advice
+
+
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    ARGUMENT_KIND, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT, LEGACY_MODE_FILE, IN_COMPAT_GUARD,
+    ARGUMENT_KIND, SPARK_RUN, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT,
+    LEGACY_MODE_FILE, ONE_MEMBER_IMPORT, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})

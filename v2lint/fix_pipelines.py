@@ -25,6 +25,7 @@ from v2lint import catalogue
 from v2lint.catalogue import Applicability
 from v2lint.findings import Fix
 from v2lint.fixes import _SUBMIT, FROM_FILES, ML_CLIENT, _NoFix, _ScriptRun
+from v2lint.walk import nodes_of
 
 PIPELINE = "azureml.pipeline.core.pipeline.Pipeline"
 STEP = "azureml.pipeline.steps.python_script_step.PythonScriptStep"
@@ -45,8 +46,7 @@ class PipelineRun(_ScriptRun):
 
     def fix(self) -> Fix:
         source = self.planner._source
-        taken = {n.name for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))}
-        if taken & {ML_CLIENT, FUNCTION, "dsl", "Input", "Output", "command"}:
+        if self.planner.taken([ML_CLIENT, FUNCTION, "dsl", "Input", "Output", "command"]):
             raise _NoFix  # a name the fix introduces is taken
         submit = self.call_arguments(self.submit, ("config",))
         if "config" not in submit:
@@ -80,7 +80,7 @@ class PipelineRun(_ScriptRun):
         # every step, output and dataset of the file is one of this pipeline's: none is left in v1
         ours = {**{name: True for name in self.outputs}, **{name: True for name in self.datasets}}
         ours.update({element.name: True for element in pipeline["steps"].elts})
-        for call in self.planner.module.nodes_of_class(nodes.Call):
+        for call in nodes_of(self.planner.module, nodes.Call):
             if self.qname(call) in (STEP, OUTPUT, FROM_FILES):
                 assign = call.parent
                 if not (isinstance(assign, nodes.Assign) and assign.value is call

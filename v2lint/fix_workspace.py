@@ -33,6 +33,7 @@ from v2lint import catalogue
 from v2lint.catalogue import Applicability, Rewrite
 from v2lint.findings import Edit, Fix
 from v2lint.fixes import ML_CLIENT, Planner, _NoFix, import_block
+from v2lint.walk import nodes_of
 
 _WS = "azureml.core.workspace.Workspace"
 HANDLE_CALLS = (_WS, _WS + ".from_config", _WS + ".get")
@@ -81,8 +82,7 @@ def rewrite_handle(planner: Planner, assign: nodes.Assign, qnames: dict[int, str
     """The binding ``assign`` as ``ml_client = MLClient...`` and every use of its name
     except those in ``consumed`` (node ids another family rewrites) in SDK v2."""
     target = _only_binding(assign)
-    module = planner.module
-    if _name_seen_in(module, target.scope(), ML_CLIENT):
+    if _name_seen_in(planner, target.scope(), ML_CLIENT):
         raise _NoFix  # never shadow the name the fix introduces, nor let it shadow another
     handle = Handle(target.name)
     text = _rewritten_call(planner, assign.value, qnames, handle)
@@ -90,7 +90,7 @@ def rewrite_handle(planner: Planner, assign: nodes.Assign, qnames: dict[int, str
     handle.edits.append(planner._replace(assign, _layout(planner, assign, text, f"{ML_CLIENT} = ")))
     # the client's import before the credentials'
     handle.imports.sort(key=lambda statement: not statement.startswith("from azure.ai.ml "))
-    uses = _uses(module, target)
+    uses = _uses(planner, target)
     if not consumed <= {id(use) for use in uses}:
         raise _NoFix
     for use in uses:
@@ -128,15 +128,14 @@ def workspace_fixes(planner: Planner, found: list) -> None:
 
 
 # ---------------------------------------------------------------------- the binding
-def _name_seen_in(module: nodes.Module, scope: nodes.LocalsDictNodeNG, name: str) -> bool:
+def _name_seen_in(planner: Planner, scope: nodes.LocalsDictNodeNG, name: str) -> bool:
     """Whether ``name`` is bound or read in ``scope`` or a scope inside it."""
-    for node in module.nodes_of_class((nodes.Name, nodes.AssignName)):
-        if node.name == name:
-            inner = node.scope()
-            while inner is not scope and not isinstance(inner, nodes.Module):
-                inner = inner.parent.scope()
-            if inner is scope:
-                return True
+    for node in planner.named(name, (nodes.Name, nodes.AssignName)):
+        inner = node.scope()
+        while inner is not scope and not isinstance(inner, nodes.Module):
+            inner = inner.parent.scope()
+        if inner is scope:
+            return True
     return False
 
 
@@ -148,9 +147,9 @@ def _only_binding(assign: nodes.Assign) -> nodes.AssignName:
     if target.scope().locals.get(target.name) != [target]:
         raise _NoFix  # reassigned (try/except create, a loop, a second from_config)
     module = assign.root()
-    if any(target.name in statement.names for statement in module.nodes_of_class((nodes.Global, nodes.Nonlocal))):
+    if any(target.name in statement.names for statement in nodes_of(module, (nodes.Global, nodes.Nonlocal))):
         raise _NoFix  # bound from another scope too
-    if any(n.name == target.name and n.scope() is target.scope() for n in module.nodes_of_class(nodes.DelName)):
+    if any(n.name == target.name and n.scope() is target.scope() for n in nodes_of(module, nodes.DelName)):
         raise _NoFix
     return target
 
@@ -183,7 +182,7 @@ def _credential(planner: Planner, auth: nodes.NodeNG, qnames: dict[int, str], ha
     if not (isinstance(assign, nodes.Assign) and qname_of(qnames, assign.value) in CREDENTIALS):
         raise _NoFix
     _only_binding(assign)
-    if [id(use) for use in _uses(planner.module, target)] != [id(auth)]:
+    if [id(use) for use in _uses(planner, target)] != [id(auth)]:
         raise _NoFix  # the v1 credential signs in something else too
     text = _rewritten_call(planner, assign.value, qnames, handle)
     _keep_comments(planner, assign.value, handle)
@@ -239,12 +238,10 @@ def _layout(planner: Planner, replaced: nodes.NodeNG, text: str, prefix: str = "
 
 
 # ---------------------------------------------------------------------- the uses
-def _uses(module: nodes.Module, target: nodes.AssignName) -> list[nodes.Name]:
+def _uses(planner: Planner, target: nodes.AssignName) -> list[nodes.Name]:
     """Every read of the name ``target`` binds; a read that may see another binding too: no fix."""
     uses = []
-    for name in module.nodes_of_class(nodes.Name):
-        if name.name != target.name:
-            continue
+    for name in planner.named(target.name):
         _, assignments = name.lookup(name.name)
         if target in assignments:
             if len(assignments) != 1:
@@ -278,12 +275,12 @@ def _rewrite_use(planner: Planner, use: nodes.Name, qnames: dict[int, str], hand
         node = member
         if isinstance(node.parent, nodes.Call) and node.parent.func is node:
             raise _NoFix
-    if qname in _OBJECT_VALUED and not _only_its_name_read(node):
+    if qname in _OBJECT_VALUED and not _only_its_name_read(planner, node):
         raise _NoFix  # a v1 Datastore / ComputeTarget / Model used as one: its v2 entity is not
     handle.edits.append(planner._replace(node, _write(_exact(advice.fixes, texts), texts, handle)))
 
 
-def _only_its_name_read(value: nodes.NodeNG) -> bool:
+def _only_its_name_read(planner: Planner, value: nodes.NodeNG) -> bool:
     """``value.name``, or ``x = value`` with only ``x.name`` read: what the v1 object and its
     v2 entity share."""
     parent = value.parent
@@ -293,7 +290,7 @@ def _only_its_name_read(value: nodes.NodeNG) -> bool:
         return False
     try:
         target = _only_binding(parent)
-        uses = _uses(value.root(), target)
+        uses = _uses(planner, target)
     except _NoFix:
         return False
-    return all(isinstance(use.parent, nodes.Attribute) and _only_its_name_read(use) for use in uses)
+    return all(isinstance(use.parent, nodes.Attribute) and _only_its_name_read(planner, use) for use in uses)

@@ -41,6 +41,7 @@ from astroid import nodes
 from v2lint import catalogue, fixing
 from v2lint.catalogue import Applicability, Rewrite
 from v2lint.findings import Edit, Fix
+from v2lint.walk import nodes_of
 
 _NUMBER_BUILTINS = frozenset({"float", "int", "len", "round"})
 _TEXT_BUILTINS = frozenset({"str", "repr"})
@@ -59,6 +60,24 @@ class Planner:
         self.lines = lines
         self.infer = infer
         self._import_edits: dict[str, Edit | None] = {}
+        self._by_name: dict[str, list[nodes.Name | nodes.AssignName]] | None = None
+
+    def named(self, name: str, kinds: type | tuple[type, ...] = nodes.Name) -> list[nodes.NodeNG]:
+        """The ``kinds`` nodes (``Name``, ``AssignName``) called ``name``, in tree order: one walk
+        of the module serves every question the fixes ask about a name."""
+        if self._by_name is None:
+            self._by_name = {}
+            for node in nodes_of(self.module, (nodes.Name, nodes.AssignName)):
+                self._by_name.setdefault(node.name, []).append(node)
+        return [node for node in self._by_name.get(name, ()) if isinstance(node, kinds)]
+
+    def taken(self, names: Iterable[str]) -> bool:
+        """Whether the module binds or reads any of ``names``."""
+        return any(self.named(name, (nodes.Name, nodes.AssignName)) for name in names)
+
+    def uses(self, target: nodes.AssignName) -> list[nodes.Name]:
+        """The names that read what ``target`` binds (among other bindings, maybe)."""
+        return [n for n in self.named(target.name) if target in n.lookup(n.name)[1]]
 
     # ------------------------------------------------------------------ job scripts
     def job_script(self, found: list, scopes: list[nodes.NodeNG], within) -> None:
@@ -90,10 +109,10 @@ class Planner:
         if not (isinstance(assign, nodes.Assign) and assign.value is node and len(assign.targets) == 1
                 and isinstance(assign.targets[0], nodes.AssignName) and advice.fixes):
             return None
-        if any(n.name == ML_CLIENT for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))):
+        if self.taken([ML_CLIENT]):
             return None  # the name the fix introduces is taken
         target = assign.targets[0]
-        uses = self._uses(target)
+        uses = self.uses(target)
         if any(n.lookup(n.name)[1] != [target] for n in uses):
             return None  # also bound otherwise (Workspace.from_config() for an offline run): ml_client would not be
         by_node = {id(f.node): f for f in found}
@@ -134,12 +153,8 @@ class Planner:
         if not (isinstance(statement, nodes.Assign) and len(statement.targets) == 1
                 and isinstance(statement.targets[0], nodes.AssignName)):
             return False
-        reads = self._uses(statement.targets[0])
+        reads = self.uses(statement.targets[0])
         return all(isinstance(n.parent, nodes.Attribute) and n.parent.attrname in _SAME_ON_V2_MODEL for n in reads)
-
-    def _uses(self, target: nodes.AssignName) -> list[nodes.Name]:
-        """The names that read what ``target`` binds (among other bindings, maybe)."""
-        return [n for n in self.module.nodes_of_class(nodes.Name) if n.name == target.name and target in n.lookup(n.name)[1]]
 
     def _names_free(self, imports: list[str], replaced: list[nodes.NodeNG], within) -> bool:
         """Each name ``from m import name`` adds is unbound in the module, or bound by an SDK v1
@@ -148,15 +163,14 @@ class Planner:
             if not statement.startswith("from ") or _imported(self.module, statement):
                 continue
             name = statement.rsplit(" import ", 1)[1]
-            for other in self.module.nodes_of_class((nodes.AssignName, nodes.FunctionDef, nodes.ClassDef)):
-                if other.name == name:
-                    return False
+            if self.named(name, nodes.AssignName) or any(
+                    other.name == name for other in self.module.nodes_of_class((nodes.FunctionDef, nodes.ClassDef))):
+                return False
             for imported in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
                 if any((alias or original.split(".")[0]) == name for original, alias in imported.names) and not (
                         isinstance(imported, nodes.ImportFrom) and catalogue.is_v1_module(imported.modname)):
                     return False
-            if any(n.name == name and not any(within(n, outer) for outer in replaced)
-                   for n in self.module.nodes_of_class(nodes.Name)):
+            if any(not any(within(n, outer) for outer in replaced) for n in self.named(name)):
                 return False
         return True
 
@@ -177,7 +191,7 @@ class Planner:
                 and isinstance(assign.targets[0], nodes.AssignName)):
             return None
         target = assign.targets[0]
-        fixes = [fixed.get(id(name)) for name in self._uses(target)]
+        fixes = [fixed.get(id(name)) for name in self.uses(target)]
         if any(fix is None for fix in fixes):
             return None
         edit = self._delete_statement(assign)
@@ -329,8 +343,7 @@ class Planner:
         if any("{" + name + "}" in body and name in bound and not isinstance(bound[name], (nodes.Const, nodes.Name))
                for name in rewrite.placeholders):
             return None
-        taken = {n.name for n in self.module.nodes_of_class((nodes.Name, nodes.AssignName))}
-        if _bound_names(rewrite) & taken:
+        if self.taken(_bound_names(rewrite)):
             return None
         return self._replace(statement, text)
 
@@ -623,9 +636,7 @@ class _ScriptRun:
         return assign.value
 
     def uses(self, assign: nodes.Assign) -> list[nodes.Name]:
-        target = assign.targets[0]
-        return [n for n in self.planner.module.nodes_of_class(nodes.Name)
-                if n.name == target.name and target in n.lookup(n.name)[1]]
+        return self.planner.uses(assign.targets[0])
 
     def advice(self, qname: str) -> catalogue.Advice:
         return catalogue.TARGETS[qname][1]
@@ -692,8 +703,7 @@ class _ScriptRun:
 
     def fix(self) -> Fix:
         source = self.planner._source
-        if any(isinstance(n, (nodes.Name, nodes.AssignName)) and n.name == ML_CLIENT
-               for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))):
+        if self.planner.taken([ML_CLIENT]):
             raise _NoFix  # the name the fix introduces is taken
         submit_args = self.arguments(self.submit, _SUBMIT, ("config",))
         if "config" not in submit_args:
@@ -756,9 +766,7 @@ class _ScriptRun:
         then mean the v2 name, so no fix."""
         names = {name for statement in statements for name in statement.split(" import ", 1)[1].split(", ")}
         replaced = [((e.line, e.col), (e.end_line, e.end_col)) for e in self.edits]
-        for node in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName)):
-            if node.name not in names:
-                continue
+        for node in (node for name in sorted(names) for node in self.planner.named(name, (nodes.Name, nodes.AssignName))):
             start = (node.lineno, self.planner._point(node.lineno, node.col_offset))
             if isinstance(node, nodes.AssignName) or not any(a <= start < b for a, b in replaced):
                 raise _NoFix
@@ -796,9 +804,7 @@ class _ScriptRun:
         elif isinstance(chosen[0], nodes.Name) and self.qname(self.value(chosen[0])) == _PIP_ENVIRONMENT:
             env_assign, env_call = self.binding(chosen[0], _PIP_ENVIRONMENT)
             env = self.arguments(env_call, _PIP_ENVIRONMENT, ("name", "file_path"))
-            if any(isinstance(n, (nodes.Name, nodes.AssignName)) and n.name == "Path"
-                   for n in self.planner.module.nodes_of_class((nodes.Name, nodes.AssignName))) \
-                    and not _imported(self.planner.module, "from pathlib import Path"):
+            if self.planner.taken(["Path"]) and not _imported(self.planner.module, "from pathlib import Path"):
                 raise _NoFix  # the name the conda file is read with is taken
             channels = ", ".join(json.dumps(channel) for channel in catalogue.V1_CONDA_CHANNELS)
             conda_file = (f'{{"channels": [{channels}], "dependencies": [{json.dumps(catalogue.V1_CONDA_PYTHON)}, '
@@ -1097,10 +1103,10 @@ class _ScriptRun:
                    create)
         self._compute = (target.name, name)
         # the cluster object is a v2 AmlCompute now: every use must be a compute the fix passes by name
-        self._compute_uses = {id(n) for n in self.planner.module.nodes_of_class(nodes.Name)
-                              if n.name == target.name and set(n.lookup(n.name)[1]) & set(assignments)} - waits
+        self._compute_uses = {id(n) for n in self.planner.named(target.name)
+                              if set(n.lookup(n.name)[1]) & set(assignments)} - waits
         self._compute_uses.discard(id(target))
-        for use in self.planner.module.nodes_of_class(nodes.Name):  # the samples' wait after the block, too
+        for use in self.planner.named(target.name):  # the samples' wait after the block, too
             call = use.parent.parent if isinstance(use.parent, nodes.Attribute) else None
             if (id(use) in self._compute_uses and isinstance(call, nodes.Call) and call.func is use.parent
                     and self.qname(call) == WAIT and isinstance(call.parent, nodes.Expr)

@@ -24,6 +24,7 @@ from typing import Iterator
 from astroid import nodes
 
 from v2lint import notebooks
+from v2lint.walk import nodes_of
 
 _LEVELS = 3  # the helper's directory and the two above it
 _MAX_FILES_PER_DIRECTORY = 400  # a data directory of many files holds no callers worth the scan
@@ -201,7 +202,7 @@ def added_import_paths(module: nodes.Module) -> list[tuple[str, bool]]:
         return []
     here = os.path.dirname(os.path.abspath(module.file))
     found = []
-    for call in module.nodes_of_class(nodes.Call):
+    for call in nodes_of(module, nodes.Call):
         func = call.func
         if not (isinstance(func, nodes.Attribute) and func.attrname in ("append", "insert")
                 and func.expr.as_string() == "sys.path" and call.args):

@@ -73,7 +73,7 @@ if os.environ.get("V2LINT_EXPECT_SDK_V2") != "1":
 
 from sdk_import import import_longest_prefix  # noqa: E402
 from v2lint.catalogue import note  # noqa: E402
-from v2lint.catalogue import BEST_CHILD_ADVICE, BEST_CHILD_NOTE, FETCHED_RUN_ADVICE, IN_JOB_ADVICE, LEGACY_MODE_SUPPORT, SCORING_ADVICE, RULES, SUBMIT_JOB_KINDS  # noqa: E402
+from v2lint.catalogue import BEST_CHILD_NOTE, RULES, context_advice  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # The v2 packages AML901's advice may name (no network at test time: the
@@ -151,12 +151,8 @@ def _advices():
     for rule in RULES:
         for qname, advice in rule.targets.items():
             yield f"{rule.code} {qname}", advice
-    for table, entries in (("SUBMIT_JOB_KINDS", SUBMIT_JOB_KINDS), ("IN_JOB_ADVICE", IN_JOB_ADVICE),
-                           ("SCORING_ADVICE", SCORING_ADVICE),
-                           ("FETCHED_RUN_ADVICE", FETCHED_RUN_ADVICE), ("BEST_CHILD_ADVICE", BEST_CHILD_ADVICE)):
-        for qname, advice in entries.items():
-            yield f"{table} {qname}", advice
-    yield "LEGACY_MODE_SUPPORT", LEGACY_MODE_SUPPORT
+    for where, _, advice in context_advice():
+        yield where, advice
     yield "BEST_CHILD_NOTE", note(BEST_CHILD_NOTE)  # appended to a best child's own advice
 
 

@@ -20,6 +20,7 @@ from astroid.nodes import _base_nodes
 
 from v2lint import isolation
 from v2lint.brain import STUBS_DIR
+from v2lint.walk import nodes_of
 
 # Project modules evicted since the last sweep; each kept module's attribute dicts.
 _EVICTED: list[nodes.Module] = []
@@ -48,7 +49,7 @@ def forget_project_modules_after() -> Iterator[None]:
 def _attribute_mappings(module: nodes.Module) -> list[dict]:
     """The dicts astroid's builder may add ``obj.attr = value`` to, in ``module``."""
     mappings = [module.locals]
-    for scope in module.nodes_of_class((nodes.ClassDef, nodes.FunctionDef)):
+    for scope in nodes_of(module, (nodes.ClassDef, nodes.FunctionDef)):
         if isinstance(scope, nodes.ClassDef):
             mappings.append(scope.locals)
         mappings.append(scope.instance_attrs)
@@ -67,7 +68,7 @@ def _sweep_assigned_attributes(kept) -> None:
     """
     evicted = {id(module) for module in _EVICTED}
     # only names the evicted modules assign as attributes can have been added
-    assigned = {node.attrname for module in _EVICTED for node in module.nodes_of_class(nodes.AssignAttr)}
+    assigned = {node.attrname for module in _EVICTED for node in nodes_of(module, nodes.AssignAttr)}
     kept = list(kept)
     alive = {id(module) for module in kept}
     for key in [key for key in _MAPPINGS if key not in alive]:
@@ -77,6 +78,8 @@ def _sweep_assigned_attributes(kept) -> None:
         if entry is None or entry[0] is not module:
             entry = _MAPPINGS[id(module)] = (module, _attribute_mappings(module))
         for mapping in entry[1]:
+            if not mapping or mapping.keys().isdisjoint(assigned):
+                continue  # nearly every mapping: no set built for it
             for name in assigned & mapping.keys():
                 values = mapping[name]
                 remaining = [v for v in values if not (isinstance(v, nodes.AssignAttr) and id(v.root()) in evicted)]

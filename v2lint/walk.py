@@ -1,0 +1,39 @@
+"""One walk of a module's tree, shared by every pass that looks for nodes of some kinds.
+
+astroid's ``nodes_of_class`` is a recursive generator: each of the dozen passes
+that asked it for calls, names or attributes walked the whole tree again, and
+that walking was a tenth of ``v2lint check``. The tree is walked here once, into
+a flat list in the order ``nodes_of_class`` yields (depth first, a node before
+its children), and each kind's nodes are filtered from that list once.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from astroid import nodes
+
+# module -> (every node in tree order, {kinds: the nodes of those kinds}); weak: a
+# project module forgotten after its file takes its walk with it
+_WALKS: weakref.WeakKeyDictionary[nodes.Module, tuple[list[nodes.NodeNG], dict[object, tuple]]] = weakref.WeakKeyDictionary()
+
+
+def nodes_of(module: nodes.Module, kinds: type | tuple[type, ...]) -> tuple[nodes.NodeNG, ...]:
+    """``list(module.nodes_of_class(kinds))``, from the module's one walk."""
+    walk = _WALKS.get(module)
+    if walk is None:
+        walk = _WALKS[module] = (_preorder(module), {})
+    everything, by_kinds = walk
+    found = by_kinds.get(kinds)
+    if found is None:
+        found = by_kinds[kinds] = tuple(node for node in everything if isinstance(node, kinds))
+    return found
+
+
+def _preorder(root: nodes.NodeNG) -> list[nodes.NodeNG]:
+    order, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(list(node.get_children())))
+    return order
