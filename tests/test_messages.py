@@ -67,7 +67,20 @@ def test_the_grammar_per_tier():
 def test_an_import_of_a_name_without_equivalent_is_worded_as_one():
     from v2lint.modules import analyse_source
 
-    findings = analyse_source("from azureml.pipeline.steps import AdlaStep\n", "pipeline.py")
+    # re-exported (__all__), so not an unused import to remove
+    findings = analyse_source('from azureml.pipeline.steps import AdlaStep\n__all__ = ["AdlaStep"]\n', "pipeline.py")
     assert [f.code for f in findings] == ["AML001"]
     assert findings[0].severity is Tier.NO_EQUIVALENT
     assert findings[0].message.startswith("AdlaStep (azureml.pipeline.steps.adla_step.AdlaStep) has no SDK v2 equivalent: port")
+
+
+def test_an_unused_import_is_one_to_remove_unless_it_re_exports():
+    from v2lint.modules import analyse_source
+
+    unused = analyse_source("from azureml.core import Workspace\nimport os\n", "setup_ws.py")
+    assert [(f.code, f.severity) for f in unused] == [("AML001", Tier.INFO)]
+    assert unused[0].message == "Workspace (azureml.core.workspace.Workspace): an SDK v1 import the file never uses; remove it"
+    package = analyse_source("from azureml.core import Workspace\n", "mlops/__init__.py")
+    assert "never uses" not in package[0].message
+    dotted = analyse_source("import azureml.core\n", "check.py")  # `import a.b` may serve another import's `a`
+    assert "never uses" not in dotted[0].message

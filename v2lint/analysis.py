@@ -595,7 +595,7 @@ class _ModuleAnalysis:
         """``Experiment.submit(config)``, ``ComputeTarget.attach(ws, name, config)``:
         the advice for the kind of the argument's class (catalogue.ARGUMENT_KINDS);
         ``AutoMLConfig(task="forecasting")``: the advice for a literal argument
-        (catalogue.LITERAL_KINDS)."""
+        (catalogue.LITERAL_KINDS), and the submit of such a config that task's job."""
         for f in found:
             kinds = catalogue.ARGUMENT_KINDS.get(f.qname)
             if kinds is not None and not f.via and isinstance(f.node, nodes.Call):
@@ -605,6 +605,8 @@ class _ModuleAnalysis:
                     f.advice = brain.argument_class_lookup(f.node, kinds, typed.argument, typed.position) or f.advice
                 except astroid.InferenceError:
                     pass
+            if f.advice is catalogue.SUBMIT_JOB_KINDS[catalogue.AUTOML_CONFIG] and isinstance(f.node, nodes.Call):
+                f.advice = self._submitted_task(f.node) or f.advice
             literal = catalogue.LITERAL_KINDS.get(f.qname)
             if literal is not None and not f.via and isinstance(f.node, nodes.Call):
                 name, position, advices = literal
@@ -612,6 +614,17 @@ class _ModuleAnalysis:
                 if isinstance(value, nodes.Const) and isinstance(value.value, str):
                     f.advice = advices.get(value.value, f.advice)
         return found
+
+    def _submitted_task(self, submit: nodes.Call) -> Advice | None:
+        """``experiment.submit(config)`` of ``config = AutoMLConfig(task="forecasting", ...)``: that task's job."""
+        name, position, tasks = catalogue.LITERAL_KINDS[catalogue.AUTOML_CONFIG]
+        found = set()
+        for call in _assigned_calls(brain.argument_node(submit, "config", 0)):
+            value = brain.argument_node(call, name, position)
+            if not (isinstance(value, nodes.Const) and value.value in catalogue.SUBMIT_TASK_KINDS):
+                return None
+            found.add(value.value)
+        return catalogue.SUBMIT_TASK_KINDS[found.pop()] if len(found) == 1 else None
 
     def _spark_run(self, found: list[_Found]) -> list[_Found]:
         """``RunConfiguration(framework="pyspark")``: in a file whose every run configuration
@@ -627,6 +640,20 @@ class _ModuleAnalysis:
             advice = catalogue.SPARK_RUN_ADVICE.get(f.qname)
             if advice is not None and not f.via:
                 f.advice = advice
+        return found
+
+    def _no_equivalent_pipeline(self, found: list[_Found]) -> list[_Found]:
+        """A file whose every pipeline step has no v2 equivalent (a pipeline of DatabricksSteps):
+        there is no v2 pipeline to build, so its Pipeline and submits have none either."""
+        steps = [f for f in found if f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call) and not f.via
+                 and f.qname.startswith(catalogue.STEPS_MODULE) and f.qname.rsplit(".", 1)[-1].endswith("Step")]
+        if not steps or any((f.advice.tier or f.rule.tier) is not Tier.NO_EQUIVALENT for f in steps):
+            return found
+        pipeline_submit = catalogue.SUBMIT_JOB_KINDS[catalogue.PIPELINE_TARGET]
+        for f in found:
+            if f.qname in catalogue.NO_EQUIVALENT_PIPELINE_TARGETS and not f.via and (
+                    f.qname != catalogue.EXPERIMENT + ".submit" or f.advice is pipeline_submit):
+                f.advice = catalogue.NO_EQUIVALENT_PIPELINE_ADVICE
         return found
 
     def _read_experiment(self, found: list[_Found]) -> list[_Found]:
@@ -717,6 +744,8 @@ class _ModuleAnalysis:
                 continue
             if kind is catalogue.RunKind.INTERACTIVE:  # an MLflow run: its own advice fits but for its children
                 advice = catalogue.INTERACTIVE_RUN_ADVICE.get(f.qname)
+            elif kind is catalogue.RunKind.CHILD:
+                advice = catalogue.CHILD_RUN_ADVICE.get(f.qname) or catalogue.FETCHED_RUN_ADVICE.get(f.qname)
             else:
                 advice = catalogue.FETCHED_RUN_ADVICE.get(f.qname)
             if kind is catalogue.RunKind.BEST_CHILD:
@@ -765,27 +794,39 @@ class _ModuleAnalysis:
         return found
 
     def _one_member_import(self, found: list[_Found]) -> list[_Found]:
-        """``import azureml.core`` used only for ``azureml.core.VERSION``: the import gets
-        the advice of that member (the finding of each use's whole chain as written)."""
+        """``import azureml.core`` used only for ``azureml.core.VERSION``, ``from azureml.core
+        import Model`` only for ``Model.deploy(...)``: the import gets the advice of that member
+        (the finding of each use's whole chain as written); a name imported and never read,
+        the advice to remove the import."""
         by_node = {id(f.node): f for f in found if f.rule is not catalogue.IMPORT}
+        names: dict[str, list[nodes.Name]] = {}
         for f in found:
-            if f.rule is not catalogue.IMPORT or not isinstance(f.node, nodes.Import):
+            bound = _bound_name(f) if f.rule is catalogue.IMPORT else None
+            if bound is None:
                 continue
-            bound = next((alias or name.split(".")[0] for name, alias in f.node.names if name == f.qname), None)
+            if not names:
+                for name in nodes_of(self.module, nodes.Name):
+                    names.setdefault(name.name, []).append(name)
+            uses = [use for use in names.get(bound, ()) if f.node in use.lookup(bound)[1]]
+            if not uses:
+                if _may_remove(f.node, bound):
+                    f.advice = catalogue.UNUSED_IMPORT_ADVICE
+                continue
             members = set()
-            for use in nodes_of(self.module, nodes.Name):
-                if use.name != bound or f.node not in use.lookup(bound)[1]:
-                    continue
+            for use in uses:
                 chain, member = use, None
                 while isinstance(chain.parent, nodes.Attribute) and chain.parent.expr is chain:
                     chain = chain.parent
                     member = by_node.get(id(chain), member)
                 if isinstance(chain.parent, nodes.Call) and chain.parent.func is chain:
                     member = by_node.get(id(chain.parent), member)
-                own = member is not None and not member.via and member.qname != f.qname
+                own = member is not None and not member.via and member.qname != f.qname and chain is not use
                 members.add((member.qname, chain.as_string()) if own else None)
                 if len(members) > 1 or None in members:
                     break
+            target = catalogue.TARGETS.get(f.qname)
+            if f.advice != (target[1] if target else catalogue.module_advice(f.qname)):
+                continue  # an earlier context chose it (the in-job advice of Run)
             if len(members) == 1 and None not in members:
                 qname, written = members.pop()
                 member = next(m for m in by_node.values() if m.qname == qname and not m.via)
@@ -811,6 +852,7 @@ class _ModuleAnalysis:
     _CONTEXT_STEPS = {
         catalogue.ARGUMENT_KIND.name: _argument_kind,
         catalogue.SPARK_RUN.name: _spark_run,
+        catalogue.NO_EQUIVALENT_PIPELINE.name: _no_equivalent_pipeline,
         catalogue.READ_EXPERIMENT.name: _read_experiment,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
@@ -1124,6 +1166,28 @@ class _Found:
     fix: Fix | None = None  # set by the fix planner (v2lint.fixes)
 
 
+def _bound_name(f: _Found) -> str | None:
+    """The name an import finding's statement binds for its module or name: ``azureml`` of
+    ``import azureml.core``, ``Model`` of ``from azureml.core import Model``; None for a star."""
+    if isinstance(f.node, nodes.Import):
+        return next((alias or name.split(".")[0] for name, alias in f.node.names if name == f.qname), None)
+    if isinstance(f.node, nodes.ImportFrom):
+        return next((alias or name for name, alias in f.node.names if name != "*" and name == f.written), None)
+    return None
+
+
+def _may_remove(statement: nodes.Import | nodes.ImportFrom, bound: str) -> bool:
+    """An unread name of ``statement`` that removing cannot break: not a package's re-export
+    (``__init__``, ``__all__``), and bound by ``from m import name`` or ``import m as name``
+    (``import a.b`` also makes ``a.b`` reachable through another import's ``a``)."""
+    if _in_compat_guard(statement):
+        return False  # the guard's own advice: remove it with the guard
+    module = statement.root()
+    if module.name.rsplit(".", 1)[-1] == "__init__" or (module.file or "").endswith("__init__.py") or "__all__" in module.locals:
+        return False
+    return isinstance(statement, nodes.ImportFrom) or any(alias == bound for _, alias in statement.names)
+
+
 def _call_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
     """The call a finding's node is, or is the called name of."""
     if isinstance(node, nodes.Call):
@@ -1147,7 +1211,7 @@ def _run_kind(qname: str, call: nodes.Call) -> catalogue.RunKind:
     """The kind of run ``call`` returns: ``get_output(iteration=2)`` names a trial, not the best child."""
     chosen = catalogue.CHOSEN_TRIAL_ARGUMENTS.get(qname, ())
     if chosen and (call.args or any(k.arg in chosen for k in call.keywords or ())):
-        return catalogue.RunKind.JOB
+        return catalogue.RunKind.CHILD
     return catalogue.RUN_SOURCES[qname]
 
 

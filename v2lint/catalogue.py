@@ -1477,7 +1477,12 @@ RULES: tuple[Rule, ...] = (
             "azureml.datadrift.datadriftdetector.DataDriftDetector.create_from_datasets": _MONITOR,
             "azureml.datadrift.datadriftdetector.DataDriftDetector.backfill": _MONITOR,
             "azureml.datadrift.datadriftdetector.DataDriftDetector.enable_schedule": _MONITOR,
-            "azureml.data.datapath.DataPath": 'an "azureml://datastores/<name>/paths/<path>" URI in `azure.ai.ml.Input(path=...)`',
+            "azureml.data.datapath.DataPath": (
+                'an "azureml://datastores/<name>/paths/<path>" URI in `azure.ai.ml.Input(path=...)`; as the target of an '
+                "upload, the data asset that "
+                '`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="<local folder>", type="uri_folder"))` '
+                "uploads to the default datastore"
+            ),
             "azureml.data.dataset_factory.TabularDatasetFactory.from_sql_query": _DATA_IMPORT,
             "azureml.data.data_reference.DataReference": 'an "azureml://datastores/<name>/paths/<path>" URI in `azure.ai.ml.Input(path=...)`',
         },
@@ -1706,7 +1711,8 @@ RULES: tuple[Rule, ...] = (
         "SDK v1 web service deployment (ACI, AKS, local), replaced by online endpoints.",
         "endpoints",
         targets={
-            _MODEL + ".deploy": _ONLINE_DEPLOY,
+            # a v1 service could serve several models; a v2 deployment serves one model asset
+            _MODEL + ".deploy": _ONLINE_DEPLOY + "; a deployment serves one model, so several models' files go into one registered model folder",
             _WEBSERVICE + ".deploy": _ONLINE_DEPLOY,
             _WEBSERVICE: "`ml_client.online_endpoints.get(name)`",
             _WEBSERVICE + ".run": "`ml_client.online_endpoints.invoke(endpoint_name=..., request_file=...)`",
@@ -2125,6 +2131,10 @@ SUBMIT_JOB_KINDS: Mapping[str, Advice] = MappingProxyType({
         _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an `@azure.ai.ml.dsl.pipeline` function",
         _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with `command_job.sweep()`",
         "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with a task factory of `azure.ai.ml.automl` (`azure.ai.ml.automl.classification()` ...)",
+        "azureml.train.automl.automlimageconfig.AutoMLImageConfig": (
+            f"{_JOBS_CREATE} with an AutoML image job built with the image task's factory "
+            "(`azure.ai.ml.automl.image_classification()`, `azure.ai.ml.automl.image_object_detection()` ...)"
+        ),
         "azureml.train.estimator.Estimator": _COMMAND_JOB_KIND,
         # submitting a published pipeline or a pipeline endpoint invokes it
         _PUBLISHED: "`ml_client.batch_endpoints.invoke(endpoint_name=..., deployment_name=..., inputs={...})` (a published pipeline becomes a pipeline component deployment of a batch endpoint)",
@@ -2168,8 +2178,18 @@ CREATE_KINDS: Mapping[str, Advice] = MappingProxyType({
 
 # Calls whose advice follows the class of the argument their TYPED_RETURNS entry names
 # (searched from the class up its ancestors): argument class -> the call's advice.
+# Model.deploy(..., deployment_config) by the class of the configuration: AKS becomes a Kubernetes endpoint
+DEPLOY_KINDS: Mapping[str, Advice] = MappingProxyType({
+    "azureml.core.webservice.aks.AksServiceDeploymentConfiguration": use(
+        "`azure.ai.ml.entities.KubernetesOnlineEndpoint` + `azure.ai.ml.entities.KubernetesOnlineDeployment` on the "
+        "AKS cluster attached as a Kubernetes compute, created with `ml_client.online_endpoints.begin_create_or_update` "
+        "and `ml_client.online_deployments.begin_create_or_update` (or managed online endpoints); a deployment serves "
+        "one model, so several models' files go into one registered model folder"
+    ),
+})
 ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
     _EXP + ".submit": SUBMIT_JOB_KINDS,
+    _MODEL + ".deploy": DEPLOY_KINDS,
     _CT + ".attach": ATTACH_KINDS,
     _CT + ".create": CREATE_KINDS,
 })
@@ -2178,6 +2198,12 @@ ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
 # position, literal -> the call's advice): AutoMLConfig(task="forecasting") is a forecasting job.
 _AUTOML_CONFIG_ADVICE = next(rule for rule in RULES if rule.code == "AML701").targets[
     "azureml.train.automl.automlconfig.AutoMLConfig"]
+# Experiment.submit(config) of an AutoMLConfig(task=<literal>): that task's job (the config's own
+# literal, found where the submitted name is bound)
+SUBMIT_TASK_KINDS: Mapping[str, Advice] = MappingProxyType({
+    task: use(f"{_JOBS_CREATE} with the {task} job of `azure.ai.ml.automl.{task}()`")
+    for task in ("classification", "regression", "forecasting")
+})
 LITERAL_KINDS: Mapping[str, tuple[str, int, Mapping[str, Advice]]] = MappingProxyType({
     "azureml.train.automl.automlconfig.AutoMLConfig": ("task", 0, MappingProxyType({
         task: replace(_AUTOML_CONFIG_ADVICE, text=(
@@ -2250,7 +2276,8 @@ IN_JOB_ADVICE: Mapping[str, Advice] = MappingProxyType({
 class RunKind(enum.Enum):
     """What the run a RUN_SOURCES call returns is in SDK v2."""
 
-    JOB = "job"  # a job that ran elsewhere (submitted, fetched, a child)
+    JOB = "job"  # a job that ran elsewhere (submitted, fetched)
+    CHILD = "child"  # a child job: of a pipeline or sweep (get_children), an AutoML trial chosen by get_output
     BEST_CHILD = "best-child"  # the best child of an AutoML job
     INTERACTIVE = "interactive"  # Experiment.start_logging(): an MLflow run, not a job
 
@@ -2262,7 +2289,7 @@ RUN_SOURCES: Mapping[str, RunKind] = MappingProxyType({
     _EXP + ".submit": RunKind.JOB,
     _EXP + ".get_runs": RunKind.JOB,
     _EXP + ".start_logging": RunKind.INTERACTIVE,
-    _RUN + ".get_children": RunKind.JOB,
+    _RUN + ".get_children": RunKind.CHILD,
     _RUN + ".get": RunKind.JOB,
     "azureml.core.run.get_run": RunKind.JOB,
     # re-attached by ID: Run(experiment, run_id), AutoMLRun(...), PipelineRun(...)
@@ -2270,7 +2297,7 @@ RUN_SOURCES: Mapping[str, RunKind] = MappingProxyType({
     "azureml.train.automl.run.AutoMLRun": RunKind.JOB,
     "azureml.pipeline.core.run.PipelineRun": RunKind.JOB,
 })
-# get_output(iteration=..., metric=...) (or either passed by position) returns the trial it names, not the best child
+# get_output(iteration=..., metric=...) (or either passed by position) returns the trial it names, a child, not the best child
 CHOSEN_TRIAL_ARGUMENTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "azureml.train.automl.run.AutoMLRun.get_output": ("iteration", "metric"),
 })
@@ -2298,11 +2325,25 @@ FETCHED_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
         _RUN + ".tag": "`mlflow.tracking.MlflowClient().set_tag(run_id, key, value)`",
     }.items()
 })
+# a child job is not the job create_or_update returned: it is got by its name
+CHILD_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
+    _RUN + ".get_portal_url": use(
+        "the child job's studio_url, `ml_client.jobs.get(name).studio_url`, its name among the jobs of "
+        "`ml_client.jobs.list(parent_job_name=...)`"
+    ),
+})
 BEST_CHILD_ADVICE: Mapping[str, Advice] = MappingProxyType({
     _RUN + ".get_portal_url": use(
         f"the best child job's studio_url, `ml_client.jobs.get(best_child_name).studio_url`, best_child_name being {_BEST_CHILD_NAME}"
     ),
     _RUN + ".id": use(f"the best child job's name, {_BEST_CHILD_NAME}"),
+    # an AutoML trial is no command job: its environment is the conda file of the MLflow model it logged
+    _RUN + ".get_environment": use(
+        "the conda file of the best child's MLflow model, "
+        '`mlflow.artifacts.download_artifacts(run_id=best_child_name, artifact_path="outputs/mlflow-model/conda.yaml")`, '
+        f"given to `azure.ai.ml.entities.Environment(conda_file=..., image=...)`, best_child_name being {_BEST_CHILD_NAME} "
+        "(an MLflow model deploys without one)"
+    ),
     # any other member: the best child job itself
     _RUN: use(f"the best child job, `ml_client.jobs.get(best_child_name)`, best_child_name being {_BEST_CHILD_NAME}"),
 })
@@ -2420,7 +2461,9 @@ ARGUMENT_KIND = Context(
     "entry): Experiment.submit(config) gets the "
     "advice of the job kind config's class makes (SUBMIT_JOB_KINDS); ComputeTarget.attach(workspace, name, "
     "attach_configuration) of a compute with no v2 equivalent has none either (ATTACH_KINDS); a call whose advice "
-    "follows a string literal argument (LITERAL_KINDS): AutoMLConfig(task=\"forecasting\") gets the forecasting factory",
+    "follows a string literal argument (LITERAL_KINDS): AutoMLConfig(task=\"forecasting\") gets the forecasting factory, "
+    "and so does the submit of that config (SUBMIT_TASK_KINDS); Model.deploy(..., deployment_config) of an AKS "
+    "configuration gets a Kubernetes endpoint (DEPLOY_KINDS)",
 )
 IN_JOB = Context(
     "in-job",
@@ -2492,7 +2535,8 @@ FETCHED_RUN = Context(
     "an AutoML run), outside in-job code: logging to it gets MLflow's client form (FETCHED_RUN_ADVICE), and a "
     "member of an AutoML best child is said of that child job, found through its parent's automl_best_child_run_id "
     "tag (BEST_CHILD_ADVICE, else the member's own advice with BEST_CHILD_NOTE); get_output with a trial chosen "
-    "(CHOSEN_TRIAL_ARGUMENTS) is a job, not the best child; the children of an interactive run (start_logging(), "
+    "(CHOSEN_TRIAL_ARGUMENTS) is a child job, not the best child, and a child job is got by its own name "
+    "(CHILD_RUN_ADVICE); the children of an interactive run (start_logging(), "
     "also bound by with ... as) are its nested MLflow runs (INTERACTIVE_RUN_ADVICE)",
 )
 
@@ -2545,8 +2589,24 @@ SPARK_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
 
 ONE_MEMBER_IMPORT = Context(
     "one-member-import",
-    "an `import azureml...` whose every use in the file reads one member that has advice of its own "
-    "(`import azureml.core` for azureml.core.VERSION) gets that member's advice (only_member_advice)",
+    "an import whose every use in the file is one member with advice of its own (`import azureml.core` for "
+    "azureml.core.VERSION, `from azureml.core import Model` for Model.deploy) gets that member's advice "
+    "(only_member_advice); a name that `from ... import` or `import ... as` binds and the file never reads gets "
+    "UNUSED_IMPORT_ADVICE (not in a package's __init__ or its __all__, where an import re-exports)",
+)
+UNUSED_IMPORT_ADVICE = note("an SDK v1 import the file never uses; remove it")
+
+NO_EQUIVALENT_PIPELINE = Context(
+    "no-equivalent-pipeline",
+    "a file whose every pipeline step has no SDK v2 equivalent (DatabricksStep, AdlaStep ...): its Pipeline(...) "
+    "and the submits of it have none either (NO_EQUIVALENT_PIPELINE_ADVICE)",
+)
+STEPS_MODULE = _STEPS
+PIPELINE_TARGET = _PIPELINE
+NO_EQUIVALENT_PIPELINE_TARGETS = frozenset({_PIPELINE, _PIPELINE + ".submit", _EXP + ".submit"})
+NO_EQUIVALENT_PIPELINE_ADVICE = instead(
+    "port the pipeline's steps first: none of them has an SDK v2 equivalent (run each as its service's own job, "
+    "such as a Databricks job or an Azure Data Factory pipeline), so there is no v2 pipeline to build from them"
 )
 
 
@@ -2564,7 +2624,8 @@ def context_advice() -> Iterator[tuple[str, str, Advice]]:
         "CREATE_KINDS": ("AML501", CREATE_KINDS), "IN_JOB_ADVICE": ("AML204", IN_JOB_ADVICE),
         "INTERACTIVE_RUN_ADVICE": ("AML204", INTERACTIVE_RUN_ADVICE), "FETCHED_RUN_ADVICE": ("AML204", FETCHED_RUN_ADVICE),
         "BEST_CHILD_ADVICE": ("AML204", BEST_CHILD_ADVICE), "SCORING_ADVICE": ("AML001", SCORING_ADVICE),
-        "SPARK_RUN_ADVICE": ("AML205", SPARK_RUN_ADVICE),
+        "SPARK_RUN_ADVICE": ("AML205", SPARK_RUN_ADVICE), "SUBMIT_TASK_KINDS": ("AML202", SUBMIT_TASK_KINDS),
+        "DEPLOY_KINDS": ("AML602", DEPLOY_KINDS), "CHILD_RUN_ADVICE": ("AML204", CHILD_RUN_ADVICE),
         **{f"LITERAL_KINDS {qname}": (TARGETS[qname][0].code, kinds) for qname, (_, _, kinds) in LITERAL_KINDS.items()},
     }
     for table, (code, entries) in tables.items():
@@ -2575,13 +2636,15 @@ def context_advice() -> Iterator[tuple[str, str, Advice]]:
         ("MANY_MODELS_FORECASTING_ADVICE", "AML701", MANY_MODELS_FORECASTING_ADVICE),
         ("READ_EXPERIMENT_ADVICE", "AML201", READ_EXPERIMENT_ADVICE),
         ("REATTACH_EXPERIMENT_ADVICE", "AML201", REATTACH_EXPERIMENT_ADVICE),
+        ("UNUSED_IMPORT_ADVICE", "AML001", UNUSED_IMPORT_ADVICE),
+        ("NO_EQUIVALENT_PIPELINE_ADVICE", "AML301", NO_EQUIVALENT_PIPELINE_ADVICE),
     ):
         yield name, code, advice
 
 
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    ARGUMENT_KIND, SPARK_RUN, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN, SCORING_SCRIPT,
-    LEGACY_MODE_FILE, ONE_MEMBER_IMPORT, IN_COMPAT_GUARD,
+    ARGUMENT_KIND, SPARK_RUN, NO_EQUIVALENT_PIPELINE, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN,
+    SCORING_SCRIPT, LEGACY_MODE_FILE, ONE_MEMBER_IMPORT, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)
 JOB_DECORATORS = frozenset({"mldesigner.command_component"})
