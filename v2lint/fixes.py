@@ -140,7 +140,8 @@ class Planner:
         if not replaced or not self._names_free(imports, replaced, within):
             return None
         edits.insert(0, self._replace(assign, f"{ML_CLIENT} = {advice.fixes[0].template}"))
-        edits.extend(self._imports_edit(imports))
+        # at the last import's line end: the job-script fixes of one line each insert theirs at the next line
+        edits.extend(import_block(self, imports, at_line_end=True))
         return Fix(f"replace `{assign.as_string()}` with the client of the job's workspace, and its uses "
                    f"({advice.fixes[0].why})", Applicability.UNSAFE, tuple(edits))
 
@@ -173,11 +174,6 @@ class Planner:
             if any(not any(within(n, outer) for outer in replaced) for n in self.named(name)):
                 return False
         return True
-
-    def _imports_edit(self, statements: list[str]) -> list[Edit]:
-        """One insertion of the statements the file lacks: two insertions at one place would conflict."""
-        missing = [statement for statement in dict.fromkeys(statements) if self._import(statement)]
-        return [_import_edit(self.module, self.lines, "\n".join(missing), at_line_end=True)] if missing else []
 
     def _bound_to_run_context(self, name: nodes.Name, bindings: dict) -> bool:
         _, assignments = name.lookup(name.name)
@@ -522,16 +518,19 @@ def _const_kind(value: nodes.NodeNG) -> str | None:
     return None
 
 
-def import_block(planner: Planner, statements: list[str]) -> list[Edit]:
-    """The one edit that adds the ``from m import n`` statements the file lacks."""
+def import_block(planner: Planner, statements: list[str], at_line_end: bool = False) -> list[Edit]:
+    """The one edit that adds the ``from m import n`` statements the file lacks (``at_line_end``:
+    see _import_edit), or names added to a one-line ``from m import`` the file has."""
     missing = [statement for statement in dict.fromkeys(statements) if planner._import(statement)]
     if not missing:
         return []
     # one insertion, a line per module: two insertions at one place would conflict
     names: dict[str, list[str]] = {}
+    plain = [statement for statement in missing if not statement.startswith("from ")]  # import os
     for statement in missing:
-        module, name = statement[5:].split(" import ")
-        names.setdefault(module, []).append(name)
+        if statement.startswith("from "):
+            module, name = statement[5:].split(" import ")
+            names.setdefault(module, []).append(name)
     edits = []
     for module, found in list(names.items()):  # ``from m import a`` of the file's own gets the names
         existing = next((node for node in planner.module.body if isinstance(node, nodes.ImportFrom)
@@ -542,8 +541,9 @@ def import_block(planner: Planner, statements: list[str]) -> list[Edit]:
                               existing.end_lineno, planner._point(existing.end_lineno, existing.end_col_offset),
                               "".join(f", {name}" for name in found)))
             del names[module]
-    if names:
-        edits.append(planner._import("\n".join(f"from {module} import {', '.join(found)}" for module, found in names.items())))
+    if names or plain:
+        block = "\n".join(plain + [f"from {module} import {', '.join(found)}" for module, found in names.items()])
+        edits.append(_import_edit(planner.module, planner.lines, block, at_line_end) if at_line_end else planner._import(block))
     return edits
 
 
