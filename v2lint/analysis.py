@@ -107,7 +107,7 @@ class _ModuleAnalysis:
             except Exception:  # noqa: BLE001 - astroid may fail on odd code; never crash the host
                 log.debug("v2lint: skipped %s at line %s", type(node).__name__, node.lineno, exc_info=True)
         self._members_of_found_calls()
-        found = self._one_weak_per_line(self.found)
+        found = self._one_weak_per_line(_without_class_links(self.found))
         for context in catalogue.ADVICE_CONTEXTS:
             found = self._CONTEXT_STEPS[context.name](self, found)
         self._plan_fixes(found)
@@ -332,6 +332,11 @@ class _ModuleAnalysis:
             if module and not brain.models(module):
                 return _Resolved(f"{rooted.qname}().{attrname}", catalogue.MEMBER, catalogue.module_advice(rooted.qname),
                                  INFERENCE, via=f"returned:{module}")
+            # a class with advice of its own in an unmodelled module (MimicWrapper): its members borrow it
+            if rooted is not None and not rooted.via and not brain.models(
+                    rooted.qname.rsplit(".", 1)[0]):
+                return _Resolved(f"{rooted.qname}.{attrname}", rooted.rule, rooted.advice, INFERENCE,
+                                 via=f"class:{rooted.qname}")
         return None
 
     def _import_rooted(self, expr: nodes.NodeNG) -> _Resolved | None:
@@ -656,6 +661,24 @@ class _ModuleAnalysis:
                 f.advice = catalogue.NO_EQUIVALENT_PIPELINE_ADVICE
         return found
 
+    def _database_datastore(self, found: list[_Found]) -> list[_Found]:
+        """``try: ds = Datastore.get(ws, name) except ...: ds = Datastore.register_azure_sql_database(...)``:
+        the datastore got is a database, which SDK v2 has no datastore for."""
+        registers = {id(f.node) for f in found if f.qname in catalogue.DATABASE_REGISTERS and isinstance(f.node, nodes.Call)}
+        if not registers:
+            return found
+        for f in found:
+            assign = f.node.parent
+            if not (f.qname in catalogue.DATASTORE_GETS and isinstance(f.node, nodes.Call) and not f.via
+                    and isinstance(assign, nodes.Assign) and len(assign.targets) == 1
+                    and isinstance(assign.targets[0], nodes.AssignName)):
+                continue
+            target = assign.targets[0]
+            others = target.scope().locals.get(target.name, [])
+            if any(isinstance(o.parent, nodes.Assign) and id(o.parent.value) in registers for o in others):
+                f.advice = catalogue.DATABASE_DATASTORE_ADVICE
+        return found
+
     def _read_experiment(self, found: list[_Found]) -> list[_Found]:
         """``Experiment(ws, name)`` in a file that only reads runs from experiments
         (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
@@ -853,6 +876,7 @@ class _ModuleAnalysis:
         catalogue.ARGUMENT_KIND.name: _argument_kind,
         catalogue.SPARK_RUN.name: _spark_run,
         catalogue.NO_EQUIVALENT_PIPELINE.name: _no_equivalent_pipeline,
+        catalogue.DATABASE_DATASTORE.name: _database_datastore,
         catalogue.READ_EXPERIMENT.name: _read_experiment,
         catalogue.MANY_MODELS_SETTINGS.name: _many_models_settings,
         catalogue.IN_JOB.name: _in_job,
@@ -1164,6 +1188,19 @@ class _Found:
     at: tuple[int, int, int, int]  # line, col, end line, end col reported
     weak: bool
     fix: Fix | None = None  # set by the fix planner (v2lint.fixes)
+
+
+def _without_class_links(found: list[_Found]) -> list[_Found]:
+    """Without ``constants.TimeSeries`` of ``constants.TimeSeries.GRAIN_COLUMN_NAMES`` when the member
+    has a finding of its own: the class is only the way to it. A link to an object
+    (``run.experiment.workspace`` of ``....workspace.name``) stays: it has a v2 form of its own."""
+    members = {}
+    for f in found:
+        member = f.node.func if isinstance(f.node, nodes.Call) else f.node
+        if isinstance(member, nodes.Attribute) and not f.via:
+            members.setdefault(id(member.expr), []).append(f.qname)
+    return [f for f in found if not (isinstance(f.node, nodes.Attribute) and not isinstance(f.node.parent, nodes.Call)
+                                     and any(q.startswith(f.qname + ".") for q in members.get(id(f.node), ())))]
 
 
 def _bound_name(f: _Found) -> str | None:

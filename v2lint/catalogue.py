@@ -342,6 +342,49 @@ _KUBERNETES_ATTACH = (
     f"`azure.ai.ml.entities.KubernetesCompute(name=..., resource_id=...)` {_ATTACH} (the cluster needs the "
     "Azure Machine Learning extension)"
 )
+_TIME_SERIES = "azureml.automl.core.shared.constants.TimeSeries"
+# The value of each string constant of TimeSeries in the pinned SDK v1 (tests/conformance/test_v1_names.py checks
+# them): the key of the setting in v1's AutoML settings.
+AUTOML_TIME_SERIES_NAMES: Mapping[str, str] = MappingProxyType({
+    "AUTO": "auto", "COUNTRY": "country", "COUNTRY_OR_REGION": "country_or_region",
+    "COUNTRY_OR_REGION_FOR_HOLIDAYS": "country_or_region_for_holidays", "CV_STEP_SIZE": "cv_step_size",
+    "DROP_COLUMN_NAMES": "drop_column_names", "FEATURE_LAGS": "feature_lags",
+    "FEATURES_UNKNOWN_AT_FORECAST_TIME": "features_unknown_at_forecast_time",
+    "FORECASTING_PARAMETERS": "forecasting_parameters", "FORECAST_HORIZON": "forecast_horizon", "FREQUENCY": "freq",
+    "GRAIN_COLUMN_NAMES": "grain_column_names", "GROUP_COLUMN": "group", "GROUP_COLUMN_NAMES": "group_column_names",
+    "HOLIDAY_COUNTRY": "holiday_country", "MAX_CORES_PER_ITERATION": "max_cores_per_iteration",
+    "ITERATION_TIMEOUT_MINUTES": "iteration_timeout_minutes", "MAX_HORIZON": "max_horizon", "SEASONALITY": "seasonality",
+    "SERIES_COLUMN_COUNT": "series_column_count", "SERIES_COUNT": "series_count", "SERIES_LEN_AVG": "series_len_avg",
+    "SERIES_LEN_MIN": "series_len_min", "SERIES_LEN_MAX": "series_len_max", "SERIES_LEN_PERC_25": "series_len_perc_25",
+    "SERIES_LEN_PERC_50": "series_len_perc_50", "SERIES_LEN_PERC_75": "series_len_perc_75",
+    "SHORT_SERIES_HANDLING": "short_series_handling", "SHORT_SERIES_HANDLING_CONFIG": "short_series_handling_configuration",
+    "STL_OPTION_SEASON": "season", "STL_OPTION_SEASON_TREND": "season_trend", "TARGET_COLUMN_NAME": "target_column_name",
+    "LABEL_COLUMN_NAME": "label_column_name", "TARGET_LAGS": "target_lags",
+    "TARGET_ROLLING_WINDOW_SIZE": "target_rolling_window_size", "TIME_COLUMN_NAME": "time_column_name",
+    "TIME_SERIES_ID_COLUMN_NAMES": "time_series_id_column_names", "USE_STL": "use_stl",
+    "TARGET_AGG_FUN": "target_aggregation_function", "ENABLE_FUTURE_REGRESSORS": "_enable_future_regressors",
+})
+# v1 setting key -> the keyword of ForecastingJob.set_forecast_settings where v2 names it otherwise
+_V2_FORECAST_KEYWORDS = {
+    "grain_column_names": "time_series_id_column_names", "freq": "frequency", "max_horizon": "forecast_horizon",
+    "short_series_handling_configuration": "short_series_handling_config",
+    "target_aggregation_function": "target_aggregate_function", "country_or_region": "country_or_region_for_holidays",
+}
+_FORECAST_KEYWORDS = frozenset({
+    "time_column_name", "forecast_horizon", "time_series_id_column_names", "target_lags", "feature_lags",
+    "target_rolling_window_size", "country_or_region_for_holidays", "use_stl", "seasonality",
+    "short_series_handling_config", "frequency", "target_aggregate_function", "cv_step_size",
+    "features_unknown_at_forecast_time",
+})
+
+
+def _time_series_advice(value: str) -> str:
+    keyword = _V2_FORECAST_KEYWORDS.get(value, value)
+    v2 = (f"; in a v2 forecasting job, `azure.ai.ml.automl.ForecastingJob.set_forecast_settings({keyword}=...)`"
+          if keyword in _FORECAST_KEYWORDS else "")
+    return f'the string "{value}", its value (the key of the setting in v1\'s AutoML settings){v2}'
+
+
 _METRIC = "azureml.automl.core.shared.constants.Metric"
 # The value of each metric constant of azureml.automl.core.shared.constants.Metric in the pinned SDK v1
 # (tests/conformance/test_v1_names.py checks them): the name a v2 AutoML job logs the metric under to MLflow.
@@ -676,11 +719,23 @@ RULES: tuple[Rule, ...] = (
             # the explanation store of a run: SDK v2 keeps an explanation as an artifact of its job
             "azureml.interpret.ExplanationClient": instead(
                 "keep an explanation as an artifact of the job that computes it, "
-                '`mlflow.log_dict(explanation.get_feature_importance_dict(), "explanation.json")` inside the job, and get it '
-                "back with `ml_client.jobs.download(name, all=True)` (a v2 AutoML job's explanations are artifacts of its "
+                '`mlflow.log_dict(explanation.get_feature_importance_dict(), "explanation.json")` inside the job (for a '
+                "dashboard, the explanation itself saved with interpret-community's save_explanation and logged with "
+                "`mlflow.log_artifact`), and get it back with `ml_client.jobs.download(name, all=True)` (a v2 AutoML job's explanations are artifacts of its "
                 "best child job); SDK v2 has no explanation client"
             ),
             "azureml.interpret.scoring": _SCORING_EXPLANATIONS,
+            # a v1 AutoML pipeline helper that set variables on a step's run configuration
+            "azureml.contrib.automl.pipeline.steps.utilities.set_environment_variables_for_run": (
+                "the variables given as `azure.ai.ml.command(environment_variables={...})` of the step's component"
+            ),
+            # MimicWrapper wrapped interpret-community's MimicExplainer; AutoML's v1 samples used it on the best model
+            "azureml.interpret.mimic_wrapper.MimicWrapper": instead(
+                "compute the explanation with interpret-community's MimicExplainer, which MimicWrapper wrapped, in the job; "
+                "for an AutoML model, let the AutoML job explain its best model, "
+                "`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)` (likewise on the "
+                "other task jobs)"
+            ),
             # SDK v2 has no TensorBoard helper: run TensorBoard on the logs, or let the job serve it
             "azureml.tensorboard": instead(
                 "run TensorBoard yourself (tensorboard --logdir) on the logs the job wrote, downloaded with "
@@ -1454,7 +1509,12 @@ RULES: tuple[Rule, ...] = (
             _TAB_DS + ".to_spark_dataframe": "mltable or Spark on the Input path inside a spark job",
             _TAB_DS + ".drop_columns": "`mltable.load(path).drop_columns(...)` or pandas inside the job",
             _TAB_DS + ".keep_columns": "`mltable.load(path).keep_columns(...)` or pandas inside the job",
-            "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": "a data asset of the file the DataFrame is saved to, `ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=..., type=azure.ai.ml.constants.AssetTypes.URI_FILE))`",
+            # a TabularDataset: its v2 form is an MLTable data asset, which AutoML jobs take
+            "azureml.data.dataset_factory.TabularDatasetFactory.register_pandas_dataframe": (
+                "an MLTable data asset: the DataFrame saved as a CSV file with an MLTable file beside it "
+                '(`mltable.from_delimited_files(paths=[{"file": "data.csv"}]).save(folder)`), registered with '
+                "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=folder, type=azure.ai.ml.constants.AssetTypes.MLTABLE))`"
+            ),
             "azureml.data.dataset_factory.FileDatasetFactory.upload_directory": "`ml_client.data.create_or_update(azure.ai.ml.entities.Data(path='./local_folder', type=azure.ai.ml.constants.AssetTypes.URI_FOLDER))` (uploads the folder)",
             _TAB_DS + ".random_split": "`mltable.load(path).random_split(percent=..., seed=...)` on an MLTable of the data (v2 data assets themselves have no split)",
             _TAB_DS + ".time_between": "`mltable.load(path).filter(...)` with a condition on the timestamp column",
@@ -1822,6 +1882,8 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.automl.image_object_detection()`, `azure.ai.ml.automl.image_instance_segmentation()` ...) "
                 "submitted with `ml_client.jobs.create_or_update`"
             ),
+            # each forecasting constant is the plain string of its v1 setting; v2 names some settings otherwise
+            **{f"{_TIME_SERIES}.{constant}": use(_time_series_advice(value)) for constant, value in AUTOML_TIME_SERIES_NAMES.items()},
             # v1 looked a curated environment up by scenario (JasmineClient.get_curated_environment); v2 names it
             "azureml.train.automl.constants.Scenarios": (
                 'the curated environment named in the job, such as `azure.ai.ml.command(environment="azureml:AzureML-AutoML@latest")` '
@@ -2198,17 +2260,21 @@ ARGUMENT_KINDS: Mapping[str, Mapping[str, Advice]] = MappingProxyType({
 # position, literal -> the call's advice): AutoMLConfig(task="forecasting") is a forecasting job.
 _AUTOML_CONFIG_ADVICE = next(rule for rule in RULES if rule.code == "AML701").targets[
     "azureml.train.automl.automlconfig.AutoMLConfig"]
+# AutoMLConfig's task literals; each names its v2 factory, azure.ai.ml.automl.<task with "_" for "-">
+AUTOML_TASKS = ("classification", "regression", "forecasting", "text-classification", "text-classification-multilabel",
+                "text-ner")
 # Experiment.submit(config) of an AutoMLConfig(task=<literal>): that task's job (the config's own
 # literal, found where the submitted name is bound)
 SUBMIT_TASK_KINDS: Mapping[str, Advice] = MappingProxyType({
-    task: use(f"{_JOBS_CREATE} with the {task} job of `azure.ai.ml.automl.{task}()`")
-    for task in ("classification", "regression", "forecasting")
+    task: use(f"{_JOBS_CREATE} with the {task} job of `azure.ai.ml.automl.{task.replace('-', '_')}()`")
+    for task in AUTOML_TASKS
 })
 LITERAL_KINDS: Mapping[str, tuple[str, int, Mapping[str, Advice]]] = MappingProxyType({
     "azureml.train.automl.automlconfig.AutoMLConfig": ("task", 0, MappingProxyType({
         task: replace(_AUTOML_CONFIG_ADVICE, text=(
-            f"the {task} job of `azure.ai.ml.automl.{task}()` submitted with `ml_client.jobs.create_or_update`, {_AUTOML_NODE}"))
-        for task in ("classification", "regression", "forecasting")
+            f"the {task} job of `azure.ai.ml.automl.{task.replace('-', '_')}()` submitted with `ml_client.jobs.create_or_update`, "
+            f"{_AUTOML_NODE}"))
+        for task in AUTOML_TASKS
     })),
 })
 
@@ -2601,6 +2667,21 @@ NO_EQUIVALENT_PIPELINE = Context(
     "a file whose every pipeline step has no SDK v2 equivalent (DatabricksStep, AdlaStep ...): its Pipeline(...) "
     "and the submits of it have none either (NO_EQUIVALENT_PIPELINE_ADVICE)",
 )
+DATABASE_DATASTORE = Context(
+    "database-datastore",
+    "a datastore got by name (Datastore.get, Datastore(ws, name)) into a name that a registration of a database "
+    "datastore also binds (get or register: Datastore.register_azure_sql_database ...): a database, which SDK v2 "
+    "has no datastore for (DATABASE_DATASTORE_ADVICE)",
+)
+DATASTORE_GETS = frozenset({_DATASTORE + ".get", _DATASTORE})
+DATABASE_REGISTERS = frozenset({
+    _DATASTORE + ".register_azure_sql_database", _DATASTORE + ".register_azure_my_sql",
+    _DATASTORE + ".register_azure_postgre_sql",
+})
+DATABASE_DATASTORE_ADVICE = instead(
+    "import the database's data into a data asset (`ml_client.data.import_data`) or export it to blob storage: "
+    "SDK v2 has no database datastores"
+)
 STEPS_MODULE = _STEPS
 PIPELINE_TARGET = _PIPELINE
 NO_EQUIVALENT_PIPELINE_TARGETS = frozenset({_PIPELINE, _PIPELINE + ".submit", _EXP + ".submit"})
@@ -2638,12 +2719,13 @@ def context_advice() -> Iterator[tuple[str, str, Advice]]:
         ("REATTACH_EXPERIMENT_ADVICE", "AML201", REATTACH_EXPERIMENT_ADVICE),
         ("UNUSED_IMPORT_ADVICE", "AML001", UNUSED_IMPORT_ADVICE),
         ("NO_EQUIVALENT_PIPELINE_ADVICE", "AML301", NO_EQUIVALENT_PIPELINE_ADVICE),
+        ("DATABASE_DATASTORE_ADVICE", "AML403", DATABASE_DATASTORE_ADVICE),
     ):
         yield name, code, advice
 
 
 ADVICE_CONTEXTS: tuple[Context, ...] = (
-    ARGUMENT_KIND, SPARK_RUN, NO_EQUIVALENT_PIPELINE, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN,
+    ARGUMENT_KIND, SPARK_RUN, NO_EQUIVALENT_PIPELINE, DATABASE_DATASTORE, READ_EXPERIMENT, MANY_MODELS_SETTINGS, IN_JOB, FETCHED_RUN,
     SCORING_SCRIPT, LEGACY_MODE_FILE, ONE_MEMBER_IMPORT, IN_COMPAT_GUARD,
 )
 # decorators whose function body runs inside a job (mldesigner builds a command component of it)

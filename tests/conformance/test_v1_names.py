@@ -324,15 +324,28 @@ def test_the_fixes_name_v1s_own_default_image():
     assert resolve("azureml.core.runconfig.MPI_GPU_IMAGE") == V1_DEFAULT_GPU_IMAGE
 
 
-def test_automl_metric_names_are_the_sdk_values():
-    """The metric names AML701 prints for Metric.<constant> are the pinned SDK's values."""
-    from v2lint.catalogue import AUTOML_METRIC_NAMES
+@pytest.mark.parametrize(("table", "qname"), [
+    ("AUTOML_METRIC_NAMES", "azureml.automl.core.shared.constants.Metric"),  # the names v2 logs metrics under
+    ("AUTOML_TIME_SERIES_NAMES", "azureml.automl.core.shared.constants.TimeSeries"),  # v1's settings keys
+])
+def test_automl_constant_values_are_the_sdk_values(table, qname):
+    """The strings AML701 prints for <constant class>.<constant> are the pinned SDK's values."""
+    import v2lint.catalogue
 
-    constants, _ = import_longest_prefix("azureml.automl.core.shared.constants.Metric")
-    metric = constants.Metric
-    real = {name: value for name, value in vars(metric).items() if not name.startswith(("_", "SCHEMA_TYPE_"))
+    module, _ = import_longest_prefix(qname)
+    holder = getattr(module, qname.rsplit(".", 1)[1])
+    real = {name: value for name, value in vars(holder).items() if not name.startswith(("_", "SCHEMA_TYPE_"))
             and isinstance(value, str)}
-    assert dict(AUTOML_METRIC_NAMES) == real
+    assert dict(getattr(v2lint.catalogue, table)) == real
+
+
+def test_automl_task_literals_are_the_sdk_tasks():
+    """Every AutoMLConfig task literal v2lint names a v2 factory for is a task the pinned SDK v1 takes."""
+    from v2lint.catalogue import AUTOML_TASKS
+
+    constants, _ = import_longest_prefix("azureml.automl.core.shared.constants.Tasks")
+    tasks = {value for name, value in vars(constants.Tasks).items() if not name.startswith("_") and isinstance(value, str)}
+    assert set(AUTOML_TASKS) <= tasks, set(AUTOML_TASKS) - tasks
 
 
 def test_the_pip_requirements_fix_writes_the_conda_environment_v1_built(tmp_path):
