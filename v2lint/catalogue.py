@@ -246,6 +246,8 @@ _CREDENTIAL = "credential=azure.identity.DefaultAzureCredential()"
 _SIGN_IN = "it signs in with DefaultAzureCredential, not v1's interactive login"
 _BROWSER = "it signs in through the browser; v1 first used the Azure CLI's or a cached login"
 _JOBS_CREATE = "`ml_client.jobs.create_or_update(job)`"
+# a v1 run was submitted under its experiment: the v2 job carries the experiment's name
+_JOBS_SUBMIT = "`ml_client.jobs.create_or_update(job, experiment_name=...)`"
 # an AutoMLConfig that an AutoMLStep ran: the AutoML job is a node of the v2 pipeline
 _AUTOML_NODE = "or, where an AutoMLStep ran it, called as a node inside the `@azure.ai.ml.dsl.pipeline` function"
 _COMMAND = "`azure.ai.ml.command()`"
@@ -488,7 +490,10 @@ _ON_BEHALF_OF = (
     "for `AzureMLOnBehalfOfCredential`, or use a managed identity credential"
 )
 # where a model is read from: a deployment's scoring script, a job's input
-_MODEL_DIR = 'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment'
+_MODEL_DIR = (
+    'os.environ["AZUREML_MODEL_DIR"] in the scoring script of an online or batch deployment (a deployment serves one '
+    "model: the files of several go into one registered model folder)"
+)
 # Model.register's arguments, and its fix, written with the client that replaces the workspace argument
 # (the in-job workspace fix), in and outside a job; a v2 Model is a custom_model unless told otherwise, as v1's was
 _MODEL_REGISTER_CALL = dict(
@@ -964,7 +969,7 @@ RULES: tuple[Rule, ...] = (
         "Experiment.submit: in v2 every job type is submitted with `ml_client.jobs.create_or_update`.",
         "command-job",
         targets={_EXP + ".submit": use(
-            _JOBS_CREATE, positional=("config", "tags"),
+            _JOBS_SUBMIT, positional=("config", "tags"),
             # {experiment_name}: the name the submitting Experiment was made with
             fixes=(v2("ml_client.jobs.create_or_update({config}, experiment_name={experiment_name})"),),
         )},
@@ -1037,7 +1042,11 @@ RULES: tuple[Rule, ...] = (
             "azureml.core.run.get_run": "`ml_client.jobs.get(name)`",
             _RUN: "MLflow (mlflow) inside a training script; `ml_client.jobs.get(name)` to follow a job from outside",
             _RUN + ".get": "`ml_client.jobs.get(name)`",
-            _RUN + ".get_environment": "`ml_client.jobs.get(name).environment`",
+            _RUN + ".get_environment": (
+                "`ml_client.jobs.get(name).environment` for a command job; an AutoML trial has none of its own: the conda "
+                'file of its MLflow model, `mlflow.artifacts.download_artifacts(run_id=..., artifact_path="outputs/mlflow-model/conda.yaml")`, '
+                "given to `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
+            ),
             _RUN + ".get_properties": "the job's properties (`ml_client.jobs.get(name).properties`)",
             _RUN + ".get_tags": "the job's tags, `ml_client.jobs.get(name).tags`",
             # v2 sets a job's properties when it is created; what is added to a job already running is a tag
@@ -1169,8 +1178,18 @@ RULES: tuple[Rule, ...] = (
             _ENV + ".name": (
                 'the environment\'s name as a plain string, the name= of `azure.ai.ml.entities.Environment` ("azureml:<name>@latest" in a job)'
             ),
+            # read, not built: the version of a registered environment, or of the one a job ran in
+            _ENV + ".version": (
+                "the registered environment's version, `ml_client.environments.get(name, label=\"latest\").version` "
+                "(a command job names its environment in `ml_client.jobs.get(name).environment`)"
+            ),
             _ENV + ".build": "`ml_client.environments.create_or_update(environment)`",
-            _ENV + ".load_from_directory": '`azure.ai.ml.load_environment(source="environment.yml")` (the environment YAML)',
+            # v1's directory holds azureml_environment.json and conda_dependencies.yml, which v2 does not read
+            _ENV + ".load_from_directory": (
+                "an `azure.ai.ml.entities.Environment(conda_file=..., image=...)` of the directory's conda_dependencies.yml "
+                "and the base image its azureml_environment.json names (`azure.ai.ml.load_environment` reads only a v2 "
+                "environment YAML)"
+            ),
             "azureml.core.environment.PythonSection.conda_dependencies": "the conda YAML file of `azure.ai.ml.entities.Environment(conda_file=..., image=...)`",
             "azureml.core.environment.PythonSection.user_managed_dependencies": "`azure.ai.ml.entities.Environment(image=...)` without a conda_file (the packages come with the image)",
             "azureml.core.environment.DockerSection.base_image": "`azure.ai.ml.entities.Environment(image=...)`",
@@ -1245,7 +1264,9 @@ RULES: tuple[Rule, ...] = (
                 "other properties are `job.properties`"
             ),
             "azureml.pipeline.core.run.PipelineRun.get_pipeline_output": (
-                "the pipeline job's named output, downloaded with `ml_client.jobs.download(name, output_name=...)`"
+                "the pipeline job's named output, downloaded with `ml_client.jobs.download(name, output_name=...)` "
+                "(a HyperDriveStep's metrics output has no v2 form: read the trials' metrics with MLflow, "
+                "`mlflow.tracking.MlflowClient().get_run(run_id).data.metrics`)"
             ),
             **{
                 f"azureml.pipeline.core.pipeline_output_dataset.PipelineOutputFileDataset.{parse}": (
@@ -1866,6 +1887,8 @@ RULES: tuple[Rule, ...] = (
                 renames={
                     "compute_target": "compute", "label_column_name": "target_column_name",
                     "enable_early_stopping": "`job.set_limits(enable_early_termination=...)`",
+                    "validation_data": 'an MLTable input, `azure.ai.ml.Input(type="mltable", path=...)`',
+                    "test_data": 'an MLTable input, `azure.ai.ml.Input(type="mltable", path=...)`',
                     "max_concurrent_iterations": "`job.set_limits(max_concurrent_trials=...)`",
                     "experiment_timeout_hours": "`job.set_limits(timeout_minutes=...)` (minutes)",
                     "training_data": 'an MLTable input, `azure.ai.ml.Input(type="mltable", path=...)`',
@@ -2186,15 +2209,15 @@ RULES: tuple[Rule, ...] = (
 
 # What Experiment.submit(config) becomes in v2, by the type of config; the
 # analysis appends it to AML202's advice. Keys are canonical qualified names.
-_COMMAND_JOB_KIND = f"{_JOBS_CREATE} with a command job built with `azure.ai.ml.command()`"
+_COMMAND_JOB_KIND = f"{_JOBS_SUBMIT} with a command job built with `azure.ai.ml.command()`"
 SUBMIT_JOB_KINDS: Mapping[str, Advice] = MappingProxyType({
     qname: use(text) for qname, text in {
         "azureml.core.script_run_config.ScriptRunConfig": _COMMAND_JOB_KIND,
-        _PIPELINE: f"{_JOBS_CREATE} with a pipeline job built by an `@azure.ai.ml.dsl.pipeline` function",
-        _HD + "runconfig.HyperDriveConfig": f"{_JOBS_CREATE} with a sweep job built with `command_job.sweep()`",
-        "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_CREATE} with an AutoML job built with a task factory of `azure.ai.ml.automl` (`azure.ai.ml.automl.classification()` ...)",
+        _PIPELINE: f"{_JOBS_SUBMIT} with a pipeline job built by an `@azure.ai.ml.dsl.pipeline` function",
+        _HD + "runconfig.HyperDriveConfig": f"{_JOBS_SUBMIT} with a sweep job built with `command_job.sweep()`",
+        "azureml.train.automl.automlconfig.AutoMLConfig": f"{_JOBS_SUBMIT} with an AutoML job built with a task factory of `azure.ai.ml.automl` (`azure.ai.ml.automl.classification()` ...)",
         "azureml.train.automl.automlimageconfig.AutoMLImageConfig": (
-            f"{_JOBS_CREATE} with an AutoML image job built with the image task's factory "
+            f"{_JOBS_SUBMIT} with an AutoML image job built with the image task's factory "
             "(`azure.ai.ml.automl.image_classification()`, `azure.ai.ml.automl.image_object_detection()` ...)"
         ),
         "azureml.train.estimator.Estimator": _COMMAND_JOB_KIND,
@@ -2266,7 +2289,7 @@ AUTOML_TASKS = ("classification", "regression", "forecasting", "text-classificat
 # Experiment.submit(config) of an AutoMLConfig(task=<literal>): that task's job (the config's own
 # literal, found where the submitted name is bound)
 SUBMIT_TASK_KINDS: Mapping[str, Advice] = MappingProxyType({
-    task: use(f"{_JOBS_CREATE} with the {task} job of `azure.ai.ml.automl.{task.replace('-', '_')}()`")
+    task: use(f"{_JOBS_SUBMIT} with the {task} job of `azure.ai.ml.automl.{task.replace('-', '_')}()`")
     for task in AUTOML_TASKS
 })
 LITERAL_KINDS: Mapping[str, tuple[str, int, Mapping[str, Advice]]] = MappingProxyType({
@@ -2650,7 +2673,7 @@ SPARK_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
         '`azure.ai.ml.spark(code=..., entry={"file": ...}, args=...)` (a Spark job: the source directory becomes code, '
         "the script the entry file, the arguments args)"
     ),
-    _EXP + ".submit": use(f"{_JOBS_CREATE} with a Spark job built with `azure.ai.ml.spark()`"),
+    _EXP + ".submit": use(f"{_JOBS_SUBMIT} with a Spark job built with `azure.ai.ml.spark()`"),
 })
 
 ONE_MEMBER_IMPORT = Context(
