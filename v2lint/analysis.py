@@ -693,15 +693,19 @@ class _ModuleAnalysis:
         if qnames & catalogue.EXPERIMENT_WRITES:
             return found
         if qnames & catalogue.EXPERIMENT_READS:
-            for f in found:
-                if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
-                    f.advice = catalogue.READ_EXPERIMENT_ADVICE
+            advice = catalogue.READ_EXPERIMENT_ADVICE
+        elif reattaches & catalogue.EXPERIMENT_REATTACHES:  # Run(experiment, run_id) only: the experiment serves the re-attach
+            advice = catalogue.REATTACH_EXPERIMENT_ADVICE
+        else:
             return found
-        # Run(experiment, run_id) only: the experiment serves the re-attach
-        if reattaches & catalogue.EXPERIMENT_REATTACHES:
+        uses = [f for f in found if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT]
+        for f in uses:
+            if isinstance(f.node, nodes.Call):
+                f.advice = advice
+        if uses and all(isinstance(f.node, nodes.Call) for f in uses):  # its import too, when it serves only that
             for f in found:
-                if f.qname == catalogue.EXPERIMENT and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call):
-                    f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
+                if f.qname == catalogue.EXPERIMENT and f.rule is catalogue.IMPORT:
+                    f.advice = advice
         return found
 
     def _many_models_settings(self, found: list[_Found]) -> list[_Found]:
@@ -843,8 +847,10 @@ class _ModuleAnalysis:
                     member = by_node.get(id(chain), member)
                 if isinstance(chain.parent, nodes.Call) and chain.parent.func is chain:
                     member = by_node.get(id(chain.parent), member)
-                own = member is not None and not member.via and member.qname != f.qname and chain is not use
-                members.add((member.qname, chain.as_string()) if own else None)
+                own = member is not None and not member.via and member.qname != f.qname and (
+                    chain is not use or member.qname.startswith(f.qname + "("))
+                written = chain.as_string() if chain is not use else f"{use.name}({member.qname[len(f.qname) + 1:-1]}=...)" if own else ""
+                members.add((member.qname, written) if own else None)
                 if len(members) > 1 or None in members:
                     break
             target = catalogue.TARGETS.get(f.qname)

@@ -309,6 +309,10 @@ _DATA_IMPORT = (
 )
 
 # the best model or metrics of an AutoML or sweep step: the node's own named outputs, no separate Output
+_SPARK_INPUT = (
+    '`azure.ai.ml.Input(type="uri_file", path=..., mode="direct")` in `azure.ai.ml.spark(inputs={...}, args=...)`, '
+    "its path read with spark.read (a Spark job takes inputs in direct mode only; type=\"uri_folder\" for a folder)"
+)
 _TRAINING_OUTPUT = (
     "the named output of the training node itself, not a separate `azure.ai.ml.Output`: the best model of an "
     "AutoML node (`azure.ai.ml.automl.classification()` ... in the `@azure.ai.ml.dsl.pipeline` function) is its "
@@ -1059,7 +1063,8 @@ RULES: tuple[Rule, ...] = (
             _RUN + ".name": "the job's display name, `ml_client.jobs.get(name).display_name`",
             _RUN + ".parent": (
                 "the parent job, `ml_client.jobs.get(name)` of the name in the run's parent-run tag "
-                "(MLflow's parentRunId, in `mlflow.get_run(run_id).data.tags`)"
+                "(MLflow's parentRunId, in `mlflow.get_run(run_id).data.tags`), and the operations of `ml_client.jobs` "
+                "on that name (`ml_client.jobs.begin_cancel(name)` to cancel it)"
             ),
             "azureml.widgets.run_details.RunDetails": "the job's studio_url (`ml_client.jobs.get(name).studio_url`) or `ml_client.jobs.stream(name)`",
         },
@@ -1519,7 +1524,8 @@ RULES: tuple[Rule, ...] = (
             _ABSTRACT_DS + ".as_named_input": "an `azure.ai.ml.Input` passed in the job's inputs={...}",
             _FILE_DS + ".as_mount": '`azure.ai.ml.Input(..., mode="ro_mount")`',
             _FILE_DS + ".as_download": '`azure.ai.ml.Input(..., mode="download")`',
-            _FILE_DS + ".as_hdfs": "`azure.ai.ml.Input`",
+            # HDFS was the Spark path of a dataset: a v2 Spark job takes its inputs in direct mode only
+            _FILE_DS + ".as_hdfs": _SPARK_INPUT,
             _FILE_DS + ".to_path": (
                 "`azureml.fsspec.AzureMachineLearningFileSystem(uri).ls()` (or its find method) to list the files from "
                 "outside a job; inside a job, the mounted path of an `azure.ai.ml.Input` (os.listdir)"
@@ -1764,6 +1770,8 @@ RULES: tuple[Rule, ...] = (
                 "`azure.ai.ml.entities.Model` registered with `ml_client.models.create_or_update`, got with "
                 "`ml_client.models.get(name, version=...)` and listed with `ml_client.models.list()`"
             ),
+            # v2 keeps every model version: archiving hides one
+            _MODEL + ".delete": "`ml_client.models.archive(name, version=...)` (SDK v2 deletes no model versions)",
             _MODEL + ".register": use(
                 "`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path=..., name=..., type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))`",
                 **_MODEL_REGISTER_CALL,
@@ -2653,8 +2661,8 @@ READ_EXPERIMENT_ADVICE = use(
 SPARK_RUN = Context(
     "spark-run",
     "a file whose every RunConfiguration(...) runs its script on PySpark (the framework argument, SPARK_FRAMEWORK): "
-    "that configuration, its compute target, the ScriptRunConfig and the submit are a Spark job's (SPARK_RUN_ADVICE), "
-    "their imports too",
+    "that configuration, its compute target, the ScriptRunConfig, the submit and the datasets passed as named inputs "
+    "are a Spark job's (SPARK_RUN_ADVICE), their imports too",
 )
 RUN_CONFIGURATION = "azureml.core.runconfig.RunConfiguration"
 # (argument, position, its value lower-cased) of RunConfiguration(script, arguments, framework, ...)
@@ -2674,6 +2682,7 @@ SPARK_RUN_ADVICE: Mapping[str, Advice] = MappingProxyType({
         "the script the entry file, the arguments args)"
     ),
     _EXP + ".submit": use(f"{_JOBS_SUBMIT} with a Spark job built with `azure.ai.ml.spark()`"),
+    _ABSTRACT_DS + ".as_named_input": use(_SPARK_INPUT),
 })
 
 ONE_MEMBER_IMPORT = Context(
