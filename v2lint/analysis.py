@@ -23,7 +23,7 @@ from v2lint import brain, catalogue, fixes, notebooks, project
 from v2lint.project import bindings
 from v2lint.catalogue import Advice, Rule, Tier
 from v2lint.findings import HIGH, INFERENCE, TOO_DEEP, Finding, Fix, unanalysable
-from v2lint.walk import nodes_of
+from v2lint.walk import named, nodes_of
 
 log = logging.getLogger(__name__)
 
@@ -615,9 +615,7 @@ class _ModuleAnalysis:
             literal = catalogue.LITERAL_KINDS.get(f.qname)
             if literal is not None and not f.via and isinstance(f.node, nodes.Call):
                 name, position, advices = literal
-                value = brain.argument_node(f.node, name, position)
-                if isinstance(value, nodes.Const) and isinstance(value.value, str):
-                    f.advice = advices.get(value.value, f.advice)
+                f.advice = advices.get(_literal(f.node, name, position), f.advice)
         return found
 
     def _submitted_task(self, submit: nodes.Call) -> Advice | None:
@@ -625,10 +623,10 @@ class _ModuleAnalysis:
         name, position, tasks = catalogue.LITERAL_KINDS[catalogue.AUTOML_CONFIG]
         found = set()
         for call in _assigned_calls(brain.argument_node(submit, "config", 0)):
-            value = brain.argument_node(call, name, position)
-            if not (isinstance(value, nodes.Const) and value.value in catalogue.SUBMIT_TASK_KINDS):
+            task = _literal(call, name, position)
+            if task not in catalogue.SUBMIT_TASK_KINDS:
                 return None
-            found.add(value.value)
+            found.add(task)
         return catalogue.SUBMIT_TASK_KINDS[found.pop()] if len(found) == 1 else None
 
     def _spark_run(self, found: list[_Found]) -> list[_Found]:
@@ -638,8 +636,7 @@ class _ModuleAnalysis:
         configs = [f.node for f in found if f.qname == catalogue.RUN_CONFIGURATION and not f.via
                    and f.rule is not catalogue.IMPORT and isinstance(f.node, nodes.Call)]
         for call in configs:
-            value = brain.argument_node(call, name, position)
-            if not (isinstance(value, nodes.Const) and isinstance(value.value, str) and value.value.lower() == framework):
+            if (_literal(call, name, position) or "").lower() != framework:
                 return found
         for f in found if configs else ():
             advice = catalogue.SPARK_RUN_ADVICE.get(f.qname)
@@ -826,39 +823,21 @@ class _ModuleAnalysis:
         (the finding of each use's whole chain as written); a name imported and never read,
         the advice to remove the import."""
         by_node = {id(f.node): f for f in found if f.rule is not catalogue.IMPORT}
-        names: dict[str, list[nodes.Name]] = {}
         for f in found:
             bound = _bound_name(f) if f.rule is catalogue.IMPORT else None
             if bound is None:
                 continue
-            if not names:
-                for name in nodes_of(self.module, nodes.Name):
-                    names.setdefault(name.name, []).append(name)
-            uses = [use for use in names.get(bound, ()) if f.node in use.lookup(bound)[1]]
+            uses = [use for use in named(self.module, bound) if f.node in use.lookup(bound)[1]]
             if not uses:
                 if _may_remove(f.node, bound):
                     f.advice = catalogue.UNUSED_IMPORT_ADVICE
                 continue
-            members = set()
-            for use in uses:
-                chain, member = use, None
-                while isinstance(chain.parent, nodes.Attribute) and chain.parent.expr is chain:
-                    chain = chain.parent
-                    member = by_node.get(id(chain), member)
-                if isinstance(chain.parent, nodes.Call) and chain.parent.func is chain:
-                    member = by_node.get(id(chain.parent), member)
-                own = member is not None and not member.via and member.qname != f.qname and (
-                    chain is not use or member.qname.startswith(f.qname + "("))
-                written = chain.as_string() if chain is not use else f"{use.name}({member.qname[len(f.qname) + 1:-1]}=...)" if own else ""
-                members.add((member.qname, written) if own else None)
-                if len(members) > 1 or None in members:
-                    break
             target = catalogue.TARGETS.get(f.qname)
             if f.advice != (target[1] if target else catalogue.module_advice(f.qname)):
                 continue  # an earlier context chose it (the in-job advice of Run)
-            if len(members) == 1 and None not in members:
-                qname, written = members.pop()
-                member = next(m for m in by_node.values() if m.qname == qname and not m.via)
+            members = [_member_of(use, f.qname, by_node) for use in uses]
+            if None not in members and len({(member.qname, written) for member, written in members}) == 1:
+                member, written = members[0]
                 f.advice = catalogue.only_member_advice(member.advice, member.rule.tier, written)
         return found
 
@@ -1209,6 +1188,25 @@ def _without_class_links(found: list[_Found]) -> list[_Found]:
                                      and any(q.startswith(f.qname + ".") for q in members.get(id(f.node), ())))]
 
 
+def _member_of(use: nodes.Name, imported: str, by_node: dict[int, _Found]) -> tuple[_Found, str] | None:
+    """The finding of the whole chain ``use`` starts (``azureml.core.VERSION``, ``Model.deploy(...)``,
+    a call whose keyword has advice of its own) and the chain as written, when it has advice of its
+    own; else None."""
+    chain, member = use, None
+    while isinstance(chain.parent, nodes.Attribute) and chain.parent.expr is chain:
+        chain = chain.parent
+        member = by_node.get(id(chain), member)
+    if isinstance(chain.parent, nodes.Call) and chain.parent.func is chain:
+        member = by_node.get(id(chain.parent), member)
+    if member is None or member.via or member.qname == imported:
+        return None
+    if chain is not use:
+        return member, chain.as_string()
+    if member.qname.startswith(imported + "("):  # PipelineData(training_output=...)
+        return member, f"{use.name}({member.qname[len(imported) + 1:-1]}=...)"
+    return None
+
+
 def _bound_name(f: _Found) -> str | None:
     """The name an import finding's statement binds for its module or name: ``azureml`` of
     ``import azureml.core``, ``Model`` of ``from azureml.core import Model``; None for a star."""
@@ -1229,6 +1227,12 @@ def _may_remove(statement: nodes.Import | nodes.ImportFrom, bound: str) -> bool:
     if module.name.rsplit(".", 1)[-1] == "__init__" or (module.file or "").endswith("__init__.py") or "__all__" in module.locals:
         return False
     return isinstance(statement, nodes.ImportFrom) or any(alias == bound for _, alias in statement.names)
+
+
+def _literal(call: nodes.Call, name: str, position: int) -> str | None:
+    """The string literal ``call`` passes as its argument ``name`` (or at ``position``)."""
+    value = brain.argument_node(call, name, position)
+    return value.value if isinstance(value, nodes.Const) and isinstance(value.value, str) else None
 
 
 def _call_of(node: nodes.NodeNG) -> nodes.NodeNG | None:

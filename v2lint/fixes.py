@@ -41,7 +41,7 @@ from astroid import nodes
 from v2lint import catalogue, fixing
 from v2lint.catalogue import Applicability, Rewrite
 from v2lint.findings import Edit, Fix
-from v2lint.walk import nodes_of
+from v2lint.walk import named, nodes_of
 
 _NUMBER_BUILTINS = frozenset({"float", "int", "len", "round"})
 _TEXT_BUILTINS = frozenset({"str", "repr"})
@@ -60,16 +60,10 @@ class Planner:
         self.lines = lines
         self.infer = infer
         self._import_edits: dict[str, Edit | None] = {}
-        self._by_name: dict[str, list[nodes.Name | nodes.AssignName]] | None = None
 
     def named(self, name: str, kinds: type | tuple[type, ...] = nodes.Name) -> list[nodes.NodeNG]:
-        """The ``kinds`` nodes (``Name``, ``AssignName``) called ``name``, in tree order: one walk
-        of the module serves every question the fixes ask about a name."""
-        if self._by_name is None:
-            self._by_name = {}
-            for node in nodes_of(self.module, (nodes.Name, nodes.AssignName)):
-                self._by_name.setdefault(node.name, []).append(node)
-        return [node for node in self._by_name.get(name, ()) if isinstance(node, kinds)]
+        """The ``kinds`` nodes called ``name`` (v2lint.walk.named)."""
+        return named(self.module, name, kinds)
 
     def taken(self, names: Iterable[str]) -> bool:
         """Whether the module binds or reads any of ``names``."""
@@ -165,9 +159,9 @@ class Planner:
                 continue
             name = statement.rsplit(" import ", 1)[1]
             if self.named(name, nodes.AssignName) or any(
-                    other.name == name for other in self.module.nodes_of_class((nodes.FunctionDef, nodes.ClassDef))):
+                    other.name == name for other in nodes_of(self.module, (nodes.FunctionDef, nodes.ClassDef))):
                 return False
-            for imported in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+            for imported in nodes_of(self.module, (nodes.Import, nodes.ImportFrom)):
                 if any((alias or original.split(".")[0]) == name for original, alias in imported.names) and not (
                         isinstance(imported, nodes.ImportFrom) and catalogue.is_v1_module(imported.modname)):
                     return False

@@ -16,6 +16,8 @@ from astroid import nodes
 # module -> (every node in tree order, {kinds: the nodes of those kinds}); weak: a
 # project module forgotten after its file takes its walk with it
 _WALKS: weakref.WeakKeyDictionary[nodes.Module, tuple[list[nodes.NodeNG], dict[object, tuple]]] = weakref.WeakKeyDictionary()
+# module -> {name: its Name and AssignName nodes, in tree order}
+_NAMES: weakref.WeakKeyDictionary[nodes.Module, dict[str, list[nodes.NodeNG]]] = weakref.WeakKeyDictionary()
 
 
 def nodes_of(module: nodes.Module, kinds: type | tuple[type, ...]) -> tuple[nodes.NodeNG, ...]:
@@ -28,6 +30,17 @@ def nodes_of(module: nodes.Module, kinds: type | tuple[type, ...]) -> tuple[node
     if found is None:
         found = by_kinds[kinds] = tuple(node for node in everything if isinstance(node, kinds))
     return found
+
+
+def named(module: nodes.Module, name: str, kinds: type | tuple[type, ...] = nodes.Name) -> list[nodes.NodeNG]:
+    """The ``kinds`` nodes (``Name``, ``AssignName``) called ``name``, in tree order: one index
+    per module serves the analysis and the fix planners."""
+    index = _NAMES.get(module)
+    if index is None:
+        index = _NAMES[module] = {}
+        for node in nodes_of(module, (nodes.Name, nodes.AssignName)):
+            index.setdefault(node.name, []).append(node)
+    return [node for node in index.get(name, ()) if isinstance(node, kinds)]
 
 
 def _preorder(root: nodes.NodeNG) -> list[nodes.NodeNG]:
