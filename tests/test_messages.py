@@ -13,13 +13,13 @@ from v2lint.findings import sentence
 NOT_AFTER_USE = frozenset({
     "use", "no", "not", "nothing", "none", "there", "save", "split", "remove", "pass", "run", "set", "call",
     "create", "choose", "port", "copy", "read", "write", "import", "redeploy", "query", "delete", "list",
-    "re-create", "work", "migrate", "finish", "replace", "it", "this", "install", "compute", "annotate", "load", "drop",
+    "re-create", "work", "migrate", "finish", "replace", "it", "this", "install", "compute", "annotate", "load", "drop", "cast",
 })
 # the imperative verbs a text of a name with no v2 equivalent starts with
 IMPERATIVES = frozenset({
     "run", "port", "copy", "re-create", "remove", "choose", "redeploy", "import", "split", "set", "read",
     "write", "list", "delete", "work", "query", "migrate", "finish", "install", "compute", "keep", "drop",
-    "annotate", "load", "create",
+    "annotate", "load", "create", "cast",
 })
 
 

@@ -677,8 +677,9 @@ class _ModuleAnalysis:
         return found
 
     def _read_experiment(self, found: list[_Found]) -> list[_Found]:
-        """``Experiment(ws, name)`` in a file that only reads runs from experiments
-        (``experiment.get_runs()``): the name to find jobs with, not to submit them under."""
+        """``Experiment(ws, name)`` in a file that submits nothing to it: an MLflow experiment
+        where the file logs in it (``start_logging()``), else the name to find jobs with
+        (``get_runs()``, ``Run(experiment, run_id)``), not to submit them under."""
         qnames = {f.qname for f in found}
         reattaches = {f.qname for f in found if isinstance(f.node, nodes.Call) and f.rule is not catalogue.IMPORT}
         if reattaches & catalogue.EXPERIMENT_REATTACHES:
@@ -687,9 +688,11 @@ class _ModuleAnalysis:
             for f in found:
                 if f.qname == catalogue.EXPERIMENT_LOOKUP and not f.via:
                     f.advice = catalogue.REATTACH_EXPERIMENT_ADVICE
-        if qnames & catalogue.EXPERIMENT_WRITES:
+        if catalogue.EXPERIMENT_SUBMIT in qnames:
             return found
-        if qnames & catalogue.EXPERIMENT_READS:
+        if catalogue.EXPERIMENT_LOGS in qnames:  # exp.start_logging(): an MLflow experiment logged in interactively
+            advice = catalogue.INTERACTIVE_EXPERIMENT_ADVICE
+        elif qnames & catalogue.EXPERIMENT_READS:
             advice = catalogue.READ_EXPERIMENT_ADVICE
         elif reattaches & catalogue.EXPERIMENT_REATTACHES:  # Run(experiment, run_id) only: the experiment serves the re-attach
             advice = catalogue.REATTACH_EXPERIMENT_ADVICE

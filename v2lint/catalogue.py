@@ -454,9 +454,10 @@ _INPUT_NOT_ID = (
 )
 _FEATURIZATION = "azureml.automl.core.featurization.featurizationconfig.FeaturizationConfig"
 def _set_featurization(keywords: str) -> str:
+    # the same method on every tabular task job: name none of them first
     return (
-        f'`azure.ai.ml.automl.ClassificationJob.set_featurization(mode="custom", {keywords})` (the same on '
-        "`azure.ai.ml.automl.RegressionJob` and `azure.ai.ml.automl.ForecastingJob`)"
+        f'`automl_job.set_featurization(mode="custom", {keywords})` of the task\'s v2 AutoML job '
+        "(`azure.ai.ml.automl.ClassificationJob`, `azure.ai.ml.automl.RegressionJob` or `azure.ai.ml.automl.ForecastingJob`)"
     )
 _CONDA_FILE = "a conda YAML file passed as `azure.ai.ml.entities.Environment(conda_file=..., image=...)`"
 _CONDA = "azureml.core.conda_dependencies.CondaDependencies"
@@ -613,7 +614,9 @@ RULES: tuple[Rule, ...] = (
             ),
             "azureml.train.automl.runtime.automl_explain_utilities": (
                 "the explanations the v2 AutoML job computes itself "
-                "(`azure.ai.ml.automl.ClassificationJob.set_training(enable_model_explainability=True)`, and likewise on the other task jobs)"
+                "(`automl_job.set_training(enable_model_explainability=True)` of the task's job); to explain its model on data "
+                "of your choosing, interpret-community's or SHAP's explainers on the model downloaded from the job, or the "
+                "Responsible AI dashboard components"
             ),
             "azureml.automl.dnn": _AUTOML_RUNTIME,
             # hierarchical forecasting and many models: pipeline components in v2, not a job type
@@ -1781,7 +1784,11 @@ RULES: tuple[Rule, ...] = (
                 '`ml_client.models.create_or_update(azure.ai.ml.entities.Model(path="azureml://jobs/<job>/outputs/artifacts/paths/<model_path>", name=...))`, '
                 "<model_path> being the call's model_path"
             ),
-            _MODEL + ".list": 'the versions `ml_client.models.list(name=...)` lists (for latest=True, `ml_client.models.get(name, label="latest")`)',
+            _MODEL + ".list": (
+                "`ml_client.models.list()` for the models' names and `ml_client.models.list(name=...)` for one model's versions "
+                "(v2 filters on no tag or property: for v1's tags= and properties=, test each version's tags or properties "
+                'yourself; for latest=True, `ml_client.models.get(name, label="latest")`)'
+            ),
             **{
                 _MODEL + f".{field}": (
                     f"the {field} of the `azure.ai.ml.entities.Model` that `ml_client.models.create_or_update`, "
@@ -1942,8 +1949,8 @@ RULES: tuple[Rule, ...] = (
             "azureml.train.automl.model_proxy.ModelProxy.forecast": _MODEL_PREDICT,
             # featurization: keywords of the task job's set_featurization
             _FEATURIZATION: use(
-                "the featurization settings of the v2 AutoML job, "
-                + _set_featurization("column_name_and_types=..., transformer_params=..., blocked_transformers=..."),
+                _set_featurization("column_name_and_types=..., transformer_params=..., blocked_transformers=...")
+                + " (v1's prediction transform type has no v2 setting)",
                 renames={"column_purposes": "column_name_and_types"},
                 positional=("blocked_transformers", "column_purposes", "transformer_params", "drop_columns", "dataset_language"),
             ),
@@ -1955,6 +1962,9 @@ RULES: tuple[Rule, ...] = (
                 + _set_featurization("transformer_params=...")
             ),
             _FEATURIZATION + ".add_blocked_transformers": "blocked_transformers=[...] of " + _set_featurization("blocked_transformers=..."),
+            _FEATURIZATION + ".add_prediction_transform_type": instead(
+                "cast or round the predictions yourself after the job (no setting of a v2 AutoML job sets their type)"
+            ),
             _FEATURIZATION + ".add_drop_columns": instead(
                 "drop the columns from the training data before the job (pandas, or `mltable.load(path).drop_columns(...)`): "
                 "the featurization settings of a v2 AutoML job take no columns to drop"
@@ -2639,18 +2649,25 @@ FETCHED_RUN = Context(
 
 READ_EXPERIMENT = Context(
     "read-experiment",
-    "an Experiment(...) of a file that reads runs from an experiment (EXPERIMENT_READS) and never submits to or "
-    "logs in one (EXPERIMENT_WRITES) names the runs to read, not a job to submit (READ_EXPERIMENT_ADVICE)",
+    "an Experiment(...) of a file that never submits to one (EXPERIMENT_SUBMIT): where the file logs in it "
+    "interactively (EXPERIMENT_LOGS) it is an MLflow experiment (INTERACTIVE_EXPERIMENT_ADVICE), else where it reads "
+    "runs from one (EXPERIMENT_READS) it names the runs to read (READ_EXPERIMENT_ADVICE), not a job to submit",
 )
 EXPERIMENT = _EXP
 EXPERIMENT_READS = frozenset({_EXP + ".get_runs"})
-EXPERIMENT_WRITES = frozenset({_EXP + ".submit", _EXP + ".start_logging"})
+EXPERIMENT_SUBMIT = _EXP + ".submit"
+EXPERIMENT_LOGS = _EXP + ".start_logging"
 # Run(experiment, run_id), PipelineRun(experiment, run_id): the experiment only re-attaches to a run,
 # and v2 gets a job by its name alone
 EXPERIMENT_REATTACHES = frozenset({_RUN, "azureml.pipeline.core.run.PipelineRun"})
 EXPERIMENT_LOOKUP = _WS + ".experiments"
 REATTACH_EXPERIMENT_ADVICE = use(
     "`ml_client.jobs.get(name)` with the run's ID as the name (v2 needs no experiment to get a job)",
+)
+INTERACTIVE_EXPERIMENT_ADVICE = use(
+    "the experiment's name as MLflow's experiment, `mlflow.set_experiment(name)`, and `mlflow.start_run()` to log in it "
+    "(`mlflow.start_run(nested=True)` for its child runs)",
+    positional=("workspace", "name"),
 )
 READ_EXPERIMENT_ADVICE = use(
     "the experiment's name to find its jobs with: the jobs of `ml_client.jobs.list()` whose experiment_name is that name, "
@@ -2748,6 +2765,7 @@ def context_advice() -> Iterator[tuple[str, str, Advice]]:
         ("LEGACY_MODE_SUPPORT", "AML005", LEGACY_MODE_SUPPORT), ("MANY_MODELS_ADVICE", "AML701", MANY_MODELS_ADVICE),
         ("MANY_MODELS_FORECASTING_ADVICE", "AML701", MANY_MODELS_FORECASTING_ADVICE),
         ("READ_EXPERIMENT_ADVICE", "AML201", READ_EXPERIMENT_ADVICE),
+        ("INTERACTIVE_EXPERIMENT_ADVICE", "AML201", INTERACTIVE_EXPERIMENT_ADVICE),
         ("REATTACH_EXPERIMENT_ADVICE", "AML201", REATTACH_EXPERIMENT_ADVICE),
         ("UNUSED_IMPORT_ADVICE", "AML001", UNUSED_IMPORT_ADVICE),
         ("NO_EQUIVALENT_PIPELINE_ADVICE", "AML301", NO_EQUIVALENT_PIPELINE_ADVICE),

@@ -135,6 +135,8 @@ PLACEHOLDERS = {
     "command_node": "azure.ai.ml.entities.Command",
     "node": "azure.ai.ml.entities.Command",
     "automl_node": "azure.ai.ml.automl.ClassificationJob",
+    # a tabular task job: the methods named on it are the same on every task's job
+    "automl_job": "azure.ai.ml.automl.ClassificationJob",
     "pipeline_job": "azure.ai.ml.entities.PipelineJob",
     "secret_client": "azure.keyvault.secrets.SecretClient",
 }
